@@ -1,0 +1,242 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+	"unicode/utf8"
+)
+
+// The session file: one session as JSON, for moving a session between
+// copies of the app. Its schema is documented in docs/session-file.md.
+const (
+	SessionFileFormat  = "ppei-iceberg-session"
+	SessionFileVersion = 1
+)
+
+// SessionFile is the on-disk form of one session.
+type SessionFile struct {
+	Format           string         `json:"format"`
+	FormatVersion    int            `json:"format_version"`
+	FrameworkID      string         `json:"framework_id"`
+	FrameworkVersion string         `json:"framework_version"`
+	Session          FileSession    `json:"session"`
+	Words            []WordState    `json:"words"`
+	Elements         []ElementState `json:"elements"`
+	Actions          []FileAction   `json:"actions"`
+}
+
+// FileSession is a session's details in a session file (no local ids).
+type FileSession struct {
+	Title        string         `json:"title"`
+	Community    string         `json:"community"`
+	Organisation string         `json:"organisation"`
+	MeetingDate  string         `json:"meeting_date"`
+	Facilitator  string         `json:"facilitator"`
+	Focus        string         `json:"focus"`
+	Purpose      string         `json:"purpose"`
+	Status       string         `json:"status"`
+	Summary      string         `json:"summary"`
+	Participants []Participants `json:"participants"`
+	Cover        Cover          `json:"cover"`
+	CreatedAt    time.Time      `json:"created_at"`
+	UpdatedAt    time.Time      `json:"updated_at"`
+}
+
+// FileAction is an action in a session file.
+type FileAction struct {
+	Text    string `json:"text"`
+	Owner   string `json:"owner"`
+	Due     string `json:"due"`
+	Element string `json:"element"`
+}
+
+// MarshalJSON writes a Shade as its word: none, partly, shaded.
+func (s Shade) MarshalJSON() ([]byte, error) {
+	if !s.Valid() {
+		return nil, fmt.Errorf("shade %d is out of range", int(s))
+	}
+	return json.Marshal(s.String())
+}
+
+// UnmarshalJSON reads a Shade from its word.
+func (s *Shade) UnmarshalJSON(b []byte) error {
+	var str string
+	if err := json.Unmarshal(b, &str); err != nil {
+		return fmt.Errorf("a shading level must be \"none\", \"partly\" or \"shaded\"")
+	}
+	v, err := ParseShade(str)
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// NewSessionFile makes the session file of a record. Words are listed in
+// the framework's order, every word present, so files compare line by line.
+func NewSessionFile(fw *Framework, r *Record) *SessionFile {
+	f := &SessionFile{
+		Format:           SessionFileFormat,
+		FormatVersion:    SessionFileVersion,
+		FrameworkID:      r.FrameworkID,
+		FrameworkVersion: r.FrameworkVersion,
+		Session: FileSession{
+			Title: r.Title, Community: r.Community, Organisation: r.Organisation,
+			MeetingDate: r.MeetingDate, Facilitator: r.Facilitator, Focus: r.Focus,
+			Purpose: r.Purpose, Status: r.Status, Summary: r.Summary,
+			Participants: r.Participants, Cover: r.Cover,
+			CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+		},
+		Words:    []WordState{},
+		Elements: []ElementState{},
+		Actions:  []FileAction{},
+	}
+	if f.Session.Participants == nil {
+		f.Session.Participants = []Participants{}
+	}
+	for _, w := range fw.AllWords() {
+		f.Words = append(f.Words, r.Word(w.ID))
+	}
+	for _, e := range fw.Elements {
+		st := r.Element(e.Code)
+		if st.AgreedAt != nil {
+			t := st.AgreedAt.UTC()
+			st.AgreedAt = &t
+		}
+		f.Elements = append(f.Elements, st)
+	}
+	for _, a := range r.Actions {
+		f.Actions = append(f.Actions, FileAction{Text: a.Text, Owner: a.Owner, Due: a.Due, Element: a.Element})
+	}
+	return f
+}
+
+// Write writes the session file as indented JSON.
+func (f *SessionFile) Write(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(f); err != nil {
+		return fmt.Errorf("write session file: %w", err)
+	}
+	return nil
+}
+
+// MaxSessionFile is the largest session file Import reads.
+const MaxSessionFile = 64 << 20
+
+// ReadSessionFile parses and checks a session file against fw. Every problem
+// is an *Error whose message names it.
+func ReadSessionFile(r io.Reader, fw *Framework) (*SessionFile, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxSessionFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("read session file: %w", err)
+	}
+	if len(b) > MaxSessionFile {
+		return nil, Errorf(EInvalid, "The session file is larger than %d MB, so it is not a session file from this app.", MaxSessionFile>>20)
+	}
+	if !utf8.Valid(b) {
+		return nil, Errorf(EInvalid, "The session file is not UTF-8 text.")
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var f SessionFile
+	if err := dec.Decode(&f); err != nil {
+		var se *json.SyntaxError
+		var ue *json.UnmarshalTypeError
+		var de *Error
+		switch {
+		case errors.As(err, &se):
+			return nil, &Error{Code: EInvalid, Message: fmt.Sprintf("The session file is not valid JSON (at byte %d)", se.Offset), Err: err}
+		case errors.As(err, &ue):
+			return nil, &Error{Code: EInvalid, Message: fmt.Sprintf("The session file has the wrong kind of value for %q", ue.Field), Err: err}
+		case errors.As(err, &de):
+			return nil, &Error{Code: EInvalid, Message: "The session file has a bad shading level: " + de.Message}
+		default:
+			return nil, &Error{Code: EInvalid, Message: "The session file cannot be read", Err: err}
+		}
+	}
+	if dec.More() {
+		return nil, Errorf(EInvalid, "The session file has more than one JSON value.")
+	}
+	if err := f.Check(fw); err != nil {
+		return nil, err
+	}
+	return &f, nil
+}
+
+// Check validates a session file against fw.
+func (f *SessionFile) Check(fw *Framework) error {
+	if f.Format != SessionFileFormat {
+		return Errorf(EInvalid, "This is not a PPEI Iceberg session file (its format is %q).", f.Format)
+	}
+	if f.FormatVersion != SessionFileVersion {
+		return Errorf(EInvalid, "The session file has format version %d; this copy of the app reads version %d. Update the app to import it.", f.FormatVersion, SessionFileVersion)
+	}
+	if f.FrameworkID != fw.ID {
+		return Errorf(EInvalid, "The session file was made with framework %q, not %q.", f.FrameworkID, fw.ID)
+	}
+	s := f.Session.asSession()
+	if err := s.Validate(fw); err != nil {
+		return &Error{Code: EInvalid, Message: "The session file's details are not right: " + ErrorMessage(err)}
+	}
+	seen := map[string]bool{}
+	for _, w := range f.Words {
+		if _, ok := fw.Word(w.WordID); !ok {
+			return Errorf(EInvalid, "The session file names a doing word %q that this framework does not have.", w.WordID)
+		}
+		if seen[w.WordID] {
+			return Errorf(EInvalid, "The session file lists the doing word %q twice.", w.WordID)
+		}
+		seen[w.WordID] = true
+		if !w.Level.Valid() {
+			return Errorf(EInvalid, "The session file has a shading level out of range for %q.", w.WordID)
+		}
+		if len(w.Note) > MaxLongText {
+			return Errorf(EInvalid, "The note for %q is longer than %d characters.", w.WordID, MaxLongText)
+		}
+	}
+	seenE := map[string]bool{}
+	for _, e := range f.Elements {
+		if _, ok := fw.elements[e.Code]; !ok {
+			return Errorf(EInvalid, "The session file names an element %q that this framework does not have.", e.Code)
+		}
+		if seenE[e.Code] {
+			return Errorf(EInvalid, "The session file lists the element %q twice.", e.Code)
+		}
+		seenE[e.Code] = true
+		if e.Seconds < 0 || e.Seconds > 7*24*3600 {
+			return Errorf(EInvalid, "The time spent on %s is out of range (%d seconds).", e.Code, e.Seconds)
+		}
+		if len(e.Notes) > MaxLongText {
+			return Errorf(EInvalid, "The notes for %s are longer than %d characters.", e.Code, MaxLongText)
+		}
+	}
+	for i, a := range f.Actions {
+		act := Action{Text: a.Text, Owner: a.Owner, Due: a.Due, Element: a.Element}
+		if err := act.Validate(fw); err != nil {
+			return Errorf(EInvalid, "Action %d in the session file: %s", i+1, ErrorMessage(err))
+		}
+	}
+	if len(f.Session.Summary) > MaxLongText {
+		return Errorf(EInvalid, "The summary is longer than %d characters.", MaxLongText)
+	}
+	return nil
+}
+
+func (fs FileSession) asSession() Session {
+	return Session{
+		Title: fs.Title, Community: fs.Community, Organisation: fs.Organisation,
+		MeetingDate: fs.MeetingDate, Facilitator: fs.Facilitator, Focus: fs.Focus,
+		Purpose: fs.Purpose, Status: fs.Status, Summary: fs.Summary,
+		Participants: fs.Participants, Cover: fs.Cover,
+		CreatedAt: fs.CreatedAt, UpdatedAt: fs.UpdatedAt,
+	}
+}
+
+// AsSession gives the session details of a file, ready to create.
+func (f *SessionFile) AsSession() Session { return f.Session.asSession() }

@@ -1,0 +1,58 @@
+package data
+
+import "context"
+
+// Store keeps sessions. Every method that changes something commits it
+// before it returns; shading, notes, agreement and summary changes are
+// written to a history that Undo and Redo step through.
+type Store interface {
+	// Framework is the framework sessions in this store are checked against.
+	Framework() *Framework
+
+	CreateSession(ctx context.Context, s *Session) (int64, error)
+	Session(ctx context.Context, id int64) (*Record, error)
+	ListSessions(ctx context.Context, f SessionFilter) ([]Session, error)
+	UpdateSession(ctx context.Context, s *Session) error
+
+	SetShade(ctx context.Context, id int64, wordID string, level Shade) error
+	SetWordNote(ctx context.Context, id int64, wordID, note string) error
+	SetElementNotes(ctx context.Context, id int64, code, notes string) error
+	AddElementTime(ctx context.Context, id int64, code string, seconds int) error
+	SetAgreed(ctx context.Context, id int64, code string, agreed bool) error
+	SetSummary(ctx context.Context, id int64, summary string) error
+
+	AddAction(ctx context.Context, id int64, a *Action) (int64, error)
+	UpdateAction(ctx context.Context, id int64, a *Action) error
+	DeleteAction(ctx context.Context, id int64, actionID int64) error
+
+	// Undo reverts the session's latest change and says what it was.
+	Undo(ctx context.Context, id int64) (Change, error)
+	// Redo re-applies the latest undone change.
+	Redo(ctx context.Context, id int64) (Change, error)
+
+	FollowUp(ctx context.Context, id int64) (int64, error)
+	DeleteSession(ctx context.Context, id int64) error
+	RestoreSession(ctx context.Context, id int64) error
+	PurgeSession(ctx context.Context, id int64) error
+
+	// Import adds a whole session from a session file, all or nothing.
+	Import(ctx context.Context, f *SessionFile) (int64, error)
+
+	Close() error
+}
+
+// SessionFilter chooses sessions for a list.
+type SessionFilter struct {
+	Search  string // matched against title, community and organisation
+	Deleted bool   // list the trash instead
+	Limit   int    // 0 means 50
+	Offset  int
+}
+
+// Change is one entry of a session's history.
+type Change struct {
+	Field  string // "shade", "word_note", "element_notes", "agreed", "summary"
+	Target string // word id or element code; "" for the summary
+	Before string
+	After  string
+}

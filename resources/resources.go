@@ -1,0 +1,20 @@
+// Package resources holds the files embedded in the binary: the PPEI
+// framework, the one font used on screen and on paper, and the app icon.
+package resources
+
+import _ "embed"
+
+// Framework is the PPEI framework file (elements, doing words, bundles of
+// practice, prompts and quotes) that data.LoadFramework parses.
+//
+//go:embed framework.json
+var Framework []byte
+
+// FontRegular and FontBold are Noto Sans (SIL Open Font License), fed to
+// both the Fyne theme and the PDF writer so screen and paper match.
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	FontRegular []byte
+	//go:embed fonts/NotoSans-Bold.ttf
+	FontBold []byte
+)
