@@ -1,0 +1,385 @@
+// Package sqlite keeps PPEI Iceberg sessions in one SQLite file, through
+// mattn/go-sqlite3. Every change is committed before a method returns, with
+// synchronous=FULL so a change the room saw survives a power cut.
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+// ApplicationID marks a database as PPEI Iceberg's ("PPEI").
+const ApplicationID = 0x50504549
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migrations are the schema steps in order; migrations[i] moves the file
+// from user_version i to i+1.
+var migrations = loadMigrations()
+
+// SchemaVersion is the user_version this build writes.
+var SchemaVersion = len(migrations)
+
+func loadMigrations() []string {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		panic(err) // embedded at build time
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	out := make([]string, 0, len(names))
+	for i, n := range names {
+		if !strings.HasPrefix(n, fmt.Sprintf("%03d_", i+1)) {
+			panic("migration files must be numbered 001_, 002_, …: " + n)
+		}
+		b, _ := migrationFiles.ReadFile("migrations/" + n)
+		out = append(out, string(b))
+	}
+	return out
+}
+
+// Store is a data.Store on one SQLite file.
+type Store struct {
+	db   *sql.DB
+	fw   *data.Framework
+	path string
+
+	// Now gives the time stamped on changes; tests replace it.
+	Now func() time.Time
+
+	// BackupPath is the copy taken before the last migration, if any.
+	BackupPath string
+}
+
+var _ data.Store = (*Store)(nil)
+
+// DefaultPath is iceberg.db in a ppei-iceberg folder of the user's config
+// directory; the folder is made (0700) when missing.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find config folder: %w", err)
+	}
+	dir = filepath.Join(dir, "ppei-iceberg")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Cannot make the folder %s for the database", dir), Err: err}
+	}
+	return filepath.Join(dir, "iceberg.db"), nil
+}
+
+// dsn builds a connection string that carries every setting, so each
+// pooled connection has them (a PRAGMA run once applies to one only).
+func dsn(path string, readOnly bool) string {
+	// file:///C:/Users/… on Windows, file:///home/… elsewhere; spaces and
+	// non-ASCII letters are percent-encoded, as SQLite's URI form expects.
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	u := url.URL{Scheme: "file", Path: p}
+	q := "_foreign_keys=on&_busy_timeout=10000"
+	if readOnly {
+		q += "&mode=ro"
+	} else {
+		q += "&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate"
+	}
+	return u.String() + "?" + q
+}
+
+// Open opens the database at path, creating it when the file does not
+// exist. A file that is not this app's database, is damaged, or comes from
+// a newer version is refused with a *data.Error (code EBadFile) and left
+// exactly as it was.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, data.Errorf(data.EInvalid, "No database file was named.")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	path = abs
+	fresh, err := checkFile(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{fw: data.DefaultFramework(), path: path, Now: time.Now}
+	if fresh {
+		// Make the file 0600 before SQLite writes anything to it.
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return nil, fileError(path, "create the database", err)
+		}
+		_ = f.Close()
+	}
+	db, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	s.db = db
+	if err := s.migrate(ctx, fresh); err != nil {
+		_ = db.Close()
+		if fresh {
+			removeFresh(path)
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// removeFresh removes a database file this call created, and its WAL files,
+// when setting it up failed; it never touches a file that existed before.
+func removeFresh(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		_ = os.Remove(p)
+	}
+}
+
+// Path is the database file's absolute path.
+func (s *Store) Path() string { return s.path }
+
+// Framework is the framework sessions are checked against.
+func (s *Store) Framework() *data.Framework { return s.fw }
+
+// DB exposes the connection pool to tests in other packages.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return nil
+}
+
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// checkFile decides whether path can be opened, reading it only. It
+// reports fresh when there is no file yet.
+func checkFile(ctx context.Context, path string) (fresh bool, err error) {
+	dir := filepath.Dir(path)
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		dst, derr := os.Stat(dir)
+		if derr != nil || !dst.IsDir() {
+			return false, &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("The folder %s does not exist. Choose a database file in a folder that exists", dir)}
+		}
+		return true, nil
+	case err != nil:
+		return false, fileError(path, "read the database", err)
+	case st.IsDir():
+		return false, data.Errorf(data.EBadFile, "%s is a folder, not a database file. Choose a file.", path)
+	case st.Size() == 0:
+		return false, data.Errorf(data.EBadFile, "%s is empty (0 bytes), so it is not a PPEI Iceberg database. It has been left as it is: open another file, or move it aside and start a new one.", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, fileError(path, "read the database", err)
+	}
+	head := make([]byte, 100)
+	n, err := io.ReadFull(f, head)
+	_ = f.Close()
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return false, fileError(path, "read the database", err)
+	}
+	if n < len(sqliteMagic) || !bytes.Equal(head[:len(sqliteMagic)], sqliteMagic) {
+		return false, data.Errorf(data.EBadFile, "%s is not a PPEI Iceberg database (it is not an SQLite file). It has been left as it is: open another file, or start a new one.", path)
+	}
+	if n < 100 {
+		return false, data.Errorf(data.EBadFile, "%s is damaged: it is cut short. It has been left as it is: restore the backup, or start a new file.", path)
+	}
+
+	db, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		return false, fmt.Errorf("check database: %w", err)
+	}
+	defer db.Close()
+	var appID, version int
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return false, damaged(path, err)
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return false, damaged(path, err)
+	}
+	if appID != ApplicationID {
+		return false, data.Errorf(data.EBadFile, "%s belongs to another application, not PPEI Iceberg. It has been left as it is: open another file, or start a new one.", path)
+	}
+	if version > SchemaVersion {
+		return false, data.Errorf(data.EBadFile, "%s was made by a newer version of PPEI Iceberg (schema %d; this version reads up to %d). Update the app to open it; the file has been left as it is.", path, version, SchemaVersion)
+	}
+	rows, err := db.QueryContext(ctx, "PRAGMA quick_check")
+	if err != nil {
+		return false, damaged(path, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return false, damaged(path, err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, damaged(path, err)
+	}
+	if len(problems) > 0 {
+		return false, damaged(path, errors.New(strings.Join(problems, "; ")))
+	}
+	return false, nil
+}
+
+func damaged(path string, err error) error {
+	return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("%s is damaged and cannot be opened. It has been left as it is: restore the backup, or start a new file", path), Err: err}
+}
+
+func fileError(path, what string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Cannot %s at %s: permission denied. Choose a file in a folder you can write to", what, path), Err: err}
+	default:
+		return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Cannot %s at %s", what, path), Err: err}
+	}
+}
+
+// migrate brings the schema to SchemaVersion, each step and its
+// user_version bump in one immediate transaction, after a backup copy.
+func (s *Store) migrate(ctx context.Context, fresh bool) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return s.writeError("read the database version", err)
+	}
+	if version == SchemaVersion {
+		return nil
+	}
+	if !fresh && version > 0 {
+		backup, err := s.backup(ctx, version)
+		if err != nil {
+			return err
+		}
+		s.BackupPath = backup
+	}
+	for v := version; v < SchemaVersion; v++ {
+		err := s.withTx(ctx, func(tx *sql.Tx) error {
+			// Another copy of the app may have migrated meanwhile.
+			var now int
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+				return err
+			}
+			if now != v {
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+				return fmt.Errorf("migration %d: %w", v+1, err)
+			}
+			_, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(v+1))
+			return err
+		})
+		if err != nil {
+			return s.writeError("update the database", err)
+		}
+	}
+	return nil
+}
+
+// backup copies the database beside itself before a migration, never
+// over an existing file.
+func (s *Store) backup(ctx context.Context, version int) (string, error) {
+	stamp := s.Now().UTC().Format("20060102-150405")
+	base := fmt.Sprintf("%s.v%d-backup-%s", s.path, version, stamp)
+	dest := base
+	for i := 2; ; i++ {
+		if _, err := os.Stat(dest); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		dest = fmt.Sprintf("%s-%d", base, i)
+	}
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+		return "", s.writeError("copy the database before updating it", err)
+	}
+	_ = os.Chmod(dest, 0o600)
+	return dest, nil
+}
+
+// writeError turns a failed write into a sentence for the user.
+func (s *Store) writeError(what string, err error) error {
+	var de *data.Error
+	if errors.As(err, &de) {
+		return err
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen:
+			return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Could not %s: the database file %s cannot be written. Check the file and its folder are not read-only", what, s.path), Err: err}
+		case sqlite3.ErrFull:
+			return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Could not %s: the disk is full. Free some space and try again; nothing was lost", what), Err: err}
+		case sqlite3.ErrIoErr:
+			return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Could not %s: the disk reported an error. Check the disk has space and try again", what), Err: err}
+		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+			return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Could not %s: the database file is damaged. Restore the backup or start a new file", what), Err: err}
+		case sqlite3.ErrBusy, sqlite3.ErrLocked:
+			return &data.Error{Code: data.EInternal, Message: fmt.Sprintf("Could not %s: another copy of the app kept the database busy. Try again", what), Err: err}
+		}
+	}
+	return &data.Error{Code: data.EInternal, Message: fmt.Sprintf("Could not %s", what), Err: err}
+}
+
+// withTx runs fn in an immediate transaction and commits, retrying when
+// another copy of the app holds the write lock past the busy timeout.
+func (s *Store) withTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	var err error
+	for attempt := 0; attempt < 20; attempt++ {
+		err = s.tryTx(ctx, fn)
+		if !isBusy(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(attempt+1) * 10 * time.Millisecond):
+		}
+	}
+	return err
+}
+
+func (s *Store) tryTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
