@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs what a make target needs, and only what is missing.
+#
+#   .ci/deps.sh GROUP...     groups: build test icons windows wine
+#
+# Debian packages are checked with `dpkg -s` first, so a machine that has them makes no apt call
+# at all; when some are missing, one `apt-get update` and one `apt-get install` fetch them (as root,
+# or through sudo). Without either, it prints the apt-get line to run and fails. Go tools are
+# installed with `go install` at pinned versions into $(go env GOPATH)/bin when missing.
+set -euo pipefail
+
+staticcheck_version=v0.8.2 # honnef.co/go/tools, built with this Go
+fyne_version=v1.7.4        # fyne.io/tools/cmd/fyne
+
+pkgs=() tools=()
+for group in "$@"; do
+  case $group in
+    # Fyne's GLFW driver needs the GL and X11 headers; libxxf86vm-dev only at link time.
+    build) pkgs+=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
+      libxinerama-dev libxi-dev libxxf86vm-dev libxext-dev) ;;
+    test) pkgs+=(xvfb xdotool poppler-utils imagemagick x11-apps) tools+=(staticcheck) ;;
+    icons) pkgs+=(librsvg2-bin) ;;
+    windows) pkgs+=(gcc-mingw-w64-x86-64 zip file xz-utils) tools+=(fyne) ;;
+    linux-package) pkgs+=(xz-utils) tools+=(fyne) ;;
+    wine) pkgs+=(wine64) ;;
+    *) echo "deps.sh: unknown group '$group' (build test icons windows linux-package wine)" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+# de-duplicate, keeping order
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++')
+
+if ((${#missing[@]})); then
+  line="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+  if [[ $(id -u) -eq 0 ]]; then
+    sudo=()
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo=(sudo)
+  else
+    echo "Some system packages are missing. Ask someone with admin rights to run:" >&2
+    echo "  sudo sh -c '$line'" >&2
+    exit 1
+  fi
+  echo "deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+gobin=$(go env GOBIN)
+[[ -n $gobin ]] || gobin=$(go env GOPATH)/bin
+for t in $(printf '%s\n' "${tools[@]}" | awk 'NF && !seen[$0]++'); do
+  case $t in
+    staticcheck) mod=honnef.co/go/tools/cmd/staticcheck@$staticcheck_version ;;
+    fyne) mod=fyne.io/tools/cmd/fyne@$fyne_version ;;
+  esac
+  want=${mod##*@}
+  # `go version -m` names the module version a binary was built from: reinstall on a change of pin.
+  if [[ -x $gobin/$t ]] && go version -m "$gobin/$t" 2>/dev/null | awk -v w="$want" '$1 == "mod" && $3 == w { ok = 1 } END { exit !ok }'; then
+    continue
+  fi
+  echo "deps: go install $mod"
+  GOFLAGS=-buildvcs=false go install "$mod"
+done
