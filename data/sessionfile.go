@@ -66,7 +66,7 @@ func (s Shade) MarshalJSON() ([]byte, error) {
 func (s *Shade) UnmarshalJSON(b []byte) error {
 	var str string
 	if err := json.Unmarshal(b, &str); err != nil {
-		return fmt.Errorf("a shading level must be \"none\", \"partly\" or \"shaded\"")
+		return Errorf(EInvalid, "a shading level must be none, partly or shaded, not %s", string(b))
 	}
 	v, err := ParseShade(str)
 	if err != nil {
@@ -154,6 +154,8 @@ func ReadSessionFile(r io.Reader, fw *Framework) (*SessionFile, error) {
 			return nil, &Error{Code: EInvalid, Message: fmt.Sprintf("The session file is not valid JSON (at byte %d)", se.Offset), Err: err}
 		case errors.As(err, &ue):
 			return nil, &Error{Code: EInvalid, Message: fmt.Sprintf("The session file has the wrong kind of value for %q", ue.Field), Err: err}
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return nil, &Error{Code: EInvalid, Message: "The session file is not valid JSON (it ends too soon)", Err: err}
 		case errors.As(err, &de):
 			return nil, &Error{Code: EInvalid, Message: "The session file has a bad shading level: " + de.Message}
 		default:

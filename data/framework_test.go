@@ -1,0 +1,184 @@
+package data
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ppei-iceberg/iceberg/resources"
+)
+
+func TestEmbeddedFramework(t *testing.T) {
+	fw, err := ParseFramework(resources.Framework)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes, names []string
+	for _, e := range fw.Elements {
+		codes = append(codes, e.Code)
+		names = append(names, e.Name)
+		if n := len(e.Prompts); n < 3 || n > 6 {
+			t.Errorf("%s has %d prompts, want 3 to 6", e.Code, n)
+		}
+		if e.Plain == "" {
+			t.Errorf("%s has no plain-words explanation", e.Code)
+		}
+	}
+	if got, want := strings.Join(codes, " "), "P Mat C BE M"; got != want {
+		t.Errorf("codes %q, want %q", got, want)
+	}
+	if got, want := strings.Join(names, ", "), "Participation, Materiality, Competence, Boundary encounters, Meanings"; got != want {
+		t.Errorf("names %q, want %q", got, want)
+	}
+	var labels []string
+	for _, w := range fw.AllWords() {
+		labels = append(labels, w.Label)
+	}
+	want := "Aligning Imagining Persisting Engaging Time-consuming Reporting Monitoring Processing Resourcing " +
+		"Conforming Performing Learning Recognising Inspiring Developing Remembering Enabling Believing Welcoming " +
+		"Valuing Improving Achieving"
+	if got := strings.Join(labels, " "); got != want {
+		t.Errorf("words in order:\n got %s\nwant %s", got, want)
+	}
+	if len(labels) != 22 {
+		t.Errorf("%d words, want 22", len(labels))
+	}
+	var bundles []string
+	for _, b := range fw.Bundles {
+		bundles = append(bundles, b.ID)
+	}
+	if got := strings.Join(bundles, " "); got != "trust leadership learning partnership" {
+		t.Errorf("bundles %q", got)
+	}
+	if w, ok := fw.FindWord("REPORTING"); !ok || w.ID != "mat.reporting" || w.Element != "Mat" || w.Index != 1 {
+		t.Errorf("FindWord by label: %+v %v", w, ok)
+	}
+	if w, ok := fw.FindWord("be.welcoming"); !ok || w.Index != 5 {
+		t.Errorf("FindWord by id: %+v %v", w, ok)
+	}
+	if _, ok := fw.FindWord("dancing"); ok {
+		t.Error("found a word that is not there")
+	}
+	if e, ok := fw.Element("boundary encounters"); !ok || e.Code != "BE" {
+		t.Errorf("Element by name: %v", ok)
+	}
+	if len(fw.QuotesFor("BE")) == 0 || len(fw.QuotesFor("P")) == 0 {
+		t.Error("elements without quotes")
+	}
+}
+
+// The research the framework quotes; CI has shared/ beside the repository.
+func researchText(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "shared", "research", "ppei-research.md"))
+	if err != nil {
+		t.Fatalf("the research text is needed to check quotes (../shared beside the repository): %v", err)
+	}
+	return string(b)
+}
+
+func TestQuotesAndDefinitionsAreVerbatim(t *testing.T) {
+	research := researchText(t)
+	fw := DefaultFramework()
+	for _, q := range fw.Quotes {
+		if !strings.Contains(research, q.Text) {
+			t.Errorf("quote %q is not verbatim in the research", q.ID)
+		}
+		if !strings.Contains(research, q.Citation) && !strings.HasPrefix(q.Citation, "Hatfield (2021)") {
+			t.Errorf("citation %q of %s is not in the research", q.Citation, q.ID)
+		}
+	}
+	for _, e := range fw.Elements {
+		line := e.Name + " – " + e.Definition
+		if !strings.Contains(research, line) {
+			t.Errorf("definition of %s is not the research's: %q", e.Name, line)
+		}
+	}
+	for _, want := range []string{"Lucy", "Nigel", "Hazel"} {
+		found := false
+		for _, q := range fw.Quotes {
+			found = found || q.Speaker == want
+		}
+		if !found {
+			t.Errorf("no quote from %s", want)
+		}
+	}
+}
+
+func TestFrameworkValidation(t *testing.T) {
+	good := func() map[string]any {
+		var m map[string]any
+		if err := json.Unmarshal(resources.Framework, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	element := func(m map[string]any, i int) map[string]any {
+		return m["elements"].([]any)[i].(map[string]any)
+	}
+	tests := []struct {
+		name   string
+		change func(m map[string]any)
+		want   string
+	}{
+		{"duplicate word id", func(m map[string]any) {
+			words := element(m, 1)["words"].([]any)
+			words[0].(map[string]any)["id"] = "p.aligning"
+		}, "used twice"},
+		{"duplicate element code", func(m map[string]any) { element(m, 1)["code"] = "P" }, "used twice"},
+		{"element with no words", func(m map[string]any) { element(m, 2)["words"] = []any{} }, "no doing words"},
+		{"element with no prompts", func(m map[string]any) { element(m, 3)["prompts"] = []any{} }, "no prompts"},
+		{"empty definition", func(m map[string]any) { element(m, 4)["definition"] = " " }, "empty definition"},
+		{"prompt with unknown finding", func(m map[string]any) {
+			element(m, 0)["prompts"].([]any)[0].(map[string]any)["finding"] = "trust.nothing"
+		}, "unknown finding"},
+		{"no version", func(m map[string]any) { m["version"] = "" }, "version"},
+		{"quote for unknown element", func(m map[string]any) {
+			m["quotes"].([]any)[0].(map[string]any)["elements"] = []any{"Z"}
+		}, "unknown element"},
+		{"unknown field", func(m map[string]any) { m["colour"] = "blue" }, "unknown field"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := good()
+			tt.change(m)
+			b, _ := json.Marshal(m)
+			_, err := ParseFramework(b)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want it to say %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestShade(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Shade
+	}{{"none", ShadeNone}, {"Partly", ShadePartly}, {"SHADED", ShadeShaded}} {
+		got, err := ParseShade(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseShade(%q) = %v, %v", tt.in, got, err)
+		}
+	}
+	if _, err := ParseShade("lots"); ErrorCode(err) != EInvalid {
+		t.Errorf("bad level: %v", err)
+	}
+	if ShadeShaded.Next() != ShadeNone || ShadeNone.Next() != ShadePartly {
+		t.Error("cycle order")
+	}
+}
+
+func TestSessionValidateMessages(t *testing.T) {
+	s := Session{Title: strings.Repeat("x", MaxShortText+1), Community: "C", MeetingDate: "2026-02-30",
+		Participants: []Participants{{Role: "wizard", Count: 1}, {Role: RoleOther, Count: -1}}, Cover: Cover{Purpose: "fun"}}
+	err := s.Validate(nil)
+	msg := ErrorMessage(err)
+	for _, want := range []string{"title is longer", "not a date", "not a participant role", "between 0 and 10000", "purpose must be"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+}
