@@ -1,0 +1,357 @@
+// Package cli is PPEI Iceberg's command line: the same iceberg binary run
+// with a subcommand, for scripts, tests and machines with no display.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/data/sqlite"
+)
+
+// Env is what the command line needs from the outside world.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	// Version is printed by --version.
+	Version string
+	// OpenWindow opens the app's window on a store; nil where there is no UI.
+	OpenWindow func(store data.Store, dbPath string) error
+}
+
+// EnvDB is the environment variable that names the database file.
+const EnvDB = "ICEBERG_DB"
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// call is one run of a command.
+type call struct {
+	ctx   context.Context
+	env   Env
+	fs    *flag.FlagSet
+	args  []string
+	store *sqlite.Store
+	fw    *data.Framework
+}
+
+func (c *call) out() io.Writer { return c.env.Stdout }
+
+// Main runs iceberg with args (without the program name) and returns the
+// exit code. Errors go to Stderr as one plain sentence.
+func Main(args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	code, err := run(context.Background(), args, env)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "iceberg: %s\n", sentence(err))
+		var ue *usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintln(env.Stderr, "Run “iceberg --help” for the commands, or “iceberg COMMAND --help” for one.")
+			return exitUsage
+		}
+		if code == exitOK {
+			code = exitError
+		}
+	}
+	return code
+}
+
+// sentence is what the user is told about err.
+func sentence(err error) string {
+	var de *data.Error
+	if errors.As(err, &de) {
+		msg := strings.TrimRight(de.Message, ".")
+		if de.Code == data.EInternal && de.Err != nil {
+			msg += " (" + de.Err.Error() + ")"
+		}
+		return msg + "."
+	}
+	msg := err.Error()
+	if msg != "" && !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return msg
+}
+
+func run(ctx context.Context, args []string, env Env) (int, error) {
+	global := flag.NewFlagSet("iceberg", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	dbPath := global.String("db", "", "the database `file` (default: $"+EnvDB+", else iceberg.db in your config folder)")
+	version := global.Bool("version", false, "print the version")
+	help := global.Bool("help", false, "print this help")
+	// Global options come before the command.
+	var i int
+	for i = 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") {
+			break
+		}
+		if a == "-h" {
+			*help = true
+			continue
+		}
+		name := strings.TrimLeft(a, "-")
+		if k := strings.IndexByte(name, '='); k >= 0 {
+			if err := global.Set(name[:k], name[k+1:]); err != nil {
+				return exitUsage, usagef("unknown option %s", a)
+			}
+			continue
+		}
+		switch name {
+		case "db":
+			if i+1 >= len(args) {
+				return exitUsage, usagef("the option --db needs a file")
+			}
+			i++
+			*dbPath = args[i]
+		case "version", "help":
+			_ = global.Set(name, "true")
+		default:
+			return exitUsage, usagef("unknown option %s", a)
+		}
+	}
+	rest := args[i:]
+	switch {
+	case *version:
+		fmt.Fprintln(env.Stdout, env.Version)
+		return exitOK, nil
+	case *help || (len(rest) > 0 && rest[0] == "help"):
+		if len(rest) > 1 {
+			if c := findCommand(rest[1]); c != nil {
+				printHelp(env.Stdout, c)
+				return exitOK, nil
+			}
+		}
+		mainHelp(env.Stdout)
+		return exitOK, nil
+	}
+	if *dbPath == "" {
+		*dbPath = env.Getenv(EnvDB)
+	}
+
+	if len(rest) == 0 {
+		if env.OpenWindow == nil {
+			mainHelp(env.Stdout)
+			return exitOK, nil
+		}
+		store, err := openStore(ctx, *dbPath)
+		if err != nil {
+			return exitError, err
+		}
+		defer store.Close()
+		return exitOK, env.OpenWindow(store, store.Path())
+	}
+
+	cmd := findCommand(rest[0])
+	if cmd == nil {
+		return exitUsage, usagef("there is no command %q", rest[0])
+	}
+	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	if cmd.flags != nil {
+		cmd.flags(fs)
+	}
+	fs.StringVar(dbPath, "db", *dbPath, "the database `file`")
+	pos, err := parse(fs, rest[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		printHelp(env.Stdout, cmd)
+		return exitOK, nil
+	}
+	if err != nil {
+		return exitUsage, err
+	}
+	if len(pos) < cmd.nargs[0] || (cmd.nargs[1] >= 0 && len(pos) > cmd.nargs[1]) {
+		return exitUsage, usagef("%s expects %s", cmd.name, strings.TrimSpace(cmd.args+" "))
+	}
+	c := &call{ctx: ctx, env: env, fs: fs, args: pos, fw: data.DefaultFramework()}
+	if cmd.needsDB {
+		c.store, err = openStore(ctx, *dbPath)
+		if err != nil {
+			return exitError, err
+		}
+		defer c.store.Close()
+		c.fw = c.store.Framework()
+	}
+	if err := cmd.run(c); err != nil {
+		var ue *usageError
+		if errors.As(err, &ue) {
+			return exitUsage, err
+		}
+		return exitError, err
+	}
+	return exitOK, nil
+}
+
+func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
+	if path == "" {
+		var err error
+		path, err = sqlite.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return sqlite.Open(ctx, path)
+}
+
+func findCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+func mainHelp(w io.Writer) {
+	fmt.Fprint(w, `PPEI Iceberg: map the hidden practices of patient and public engagement and
+involvement with a group, and print the iceberg map for a board paper.
+
+Usage:
+  iceberg                      open the window
+  iceberg [--db FILE] COMMAND [options] [arguments]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, firstLine(c.summary))
+	}
+	fmt.Fprintf(w, `
+Global options:
+  --db FILE     the database file (also $%s; default iceberg.db in your config folder)
+  --version     print the version
+  --help        print this help; "iceberg COMMAND --help" explains one command
+`, EnvDB)
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// sessionID reads a session id argument.
+func sessionID(s string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usagef("%q is not a session id: ids are whole numbers, as “iceberg list” shows", s)
+	}
+	return id, nil
+}
+
+func (c *call) id(n int) (int64, error) { return sessionID(c.args[n]) }
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// frameworkJSON is the shape scripts rely on for "framework --json".
+func frameworkJSON(fw *data.Framework) any {
+	type word struct {
+		ID    string `json:"id"`
+		Label string `json:"label"`
+	}
+	type quote struct {
+		Text     string `json:"text"`
+		Speaker  string `json:"speaker"`
+		Role     string `json:"role"`
+		Citation string `json:"citation"`
+	}
+	type element struct {
+		Code       string        `json:"code"`
+		Name       string        `json:"name"`
+		Definition string        `json:"definition"`
+		Plain      string        `json:"plain"`
+		Words      []word        `json:"words"`
+		Prompts    []data.Prompt `json:"prompts"`
+		Quotes     []quote       `json:"quotes"`
+	}
+	out := struct {
+		ID       string         `json:"id"`
+		Version  string         `json:"version"`
+		Title    string         `json:"title"`
+		Source   data.Source    `json:"source"`
+		Elements []element      `json:"elements"`
+		Bundles  []data.Bundle  `json:"bundles"`
+		General  []data.Finding `json:"general_findings"`
+	}{ID: fw.ID, Version: fw.Version, Title: fw.Title, Source: fw.Source, Bundles: fw.Bundles, General: fw.GeneralFindings}
+	for _, e := range fw.Elements {
+		el := element{Code: e.Code, Name: e.Name, Definition: e.Definition, Plain: e.Plain, Prompts: e.Prompts, Words: []word{}, Quotes: []quote{}}
+		for _, w := range e.Words {
+			el.Words = append(el.Words, word{w.ID, w.Label})
+		}
+		for _, q := range fw.QuotesFor(e.Code) {
+			el.Quotes = append(el.Quotes, quote{q.Text, q.Speaker, q.Role, q.Citation})
+		}
+		out.Elements = append(out.Elements, el)
+	}
+	return out
+}
+
+// sessionJSON is the shape scripts rely on for "show --json".
+func sessionJSON(r *data.Record) any {
+	type word struct {
+		ID    string `json:"id"`
+		Level string `json:"level"`
+		Note  string `json:"note"`
+	}
+	type element struct {
+		Code     string `json:"code"`
+		Notes    string `json:"notes"`
+		Minutes  int    `json:"minutes"`
+		Seconds  int    `json:"seconds"`
+		Agreed   bool   `json:"agreed"`
+		AgreedAt string `json:"agreed_at,omitempty"`
+	}
+	out := struct {
+		data.Session
+		Words    []word        `json:"words"`
+		Elements []element     `json:"elements"`
+		Actions  []data.Action `json:"actions"`
+	}{Session: r.Session, Actions: r.Actions}
+	if out.Actions == nil {
+		out.Actions = []data.Action{}
+	}
+	if out.Participants == nil {
+		out.Participants = []data.Participants{}
+	}
+	for _, w := range r.Words {
+		out.Words = append(out.Words, word{w.WordID, w.Level.String(), w.Note})
+	}
+	for _, e := range r.Elements {
+		el := element{Code: e.Code, Notes: e.Notes, Minutes: e.Minutes(), Seconds: e.Seconds, Agreed: e.Agreed()}
+		if e.AgreedAt != nil {
+			el.AgreedAt = e.AgreedAt.UTC().Format("2006-01-02T15:04:05Z07:00")
+		}
+		out.Elements = append(out.Elements, el)
+	}
+	return out
+}
+
+// sortedRoles lists the role ids alphabetically, for help text.
+func sortedRoles() []string {
+	var out []string
+	for _, r := range data.Roles {
+		out = append(out, string(r))
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,513 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/export"
+)
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{name: "new", summary: "Start a new session and print its id.", needsDB: true, nargs: [2]int{0, 0},
+			flags: func(fs *flag.FlagSet) {
+				fs.String("title", "", "the session's `title` (required)")
+				fs.String("cop", "", "the community of practice, e.g. \"Governing Body\" (required)")
+				fs.String("org", "", "the organisation, e.g. an ICB, place partnership, PCN or provider collaborative")
+				fs.String("date", "", "the meeting date, YYYY-MM-DD (default today)")
+				fs.String("facilitator", "", "the facilitator's name")
+				fs.String("focus", data.FocusAll, "the bundle of practice: trust, leadership, learning, partnership or all")
+				fs.String("purpose", "", "what the session is for")
+			}, run: runNew},
+		{name: "list", summary: "List sessions, most recently changed first.", needsDB: true, nargs: [2]int{0, 0},
+			flags: func(fs *flag.FlagSet) {
+				fs.Bool("json", false, "print JSON")
+				fs.String("search", "", "only sessions whose title, community or organisation contains this `text`")
+				fs.Bool("trash", false, "list the sessions in the trash instead")
+				fs.Int("limit", 50, "at most this many `sessions`")
+				fs.Int("offset", 0, "skip this many sessions first")
+			}, run: runList},
+		{name: "show", args: "ID", summary: "Show a session: details, shading, notes and actions.", needsDB: true, nargs: [2]int{1, 1},
+			flags: func(fs *flag.FlagSet) { fs.Bool("json", false, "print JSON") }, run: runShow},
+		{name: "shade", args: "ID WORD LEVEL", summary: "Set a doing word's shading.\nWORD is an id such as mat.reporting or a label such as Reporting; LEVEL is none, partly or shaded.",
+			needsDB: true, nargs: [2]int{3, 3}, run: runShade},
+		{name: "note", args: "ID WORD|ELEMENT TEXT", summary: "Set the note for a doing word, or the discussion notes for an element (P, Mat, C, BE, M).",
+			needsDB: true, nargs: [2]int{3, 3}, run: runNote},
+		{name: "agree", args: "ID ELEMENT", summary: "Record that the group agreed an element (P, Mat, C, BE or M).", needsDB: true, nargs: [2]int{2, 2},
+			flags: func(fs *flag.FlagSet) { fs.Bool("off", false, "take the agreement back") }, run: runAgree},
+		{name: "summary", args: "ID TEXT", summary: "Set the session's summary.", needsDB: true, nargs: [2]int{2, 2}, run: runSummary},
+		{name: "action", args: "ID TEXT", summary: "Add a recommended action: what would bring hidden practice to the surface?", needsDB: true, nargs: [2]int{2, 2},
+			flags: func(fs *flag.FlagSet) {
+				fs.String("owner", "", "who will do it (a role or a name)")
+				fs.String("due", "", "when, YYYY-MM-DD")
+				fs.String("element", "", "the element it belongs to (P, Mat, C, BE or M)")
+			}, run: runAction},
+		{name: "participants", args: "ID ROLE COUNT [NAME…]", summary: "Set how many people of a role took part, with optional names.\nROLE is one of " + strings.Join(sortedRoles(), ", ") + ".",
+			needsDB: true, nargs: [2]int{3, -1}, run: runParticipants},
+		{name: "cover", args: "ID", summary: "Set the board cover sheet's fields; only the options given change.", needsDB: true, nargs: [2]int{1, 1},
+			flags: func(fs *flag.FlagSet) {
+				fs.String("meeting", "", "the meeting, e.g. \"ICB Board meeting in public\"")
+				fs.String("meeting-date", "", "the meeting's date, YYYY-MM-DD")
+				fs.String("agenda-item", "", "the agenda item, e.g. 7.2")
+				fs.String("author", "", "who wrote the paper")
+				fs.String("presenter", "", "who presents it, or the lead")
+				fs.String("purpose", "", "decision, discussion, information or assurance")
+				fs.String("summary", "", "the executive summary")
+				fs.String("recommendations", "", "what the board is asked to do")
+				fs.String("previously", "", "previously considered by")
+			}, run: runCover},
+		{name: "follow-up", args: "ID", summary: "Copy a session as the start of a re-mapping and print the new id.", needsDB: true, nargs: [2]int{1, 1}, run: runFollowUp},
+		{name: "delete", args: "ID", summary: "Move a session to the trash (restore brings it back).", needsDB: true, nargs: [2]int{1, 1}, run: runDelete},
+		{name: "restore", args: "ID", summary: "Bring a session back from the trash.", needsDB: true, nargs: [2]int{1, 1}, run: runRestore},
+		{name: "purge", args: "ID", summary: "Remove a session in the trash for good.", needsDB: true, nargs: [2]int{1, 1}, run: runPurge},
+		{name: "undo", args: "ID", summary: "Undo the session's latest shading, note, agreement or summary change.", needsDB: true, nargs: [2]int{1, 1}, run: runUndo},
+		{name: "redo", args: "ID", summary: "Redo the change undone last.", needsDB: true, nargs: [2]int{1, 1}, run: runRedo},
+		{name: "export", args: "ID", summary: "Write the iceberg map PDF for a board paper (no names unless --names).", needsDB: true, nargs: [2]int{1, 1},
+			flags: func(fs *flag.FlagSet) {
+				fs.String("out", "", "the PDF `file` to write (required)")
+				fs.Bool("names", false, "include participants' and the facilitator's names (left out by default: board papers are public)")
+				fs.String("paper", "a4", "a4 or letter")
+				fs.Bool("no-cover", false, "leave out the board cover sheet")
+			}, run: runExport},
+		{name: "export-json", args: "ID", summary: "Write a session file (JSON) that another copy of the app can import.", needsDB: true, nargs: [2]int{1, 1},
+			flags: func(fs *flag.FlagSet) { fs.String("out", "", "the `file` to write (default: standard output)") }, run: runExportJSON},
+		{name: "export-csv", args: "ID", summary: "Write a session's shading as CSV: one row per doing word.", needsDB: true, nargs: [2]int{1, 1},
+			flags: func(fs *flag.FlagSet) { fs.String("out", "", "the `file` to write (default: standard output)") }, run: runExportCSV},
+		{name: "import", args: "FILE", summary: "Import a session file and print the new session's id. All of it is imported, or nothing.", needsDB: true, nargs: [2]int{1, 1}, run: runImport},
+		{name: "framework", summary: "Print the framework: elements, doing words, prompts and quotes.", nargs: [2]int{0, 0},
+			flags: func(fs *flag.FlagSet) { fs.Bool("json", false, "print JSON") }, run: runFramework},
+	}
+}
+
+func str(fs *flag.FlagSet, name string) string { return fs.Lookup(name).Value.String() }
+func boolean(fs *flag.FlagSet, name string) bool {
+	v, _ := strconv.ParseBool(fs.Lookup(name).Value.String())
+	return v
+}
+func integer(fs *flag.FlagSet, name string) int {
+	v, _ := strconv.Atoi(fs.Lookup(name).Value.String())
+	return v
+}
+
+// given reports whether an option was typed.
+func given(fs *flag.FlagSet, name string) bool {
+	found := false
+	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
+	return found
+}
+
+func runNew(c *call) error {
+	s := &data.Session{
+		Title: str(c.fs, "title"), Community: str(c.fs, "cop"), Organisation: str(c.fs, "org"),
+		MeetingDate: str(c.fs, "date"), Facilitator: str(c.fs, "facilitator"),
+		Focus: strings.ToLower(str(c.fs, "focus")), Purpose: str(c.fs, "purpose"),
+	}
+	if s.MeetingDate == "" {
+		s.MeetingDate = time.Now().Format(time.DateOnly)
+	}
+	id, err := c.store.CreateSession(c.ctx, s)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.out(), id)
+	return nil
+}
+
+func runList(c *call) error {
+	list, err := c.store.ListSessions(c.ctx, data.SessionFilter{
+		Search: str(c.fs, "search"), Deleted: boolean(c.fs, "trash"),
+		Limit: integer(c.fs, "limit"), Offset: integer(c.fs, "offset"),
+	})
+	if err != nil {
+		return err
+	}
+	if boolean(c.fs, "json") {
+		return writeJSON(c.out(), list)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(c.out(), "No sessions yet. Start one with: iceberg new --title \"…\" --cop \"…\"")
+		return nil
+	}
+	tw := tabwriter.NewWriter(c.out(), 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tTITLE\tCOMMUNITY OF PRACTICE\tDATE\tSTATUS")
+	for _, s := range list {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", s.ID, s.Title, s.Community, s.MeetingDate, s.Status)
+	}
+	return tw.Flush()
+}
+
+func runShow(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	r, err := c.store.Session(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	if boolean(c.fs, "json") {
+		return writeJSON(c.out(), sessionJSON(r))
+	}
+	w := c.out()
+	fmt.Fprintf(w, "%s  (session %d, %s)\n", r.Title, r.ID, r.Status)
+	fmt.Fprintf(w, "Community of practice: %s\n", r.Community)
+	if r.Organisation != "" {
+		fmt.Fprintf(w, "Organisation: %s\n", r.Organisation)
+	}
+	if r.MeetingDate != "" {
+		fmt.Fprintf(w, "Meeting date: %s\n", r.MeetingDate)
+	}
+	if r.DeletedAt != nil {
+		fmt.Fprintln(w, "This session is in the trash.")
+	}
+	for _, e := range c.fw.Elements {
+		st := r.Element(e.Code)
+		agreed := "not agreed yet"
+		if st.Agreed() {
+			agreed = "agreed"
+		}
+		fmt.Fprintf(w, "\n%s (%s): %s, %d min\n", e.Name, e.Code, agreed, st.Minutes())
+		for _, word := range e.Words {
+			ws := r.Word(word.ID)
+			mark := map[data.Shade]string{data.ShadeNone: "[ ]", data.ShadePartly: "[/]", data.ShadeShaded: "[#]"}[ws.Level]
+			fmt.Fprintf(w, "  %s %-15s %s", mark, word.Label, ws.Level.Label())
+			if ws.Note != "" {
+				fmt.Fprintf(w, " — %s", ws.Note)
+			}
+			fmt.Fprintln(w)
+		}
+		if st.Notes != "" {
+			fmt.Fprintf(w, "  Notes: %s\n", st.Notes)
+		}
+	}
+	if r.Summary != "" {
+		fmt.Fprintf(w, "\nSummary: %s\n", r.Summary)
+	}
+	for i, a := range r.Actions {
+		fmt.Fprintf(w, "Action %d: %s", i+1, a.Text)
+		if a.Owner != "" {
+			fmt.Fprintf(w, " (owner: %s)", a.Owner)
+		}
+		if a.Due != "" {
+			fmt.Fprintf(w, " (due %s)", a.Due)
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+func (c *call) findWord(s string) (*data.Word, error) {
+	w, ok := c.fw.FindWord(s)
+	if !ok {
+		return nil, data.Errorf(data.ENotFound, "There is no doing word %q. Run “iceberg framework” to see the words", s)
+	}
+	return w, nil
+}
+
+func runShade(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	w, err := c.findWord(c.args[1])
+	if err != nil {
+		return err
+	}
+	level, err := data.ParseShade(c.args[2])
+	if err != nil {
+		return err
+	}
+	return c.store.SetShade(c.ctx, id, w.ID, level)
+}
+
+func runNote(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	if w, ok := c.fw.FindWord(c.args[1]); ok {
+		return c.store.SetWordNote(c.ctx, id, w.ID, c.args[2])
+	}
+	if e, ok := c.fw.Element(c.args[1]); ok {
+		return c.store.SetElementNotes(c.ctx, id, e.Code, c.args[2])
+	}
+	return data.Errorf(data.ENotFound, "%q is neither a doing word nor an element (P, Mat, C, BE, M)", c.args[1])
+}
+
+func runAgree(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	e, ok := c.fw.Element(c.args[1])
+	if !ok {
+		return data.Errorf(data.ENotFound, "There is no element %q: use P, Mat, C, BE or M", c.args[1])
+	}
+	return c.store.SetAgreed(c.ctx, id, e.Code, !boolean(c.fs, "off"))
+}
+
+func runSummary(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	return c.store.SetSummary(c.ctx, id, c.args[1])
+}
+
+func runAction(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	a := &data.Action{Text: c.args[1], Owner: str(c.fs, "owner"), Due: str(c.fs, "due"), Element: str(c.fs, "element")}
+	aid, err := c.store.AddAction(c.ctx, id, a)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.out(), aid)
+	return nil
+}
+
+func runParticipants(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	role := data.Role(strings.ToLower(c.args[1]))
+	count, err := strconv.Atoi(c.args[2])
+	if err != nil {
+		return usagef("%q is not a number of people", c.args[2])
+	}
+	r, err := c.store.Session(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	var ps []data.Participants
+	found := false
+	for _, p := range r.Participants {
+		if p.Role == role {
+			p.Count, p.Names, found = count, c.args[3:], true
+		}
+		ps = append(ps, p)
+	}
+	if !found {
+		ps = append(ps, data.Participants{Role: role, Count: count, Names: c.args[3:]})
+	}
+	r.Participants = ps
+	return c.store.UpdateSession(c.ctx, &r.Session)
+}
+
+func runCover(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	r, err := c.store.Session(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	fields := map[string]*string{
+		"meeting": &r.Cover.Meeting, "meeting-date": &r.Cover.MeetingDate, "agenda-item": &r.Cover.AgendaItem,
+		"author": &r.Cover.Author, "presenter": &r.Cover.Presenter, "purpose": &r.Cover.Purpose,
+		"summary": &r.Cover.ExecutiveSummary, "recommendations": &r.Cover.Recommendations,
+		"previously": &r.Cover.PreviouslyConsider,
+	}
+	for name, p := range fields {
+		if given(c.fs, name) {
+			*p = str(c.fs, name)
+		}
+	}
+	r.Cover.Purpose = strings.ToLower(r.Cover.Purpose)
+	return c.store.UpdateSession(c.ctx, &r.Session)
+}
+
+func runFollowUp(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	newID, err := c.store.FollowUp(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.out(), newID)
+	return nil
+}
+
+func runDelete(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	if err := c.store.DeleteSession(c.ctx, id); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out(), "Session %d is in the trash. “iceberg restore %d” brings it back.\n", id, id)
+	return nil
+}
+
+func runRestore(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	return c.store.RestoreSession(c.ctx, id)
+}
+
+func runPurge(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	return c.store.PurgeSession(c.ctx, id)
+}
+
+func describe(fw *data.Framework, ch data.Change) string {
+	switch ch.Field {
+	case "shade":
+		label := ch.Target
+		if w, ok := fw.Word(ch.Target); ok {
+			label = w.Label
+		}
+		return "the shading of " + label
+	case "word_note":
+		return "the note on " + ch.Target
+	case "element_notes":
+		return "the notes for " + ch.Target
+	case "agreed":
+		return "the agreement of " + ch.Target
+	case "summary":
+		return "the summary"
+	}
+	return ch.Field
+}
+
+func runUndo(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	ch, err := c.store.Undo(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out(), "Undid %s.\n", describe(c.fw, ch))
+	return nil
+}
+
+func runRedo(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	ch, err := c.store.Redo(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out(), "Redid %s.\n", describe(c.fw, ch))
+	return nil
+}
+
+// writeOut writes to --out through a temporary file and rename, or to
+// standard output when --out is empty.
+func (c *call) writeOut(path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(c.out())
+	}
+	return export.WriteFileAtomic(path, write)
+}
+
+func runExport(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	out := str(c.fs, "out")
+	if out == "" {
+		return usagef("export needs --out FILE.pdf")
+	}
+	paper := strings.ToLower(str(c.fs, "paper"))
+	if paper != "a4" && paper != "letter" {
+		return usagef("the paper must be a4 or letter, not %q", paper)
+	}
+	r, err := c.store.Session(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	opt := export.Options{Paper: paper, Names: boolean(c.fs, "names"), NoCover: boolean(c.fs, "no-cover")}
+	return export.WriteFileAtomic(out, func(w io.Writer) error { return export.WritePDF(w, c.fw, r, opt) })
+}
+
+func runExportJSON(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	r, err := c.store.Session(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	f := data.NewSessionFile(c.fw, r)
+	return c.writeOut(str(c.fs, "out"), f.Write)
+}
+
+func runExportCSV(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	r, err := c.store.Session(c.ctx, id)
+	if err != nil {
+		return err
+	}
+	return c.writeOut(str(c.fs, "out"), func(w io.Writer) error { return export.WriteCSV(w, c.fw, r) })
+}
+
+func runImport(c *call) error {
+	b, err := os.ReadFile(c.args[0])
+	if err != nil {
+		return data.Errorf(data.EInvalid, "Cannot read %s: %v", c.args[0], unwrapPathError(err))
+	}
+	f, err := data.ReadSessionFile(bytes.NewReader(b), c.fw)
+	if err != nil {
+		return err
+	}
+	id, err := c.store.Import(c.ctx, f)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.out(), id)
+	return nil
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func runFramework(c *call) error {
+	if boolean(c.fs, "json") {
+		return writeJSON(c.out(), frameworkJSON(c.fw))
+	}
+	w := c.out()
+	fmt.Fprintf(w, "%s (framework %s, version %s)\nSource: %s\n", c.fw.Title, c.fw.ID, c.fw.Version, c.fw.Source.Citation)
+	for _, e := range c.fw.Elements {
+		fmt.Fprintf(w, "\n%s (%s): %s\n", e.Name, e.Code, e.Definition)
+		for _, word := range e.Words {
+			fmt.Fprintf(w, "  %-20s %s\n", word.ID, word.Label)
+		}
+	}
+	return nil
+}
