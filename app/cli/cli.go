@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/data/sqlite"
@@ -82,6 +84,9 @@ func sentence(err error) string {
 		return msg + "."
 	}
 	msg := err.Error()
+	if r, n := utf8.DecodeRuneInString(msg); n > 0 {
+		msg = string(unicode.ToUpper(r)) + msg[n:]
+	}
 	if msg != "" && !strings.HasSuffix(msg, ".") {
 		msg += "."
 	}

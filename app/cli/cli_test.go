@@ -1,0 +1,350 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+// binary is the real iceberg program, built once for these tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "iceberg-cli-test")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "iceberg")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", binary, "github.com/ppei-iceberg/iceberg")
+	build.Stdout, build.Stderr = os.Stdout, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "build iceberg:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// iceberg runs the binary with a private config folder and no display.
+func iceberg(t *testing.T, env []string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	home := t.TempDir()
+	cmd.Env = append([]string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, "config"),
+		"XDG_CACHE_HOME=" + filepath.Join(home, "cache"), "LANG=en_US.UTF-8", "PATH=" + os.Getenv("PATH")}, env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run %v: %v", args, err)
+	}
+	if s := errb.String(); strings.Contains(s, "goroutine ") || strings.Contains(s, "panic:") {
+		t.Fatalf("iceberg %v crashed:\n%s", args, s)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+// ok runs iceberg against db and fails the test unless it exits 0.
+func ok(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	r := iceberg(t, nil, append([]string{"--db", db}, args...)...)
+	if r.code != 0 {
+		t.Fatalf("iceberg %v: exit %d: %s", args, r.code, r.stderr)
+	}
+	return r.stdout
+}
+
+func newDB(t *testing.T) string { return filepath.Join(t.TempDir(), "iceberg.db") }
+
+// comparable removes what differs between databases: ids and times.
+func comparable(t *testing.T, js string) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal([]byte(js), &m); err != nil {
+		t.Fatalf("show --json is not JSON: %v\n%s", err, js)
+	}
+	delete(m, "id")
+	delete(m, "created_at")
+	delete(m, "updated_at")
+	for _, e := range m["elements"].([]any) {
+		delete(e.(map[string]any), "agreed_at")
+	}
+	for _, a := range m["actions"].([]any) {
+		delete(a.(map[string]any), "id")
+	}
+	return m
+}
+
+func TestWholeSessionByCommandLine(t *testing.T) {
+	db := newDB(t)
+	id := strings.TrimSpace(ok(t, db, "new", "--title", "Board mapping", "--cop", "Governing Body",
+		"--org", "Sussex ICB", "--date", "2026-03-14", "--facilitator", "Zoë", "--focus", "leadership"))
+	if id != "1" {
+		t.Fatalf("new printed %q, want 1", id)
+	}
+	var fw struct {
+		Elements []struct {
+			Code  string
+			Words []struct{ ID, Label string }
+		}
+	}
+	if err := json.Unmarshal([]byte(ok(t, db, "framework", "--json")), &fw); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	levels := []string{"shaded", "partly", "none"}
+	for _, e := range fw.Elements {
+		for i, w := range e.Words {
+			word := w.ID
+			if i%2 == 1 {
+				word = strings.ToUpper(w.Label) // labels in any case work too
+			}
+			ok(t, db, "shade", id, word, levels[n%3])
+			ok(t, db, "note", id, w.ID, "Evidence for "+w.Label+" – “quoted”")
+			n++
+		}
+		ok(t, db, "note", id, e.Code, "Discussion of "+e.Code)
+		ok(t, db, "agree", id, e.Code)
+	}
+	if n != 22 {
+		t.Fatalf("framework --json listed %d words, want 22", n)
+	}
+	ok(t, db, "summary", id, "Materiality weighs heavily.")
+	ok(t, db, "action", id, "Send papers two weeks ahead", "--owner", "Board secretary", "--due", "2026-05-01", "--element", "Mat")
+	ok(t, db, "participants", id, "service_user", "5", "Siân", "Łukasz")
+	ok(t, db, "cover", id, "--meeting", "Board meeting in public", "--purpose", "information", "--agenda-item", "7.2")
+
+	shown := ok(t, db, "show", id, "--json")
+	var s struct {
+		Title    string
+		Status   string
+		Words    []struct{ ID, Level, Note string }
+		Elements []struct {
+			Code   string
+			Agreed bool
+			Notes  string
+		}
+		Cover data.Cover
+	}
+	if err := json.Unmarshal([]byte(shown), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Status != "agreed" || len(s.Words) != 22 || len(s.Elements) != 5 || s.Cover.AgendaItem != "7.2" {
+		t.Errorf("show --json: status %s, %d words, %d elements, cover %+v", s.Status, len(s.Words), len(s.Elements), s.Cover)
+	}
+	if s.Words[0].Level != "shaded" || s.Words[1].Level != "partly" || s.Words[2].Level != "none" {
+		t.Errorf("levels %+v", s.Words[:3])
+	}
+	for _, e := range s.Elements {
+		if !e.Agreed || e.Notes != "Discussion of "+e.Code {
+			t.Errorf("element %+v", e)
+		}
+	}
+
+	file := filepath.Join(t.TempDir(), "session.json")
+	ok(t, db, "export-json", id, "--out", file)
+	db2 := newDB(t)
+	ok(t, db2, "new", "--title", "Earlier session", "--cop", "Other group") // so ids differ
+	id2 := strings.TrimSpace(ok(t, db2, "import", file))
+	if id2 != "2" {
+		t.Errorf("import printed %q, want 2", id2)
+	}
+	a, b := comparable(t, shown), comparable(t, ok(t, db2, "show", id2, "--json"))
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if !bytes.Equal(ja, jb) {
+		t.Errorf("imported session differs:\n%s\n%s", ja, jb)
+	}
+	// Export from the second database gives the same file.
+	file2 := filepath.Join(t.TempDir(), "again.json")
+	ok(t, db2, "export-json", id2, "--out", file2)
+	f1, _ := os.ReadFile(file)
+	f2, _ := os.ReadFile(file2)
+	if !bytes.Equal(f1, f2) {
+		t.Error("export → import → export is not identical")
+	}
+
+	csv := ok(t, db, "export-csv", id)
+	if lines := strings.Split(strings.TrimSpace(csv), "\n"); len(lines) != 23 {
+		t.Errorf("CSV has %d lines, want 23 (header and 22 words)", len(lines))
+	}
+	if !strings.Contains(csv, "Time-consuming") {
+		t.Error("CSV lacks a word label")
+	}
+
+	human := ok(t, db, "show", id)
+	for _, want := range []string{"Board mapping", "Boundary encounters (BE): agreed", "Reporting"} {
+		if !strings.Contains(human, want) {
+			t.Errorf("show lacks %q", want)
+		}
+	}
+}
+
+func TestUndoRedoFollowUpTrash(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "new", "--title", "T", "--cop", "C")
+	ok(t, db, "shade", "1", "reporting", "shaded")
+	ok(t, db, "shade", "1", "Reporting", "partly")
+	if out := ok(t, db, "undo", "1"); !strings.Contains(out, "Reporting") {
+		t.Errorf("undo said %q", out)
+	}
+	level := func(db, id, word string) string {
+		var s struct{ Words []struct{ ID, Level string } }
+		json.Unmarshal([]byte(ok(t, db, "show", id, "--json")), &s)
+		for _, w := range s.Words {
+			if w.ID == word {
+				return w.Level
+			}
+		}
+		return "?"
+	}
+	if got := level(db, "1", "mat.reporting"); got != "shaded" {
+		t.Errorf("after undo: %s", got)
+	}
+	ok(t, db, "redo", "1")
+	if got := level(db, "1", "mat.reporting"); got != "partly" {
+		t.Errorf("after redo: %s", got)
+	}
+	if r := iceberg(t, nil, "--db", db, "redo", "1"); r.code != 1 || !strings.Contains(r.stderr, "nothing to redo") {
+		t.Errorf("redo with nothing: %+v", r)
+	}
+	if id := strings.TrimSpace(ok(t, db, "follow-up", "1")); id != "2" {
+		t.Errorf("follow-up id %q", id)
+	}
+	if got := level(db, "2", "mat.reporting"); got != "partly" {
+		t.Errorf("follow-up shading: %s", got)
+	}
+	ok(t, db, "delete", "1")
+	var list []struct {
+		ID    int64
+		Title string
+	}
+	json.Unmarshal([]byte(ok(t, db, "list", "--json")), &list)
+	if len(list) != 1 || list[0].ID != 2 {
+		t.Errorf("list after delete: %+v", list)
+	}
+	json.Unmarshal([]byte(ok(t, db, "list", "--trash", "--json")), &list)
+	if len(list) != 1 || list[0].ID != 1 {
+		t.Errorf("trash: %+v", list)
+	}
+	ok(t, db, "restore", "1")
+	json.Unmarshal([]byte(ok(t, db, "list", "--json")), &list)
+	if len(list) != 2 {
+		t.Errorf("list after restore: %+v", list)
+	}
+}
+
+func TestEnvironmentNamesTheDatabase(t *testing.T) {
+	db := newDB(t)
+	r := iceberg(t, []string{"ICEBERG_DB=" + db}, "new", "--title", "From env", "--cop", "C")
+	if r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if !strings.Contains(ok(t, db, "list"), "From env") {
+		t.Error("ICEBERG_DB was not used")
+	}
+}
+
+func TestDefaultDatabaseInConfigFolder(t *testing.T) {
+	home := t.TempDir()
+	cfg := filepath.Join(home, "cfg")
+	env := []string{"HOME=" + home, "XDG_CONFIG_HOME=" + cfg}
+	r := iceberg(t, env, "new", "--title", "Default", "--cop", "C")
+	if r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(cfg, "ppei-iceberg", "iceberg.db")); err != nil {
+		t.Errorf("default database not made: %v", err)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "new", "--title", "T", "--cop", "C")
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"format": "ppei-iceberg-session", "format_version": 1,`), 0o600)
+	notDB := filepath.Join(t.TempDir(), "notes.db")
+	os.WriteFile(notDB, []byte("not a database"), 0o600)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown word", []string{"shade", "1", "dancing", "shaded"}, 1, "no doing word \"dancing\""},
+		{"bad level", []string{"shade", "1", "reporting", "lots"}, 1, "not a shading level"},
+		{"missing session", []string{"show", "42"}, 1, "no session with id 42"},
+		{"bad id", []string{"show", "abc"}, 2, "not a session id"},
+		{"missing arguments", []string{"shade", "1"}, 2, "shade expects ID WORD LEVEL"},
+		{"unknown command", []string{"dance"}, 2, "no command \"dance\""},
+		{"unknown option", []string{"list", "--colour"}, 2, "does not know the option --colour"},
+		{"malformed json", []string{"import", bad}, 1, "not valid JSON"},
+		{"missing import file", []string{"import", "/no/such/file.json"}, 1, "Cannot read"},
+		{"unwritable path", []string{"export-json", "1", "--out", "/proc/x.json"}, 1, "cannot be written"},
+		{"missing folder", []string{"export-csv", "1", "--out", "/no/such/folder/x.csv"}, 1, "does not exist"},
+		{"unknown element", []string{"agree", "1", "Z"}, 1, "no element \"Z\""},
+		{"bad date", []string{"new", "--title", "T", "--cop", "C", "--date", "14/03/2026"}, 1, "not a date"},
+		{"missing title", []string{"new", "--cop", "C"}, 1, "give the session a title"},
+		{"bad paper", []string{"export", "1", "--out", "x.pdf", "--paper", "a3"}, 2, "a4 or letter"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := iceberg(t, nil, append([]string{"--db", db}, tt.args...)...)
+			if r.code != tt.code {
+				t.Errorf("exit %d, want %d (%s)", r.code, tt.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("stderr %q lacks %q", r.stderr, tt.want)
+			}
+			if !strings.HasPrefix(r.stderr, "iceberg: ") {
+				t.Errorf("stderr %q does not start with iceberg:", r.stderr)
+			}
+		})
+	}
+	// A database that is not one is refused, and left alone.
+	before, _ := os.ReadFile(notDB)
+	r := iceberg(t, nil, "--db", notDB, "list")
+	after, _ := os.ReadFile(notDB)
+	if r.code != 1 || !strings.Contains(r.stderr, "not an SQLite file") || !bytes.Equal(before, after) {
+		t.Errorf("not-a-database: %+v", r)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	r := iceberg(t, nil, "--help")
+	if r.code != 0 || !strings.Contains(r.stdout, "export-json") || !strings.Contains(r.stdout, "--db FILE") {
+		t.Errorf("--help: %+v", r)
+	}
+	for _, c := range []string{"new", "list", "show", "shade", "note", "agree", "summary", "follow-up", "delete",
+		"restore", "undo", "redo", "export-json", "import", "export-csv", "framework", "export", "cover"} {
+		r := iceberg(t, nil, c, "--help")
+		if r.code != 0 || !strings.Contains(r.stdout, "Usage: iceberg [--db PATH] "+c) {
+			t.Errorf("%s --help: %+v", c, r)
+		}
+	}
+	r = iceberg(t, nil, "--version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "PPEI Iceberg ") {
+		t.Errorf("--version: %+v", r)
+	}
+}
