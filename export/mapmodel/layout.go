@@ -24,7 +24,8 @@ func (r Rect) Overlaps(o Rect) bool {
 }
 
 // Geometry is where each part of the map goes inside a drawing area of the
-// given width and height.
+// given width and height. Height may come back smaller than asked for, when
+// the cells reach their greatest size before the area is full.
 type Geometry struct {
 	Width, Height float64
 	Sea           Rect    // the water, from the waterline down
@@ -40,14 +41,14 @@ type Geometry struct {
 // Proportions of the drawing, as fractions of the width or of a unit.
 const (
 	tipShare    = 0.2   // share of the height above the waterline
-	sideInset   = 0.075 // share of the width left beside the columns
-	gapShare    = 0.02  // share of the width between columns
-	headerUnits = 1.7   // header height, in cell heights
+	sideInset   = 0.06  // share of the width left beside the columns
+	gapShare    = 0.018 // share of the width between columns
+	headerUnits = 1.45  // header height, in cell heights
 	rowUnits    = 1.28  // one row (cell plus spacing), in cell heights
 	topUnits    = 0.55  // water between waterline and headers
 	belowUnits  = 0.5   // ice below the last cell
 	afterHeader = 0.35  // space between header and first cell
-	maxUnitOfW  = 0.4   // a cell is never taller than this share of a column's width
+	maxUnitOfW  = 0.44  // a cell is never taller than this share of a column's width
 )
 
 // Layout places the map of m in a width × height area. Columns are as wide
@@ -90,6 +91,14 @@ func Layout(m Model, width, height float64) Geometry {
 		bottoms[i] = y - (rowUnits-1)*u + belowUnits*u
 	}
 	g.Mass = mass(g.Waterline, colL, colR, colW, gap, u, bottoms)
+	// When the cells are as tall as they may be, the sea stops a little
+	// below the ice rather than filling the area with empty water.
+	deepest := g.Waterline
+	for _, p := range g.Mass {
+		deepest = max(deepest, p.Y)
+	}
+	g.Height = min(height, deepest+1.2*u)
+	g.Sea.H = g.Height - g.Waterline
 	g.Tip = tip(width, g.Waterline, tipH)
 	g.TipLabel = Rect{width * 0.37, g.Waterline - 0.56*tipH, width * 0.26, 0.5 * tipH}
 	return g

@@ -2,6 +2,7 @@ package mapmodel
 
 import (
 	"fmt"
+	"math"
 	"testing"
 	"time"
 
@@ -142,7 +143,7 @@ func TestLayout(t *testing.T) {
 					if !InPolygon(p, g.Mass) {
 						t.Errorf("rect %d %+v: point %+v is outside the mass", i, all[i], p)
 					}
-					if p.X < 0 || p.X > s.w || p.Y < 0 || p.Y > s.h {
+					if p.X < 0 || p.X > s.w || p.Y < 0 || p.Y > g.Height {
 						t.Errorf("rect %d: point %+v is outside the area", i, p)
 					}
 				}
@@ -153,7 +154,7 @@ func TestLayout(t *testing.T) {
 				}
 			}
 			for _, p := range g.Mass {
-				if p.Y < g.Waterline || p.X < 0 || p.X > s.w || p.Y > s.h {
+				if p.Y < g.Waterline || p.X < 0 || p.X > s.w || p.Y > g.Height {
 					t.Errorf("mass point %+v is outside the water or the area", p)
 				}
 			}
@@ -167,7 +168,10 @@ func TestLayout(t *testing.T) {
 					t.Errorf("tip label corner %+v is outside the tip", p)
 				}
 			}
-			if g.Sea.Y != g.Waterline || g.Sea.Y+g.Sea.H != s.h {
+			if g.Height > s.h || g.Height < s.h*0.5 {
+				t.Errorf("height %g, want at most %g and not under half of it", g.Height, s.h)
+			}
+			if g.Sea.Y != g.Waterline || math.Abs(g.Sea.Y+g.Sea.H-g.Height) > 1e-9 {
 				t.Errorf("sea %+v does not run from the waterline %g to the bottom", g.Sea, g.Waterline)
 			}
 		})
