@@ -26,12 +26,18 @@ const (
 	envCrashChild = "ICEBERG_CRASH_CHILD" // database path: run as the child
 	envCrashSeed  = "ICEBERG_CRASH_SEED"
 	envKills      = "ICEBERG_KILLS" // how many kills (default 200; make soak sets thousands)
+	envWriter     = "ICEBERG_WRITER_CHILD" // database path: run as a concurrent writer
+	envWriterPlan = "ICEBERG_WRITER_PLAN"  // tag:word,word,…:rounds
 )
 
 func TestMain(m *testing.M) {
 	if path := os.Getenv(envCrashChild); path != "" {
 		seed, _ := strconv.ParseInt(os.Getenv(envCrashSeed), 10, 64)
 		crashChild(path, seed)
+		os.Exit(0)
+	}
+	if path := os.Getenv(envWriter); path != "" {
+		writerChild(path, os.Getenv(envWriterPlan))
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
