@@ -25,7 +25,7 @@ import (
 const (
 	envCrashChild = "ICEBERG_CRASH_CHILD" // database path: run as the child
 	envCrashSeed  = "ICEBERG_CRASH_SEED"
-	envKills      = "ICEBERG_KILLS" // how many kills (default 200; make soak sets thousands)
+	envKills      = "ICEBERG_KILLS"        // how many kills (default 200; make soak sets thousands)
 	envWriter     = "ICEBERG_WRITER_CHILD" // database path: run as a concurrent writer
 	envWriterPlan = "ICEBERG_WRITER_PLAN"  // tag:word,word,…:rounds
 )
