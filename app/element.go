@@ -1,0 +1,308 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+// elementScreen is one element of the workshop: its name and definition,
+// prompts one at a time with the finding each comes from, a quote card,
+// the doing words as tiles with a note each, discussion notes, a timer and
+// Agree.
+type elementScreen struct {
+	u       *ui
+	el      *data.Element
+	prompts []data.Prompt
+	prompt  int
+	quotes  []data.Quote
+	quote   int
+
+	root        fyne.CanvasObject
+	tiles       []*wordTile
+	wordNotes   []*textEntry
+	notes       *textEntry
+	promptCount *widget.Label
+	promptText  *widget.Label
+	promptFrom  *widget.Label
+	quoteText   *widget.Label
+	quoteWho    *widget.Label
+	quoteCite   *widget.Label
+	quoteNext   *widget.Button
+	timerText   *canvas.Text
+	timerNote   *widget.Label
+	timerButton *widget.Button
+	agree       *widget.Button
+	agreedLabel *widget.Label
+}
+
+func label(text string, size fyne.ThemeSizeName, bold bool) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = size
+	l.TextStyle.Bold = bold
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// card puts content on a softly filled panel.
+func card(content fyne.CanvasObject) fyne.CanvasObject {
+	bg := canvas.NewRectangle(themeColour(colourCard))
+	bg.CornerRadius = 8
+	return container.NewStack(bg, container.NewPadded(content))
+}
+
+func (u *ui) newElementScreen(code string) *elementScreen {
+	el, _ := u.fw.Element(code)
+	s := &elementScreen{u: u, el: el, quotes: u.fw.QuotesFor(code)}
+	s.prompts = u.promptsFor(el)
+
+	name := label(el.Name, sizeElementName, true)
+	name.Wrapping = fyne.TextWrapOff
+	def := label(el.Definition, sizeDefinition, false)
+	plain := label(el.Plain, theme.SizeNameText, false)
+	heading := container.NewVBox(name, def, plain)
+
+	// Timer and agreement, top right.
+	s.timerText = canvas.NewText("", themeColour(theme.ColorNameForeground))
+	s.timerText.TextSize = themeSize(sizeTimer)
+	s.timerText.TextStyle.Bold = true
+	s.timerText.Alignment = fyne.TextAlignCenter
+	s.timerNote = label("", sizeSmall, false)
+	s.timerNote.Alignment = fyne.TextAlignCenter
+	s.timerNote.Wrapping = fyne.TextWrapOff
+	s.timerButton = widget.NewButton("Start (T)", u.toggleTimer)
+	more := widget.NewButton("+1 min", u.addMinute)
+	timer := container.NewVBox(s.timerText, s.timerNote, container.NewGridWithColumns(2, s.timerButton, more))
+	s.agree = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onAgree)
+	s.agreedLabel = label("", sizeSmall, true)
+	s.agreedLabel.Wrapping = fyne.TextWrapOff
+	s.agreedLabel.Alignment = fyne.TextAlignCenter
+	agree := container.NewVBox(s.agree, s.agreedLabel)
+	side := container.NewHBox(card(timer), container.NewCenter(agree))
+	top := container.NewBorder(nil, nil, nil, side, heading)
+
+	// The doing words, two to a row, each with its note beneath.
+	var cells []fyne.CanvasObject
+	for i, w := range el.Words {
+		i, w := i, w
+		t := newWordTile(i+1, w.Label, u.rec.Word(w.ID).Level, func() { s.cycle(i) })
+		note := u.newEntry("Note on "+w.Label+": evidence or example", false)
+		note.SetText(u.rec.Word(w.ID).Note)
+		id := w.ID
+		note.OnChanged = func(text string) {
+			u.edit("word:"+id, text, u.rec.Word(id).Note, func(v string) error {
+				return u.store.SetWordNote(u.ctx, u.rec.ID, id, v)
+			})
+		}
+		s.tiles = append(s.tiles, t)
+		s.wordNotes = append(s.wordNotes, note)
+		cells = append(cells, container.NewVBox(t, note))
+	}
+	words := container.NewGridWithColumns(2, cells...)
+
+	s.notes = u.newEntry("What the group said about "+el.Name+"…", true)
+	s.notes.SetMinRowsVisible(3)
+	s.notes.SetText(u.rec.Element(code).Notes)
+	s.notes.OnChanged = func(text string) {
+		u.edit("notes:"+code, text, u.rec.Element(code).Notes, func(v string) error {
+			return u.store.SetElementNotes(u.ctx, u.rec.ID, code, v)
+		})
+	}
+	notesLabel := label("Discussion notes", theme.SizeNameText, true)
+	left := container.NewBorder(words, nil, nil, nil, container.NewBorder(notesLabel, nil, nil, nil, s.notes))
+
+	// Prompt card.
+	s.promptCount = label("", sizeSmall, true)
+	s.promptText = label("", sizePrompt, false)
+	s.promptFrom = label("", sizeSmall, false)
+	prev := widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), s.prevPrompt)
+	nextP := widget.NewButtonWithIcon("Next prompt (P)", theme.NavigateNextIcon(), s.nextPrompt)
+	promptCard := card(container.NewBorder(s.promptCount, container.NewVBox(s.promptFrom, container.NewGridWithColumns(2, prev, nextP)), nil, nil, s.promptText))
+
+	// Quote card.
+	var right fyne.CanvasObject = promptCard
+	if len(s.quotes) > 0 {
+		s.quoteText = label("", theme.SizeNameText, false)
+		s.quoteWho = label("", theme.SizeNameText, true)
+		s.quoteCite = label("", sizeSmall, false)
+		s.quoteNext = widget.NewButton("Next quote", s.nextQuote)
+		foot := container.NewBorder(nil, nil, nil, s.quoteNext, container.NewVBox(s.quoteWho, s.quoteCite))
+		if len(s.quotes) < 2 {
+			s.quoteNext.Hide()
+		}
+		quoteCard := card(container.NewBorder(nil, foot, nil, nil, container.NewVScroll(s.quoteText)))
+		right = container.NewGridWithRows(2, promptCard, quoteCard)
+	}
+
+	split := container.NewHSplit(container.NewVScroll(left), right)
+	split.SetOffset(0.6)
+	s.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(split))
+	s.showPrompt()
+	s.showQuote()
+	s.refresh()
+	return s
+}
+
+// promptsFor orders an element's prompts with the session's focus bundle first.
+func (u *ui) promptsFor(el *data.Element) []data.Prompt {
+	focus := ""
+	if u.rec != nil && u.rec.Focus != data.FocusAll {
+		focus = u.rec.Focus
+	}
+	if focus == "" {
+		return el.Prompts
+	}
+	var first, rest []data.Prompt
+	for _, p := range el.Prompts {
+		if u.fw.BundleOf(p.Finding) == focus {
+			first = append(first, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	return append(first, rest...)
+}
+
+// cycle moves word i to its next shading level. The tile changes only
+// once the store has the new level.
+func (s *elementScreen) cycle(i int) {
+	if i < 0 || i >= len(s.el.Words) {
+		return
+	}
+	id := s.el.Words[i].ID
+	next := s.u.rec.Word(id).Level.Next()
+	s.u.change(func(sid int64) error { return s.u.store.SetShade(s.u.ctx, sid, id, next) })
+}
+
+func (s *elementScreen) onAgree() {
+	code := s.el.Code
+	agreed := !s.u.rec.Element(code).Agreed()
+	if s.u.change(func(id int64) error { return s.u.store.SetAgreed(s.u.ctx, id, code, agreed) }) {
+		if agreed {
+			s.u.info(s.el.Name + " agreed. Press Right or PageDown for the next element.")
+		} else {
+			s.u.info(s.el.Name + " is open again.")
+		}
+	}
+}
+
+// refresh shows the session's current state: levels, notes, agreement.
+func (s *elementScreen) refresh() {
+	rec := s.u.rec
+	for i, w := range s.el.Words {
+		st := rec.Word(w.ID)
+		s.tiles[i].setLevel(st.Level)
+		if !s.u.isPending("word:"+w.ID) && s.wordNotes[i].Text != st.Note {
+			s.wordNotes[i].SetText(st.Note)
+		}
+	}
+	es := rec.Element(s.el.Code)
+	if !s.u.isPending("notes:"+s.el.Code) && s.notes.Text != es.Notes {
+		s.notes.SetText(es.Notes)
+	}
+	if es.Agreed() {
+		s.agree.SetText("Un-agree (A)")
+		s.agree.SetIcon(theme.ContentUndoIcon())
+		s.agree.Importance = widget.MediumImportance
+		s.agreedLabel.SetText("Agreed at " + es.AgreedAt.Local().Format("15:04"))
+	} else {
+		s.agree.SetText("Agree " + s.el.Code + " (A)")
+		s.agree.SetIcon(theme.ConfirmIcon())
+		s.agree.Importance = widget.HighImportance
+		s.agreedLabel.SetText("Not agreed yet")
+	}
+	s.agree.Refresh()
+	s.showTimer()
+}
+
+func (s *elementScreen) showPrompt() {
+	if len(s.prompts) == 0 {
+		return
+	}
+	p := s.prompts[s.prompt]
+	s.promptCount.SetText(fmt.Sprintf("Prompt %d of %d", s.prompt+1, len(s.prompts)))
+	s.promptText.SetText(p.Text)
+	from := "From the research"
+	if b, ok := s.u.fw.Bundle(s.u.fw.BundleOf(p.Finding)); ok {
+		from += " (" + b.Name + ")"
+	}
+	if f, ok := s.u.fw.Finding(p.Finding); ok {
+		from += ": " + f.Text
+	}
+	s.promptFrom.SetText(from)
+}
+
+func (s *elementScreen) nextPrompt() {
+	if len(s.prompts) == 0 {
+		return
+	}
+	s.prompt = (s.prompt + 1) % len(s.prompts)
+	s.showPrompt()
+}
+
+func (s *elementScreen) prevPrompt() {
+	if len(s.prompts) == 0 {
+		return
+	}
+	s.prompt = (s.prompt + len(s.prompts) - 1) % len(s.prompts)
+	s.showPrompt()
+}
+
+func (s *elementScreen) showQuote() {
+	if len(s.quotes) == 0 {
+		return
+	}
+	q := s.quotes[s.quote]
+	s.quoteText.SetText("“" + q.Text + "”")
+	s.quoteWho.SetText(q.Speaker + ", " + q.Role)
+	cite := q.Citation
+	if len(s.quotes) > 1 {
+		cite = fmt.Sprintf("%s · quote %d of %d", cite, s.quote+1, len(s.quotes))
+	}
+	s.quoteCite.SetText(cite)
+}
+
+func (s *elementScreen) nextQuote() {
+	if len(s.quotes) == 0 {
+		return
+	}
+	s.quote = (s.quote + 1) % len(s.quotes)
+	s.showQuote()
+}
+
+// showTimer draws the countdown. At zero it stays calm: the time turns to
+// "Time is up" in words and counts the time over, with no flashing.
+func (s *elementScreen) showTimer() {
+	left := s.u.timeLeft(s.el.Code)
+	running := s.u.clock.code == s.el.Code
+	s.timerText.Text = clockText(left)
+	s.timerText.TextSize = themeSize(sizeTimer)
+	s.timerText.Color = themeColour(theme.ColorNameForeground)
+	note := "Paused"
+	switch {
+	case left <= 0 && running:
+		note = "Time is up (over)"
+		s.timerText.Color = themeColour(theme.ColorNameWarning)
+	case left <= 0:
+		note = "Time is up"
+		s.timerText.Color = themeColour(theme.ColorNameWarning)
+	case running:
+		note = "Running"
+	}
+	if left > 0 {
+		s.timerText.Text = clockText(left)
+	}
+	s.timerText.Refresh()
+	s.timerNote.SetText(note)
+	if running {
+		s.timerButton.SetText("Pause (T)")
+	} else {
+		s.timerButton.SetText("Start (T)")
+	}
+}

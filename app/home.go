@@ -1,0 +1,348 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+// homeScreen lists sessions newest first, with search, and the Trash.
+type homeScreen struct {
+	u        *ui
+	trash    bool
+	sessions []data.Session
+	selected int
+
+	root     fyne.CanvasObject
+	heading  *widget.Label
+	search   *textEntry
+	list     *widget.List
+	empty    *widget.Label
+	trashBtn *widget.Button
+	newBtn   *widget.Button
+}
+
+func (u *ui) newHomeScreen() *homeScreen {
+	h := &homeScreen{u: u, selected: -1}
+	title := label("PPEI Iceberg", theme.SizeNameHeadingText, true)
+	title.Wrapping = fyne.TextWrapOff
+	sub := label("Map how a group involves patients, carers and the public, one element at a time.", theme.SizeNameText, false)
+	h.heading = label("Sessions, newest first", theme.SizeNameSubHeadingText, true)
+
+	h.newBtn = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), u.newSession)
+	h.newBtn.Importance = widget.HighImportance
+	importBtn := widget.NewButtonWithIcon("Import session file…", theme.FolderOpenIcon(), u.importSessionFile)
+	h.trashBtn = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), h.onTrash)
+	bar := container.NewHBox(h.newBtn, importBtn, h.trashBtn, u.viewButton())
+
+	h.search = u.newEntry("Search by title, community or organisation", false)
+	h.search.OnChanged = func(string) { h.load() }
+
+	h.list = widget.NewList(h.length, h.createRow, h.updateRow)
+	h.list.OnSelected = func(id widget.ListItemID) { h.selected = id }
+	h.empty = label("", theme.SizeNameText, false)
+	h.empty.Alignment = fyne.TextAlignCenter
+
+	foot := fyne.CanvasObject(widget.NewLabel(""))
+	if u.dbPath != "" {
+		f := label("Everything is saved as you go, in "+u.dbPath, sizeSmall, false)
+		foot = f
+	}
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(bar), container.NewVBox(title, sub)), widget.NewSeparator(), h.heading, h.search)
+	h.root = container.NewPadded(container.NewBorder(top, foot, nil, nil, container.NewStack(h.list, container.NewCenter(h.empty))))
+	h.load()
+	return h
+}
+
+func (h *homeScreen) length() int { return len(h.sessions) }
+
+// A row: title and details on the left, actions on the right.
+func (h *homeScreen) createRow() fyne.CanvasObject {
+	title := label("", theme.SizeNameText, true)
+	title.Wrapping = fyne.TextTruncate
+	detail := label("", sizeSmall, false)
+	detail.Wrapping = fyne.TextTruncate
+	buttons := container.NewHBox(
+		widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), nil),
+		widget.NewButton("Follow-up", nil),
+		widget.NewButtonWithIcon("Export file", theme.DocumentSaveIcon(), nil),
+		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), nil),
+	)
+	return container.NewBorder(nil, nil, nil, buttons, container.NewVBox(title, detail))
+}
+
+func (h *homeScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i < 0 || i >= len(h.sessions) {
+		return
+	}
+	s := h.sessions[i]
+	row := o.(*fyne.Container)
+	texts := row.Objects[0].(*fyne.Container)
+	buttons := row.Objects[1].(*fyne.Container)
+	texts.Objects[0].(*widget.Label).SetText(s.Title)
+	texts.Objects[1].(*widget.Label).SetText(sessionLine(s))
+	id := s.ID
+	b := func(n int) *widget.Button { return buttons.Objects[n].(*widget.Button) }
+	if h.trash {
+		b(0).SetText("Restore")
+		b(0).SetIcon(theme.ContentUndoIcon())
+		b(0).OnTapped = func() { h.onRestore(id) }
+		b(1).Hide()
+		b(2).Hide()
+		b(3).SetText("Delete for ever")
+		b(3).OnTapped = func() { h.onPurge(id, s.Title) }
+		return
+	}
+	b(0).SetText("Open")
+	b(0).SetIcon(theme.NavigateNextIcon())
+	b(0).OnTapped = func() { h.onOpen(id) }
+	b(1).Show()
+	b(1).OnTapped = func() { h.onFollowUp(id) }
+	b(2).Show()
+	b(2).OnTapped = func() { h.u.exportSessionFile(id) }
+	b(3).SetText("Delete")
+	b(3).OnTapped = func() { h.onDelete(id, s.Title) }
+}
+
+// sessionLine is the details under a session's title.
+func sessionLine(s data.Session) string {
+	var parts []string
+	for _, p := range []string{s.Community, s.Organisation, s.MeetingDate} {
+		if strings.TrimSpace(p) != "" {
+			parts = append(parts, p)
+		}
+	}
+	if n := s.TotalParticipants(); n > 0 {
+		parts = append(parts, strconv.Itoa(n)+" taking part")
+	}
+	if s.Status == data.StatusAgreed {
+		parts = append(parts, "agreed")
+	} else {
+		parts = append(parts, "draft")
+	}
+	if s.FollowsID != 0 {
+		parts = append(parts, "follow-up")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// load fills the list from the store with the current search.
+func (h *homeScreen) load() {
+	list, err := h.u.store.ListSessions(h.u.ctx, data.SessionFilter{Search: h.search.Text, Deleted: h.trash, Limit: 500})
+	if err != nil {
+		h.u.fail(err)
+		return
+	}
+	h.sessions = list
+	h.selected = -1
+	h.list.UnselectAll()
+	h.list.Refresh()
+	switch {
+	case len(list) > 0:
+		h.empty.Hide()
+	case h.trash:
+		h.empty.SetText("The Trash is empty.")
+		h.empty.Show()
+	case h.search.Text != "":
+		h.empty.SetText("No session matches “" + h.search.Text + "”.")
+		h.empty.Show()
+	default:
+		h.empty.SetText("No sessions yet. Choose New session to set one up.")
+		h.empty.Show()
+	}
+}
+
+func (h *homeScreen) onTrash() {
+	h.trash = !h.trash
+	if h.trash {
+		h.heading.SetText("Trash: deleted sessions, which you can restore")
+		h.trashBtn.SetText("Back to sessions")
+		h.trashBtn.SetIcon(theme.NavigateBackIcon())
+		h.newBtn.Disable()
+	} else {
+		h.heading.SetText("Sessions, newest first")
+		h.trashBtn.SetText("Trash")
+		h.trashBtn.SetIcon(theme.DeleteIcon())
+		h.newBtn.Enable()
+	}
+	h.load()
+}
+
+// openSelected opens the chosen session, or the newest when none is chosen.
+func (h *homeScreen) openSelected() {
+	if h.trash || len(h.sessions) == 0 {
+		return
+	}
+	i := h.selected
+	if i < 0 || i >= len(h.sessions) {
+		i = 0
+	}
+	h.onOpen(h.sessions[i].ID)
+}
+
+func (h *homeScreen) moveSelection(down bool) {
+	if len(h.sessions) == 0 {
+		return
+	}
+	i := h.selected
+	switch {
+	case i < 0:
+		i = 0
+	case down && i+1 < len(h.sessions):
+		i++
+	case !down && i > 0:
+		i--
+	}
+	h.list.Select(i)
+	h.selected = i
+}
+
+// onOpen opens a session where the room last was in it, or at the Intro.
+func (h *homeScreen) onOpen(id int64) {
+	screen := h.u.app.Preferences().StringWithFallback(sessionScreenKey(id), screenIntro)
+	h.u.open(id, screen)
+}
+
+func sessionScreenKey(id int64) string { return fmt.Sprintf("session.%d.screen", id) }
+
+func (h *homeScreen) onFollowUp(id int64) {
+	nid, err := h.u.store.FollowUp(h.u.ctx, id)
+	if err != nil {
+		h.u.fail(err)
+		return
+	}
+	h.u.open(nid, screenSetup)
+	h.u.info("This follow-up starts from the earlier session's map. Check its details, then go to the introduction.")
+}
+
+func (h *homeScreen) onDelete(id int64, title string) {
+	dialog.ShowConfirm("Delete this session?",
+		"“"+title+"” will move to the Trash. You can restore it from there.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := h.u.store.DeleteSession(h.u.ctx, id); err != nil {
+				h.u.fail(err)
+				return
+			}
+			h.u.info("“" + title + "” is in the Trash.")
+			h.load()
+		}, h.u.win)
+}
+
+func (h *homeScreen) onRestore(id int64) {
+	if err := h.u.store.RestoreSession(h.u.ctx, id); err != nil {
+		h.u.fail(err)
+		return
+	}
+	h.u.info("Session restored.")
+	h.load()
+}
+
+func (h *homeScreen) onPurge(id int64, title string) {
+	dialog.ShowConfirm("Delete for ever?",
+		"“"+title+"” and its map will be removed for good. This cannot be undone.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := h.u.store.PurgeSession(h.u.ctx, id); err != nil {
+				h.u.fail(err)
+				return
+			}
+			h.load()
+		}, h.u.win)
+}
+
+// fileDialogSize fits Fyne's file dialogs to a 1280×720 projector.
+var fileDialogSize = fyne.NewSize(1100, 620)
+
+// importSessionFile reads a session file chosen in a file dialog.
+func (u *ui) importSessionFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		f, err := data.ReadSessionFile(r, u.fw)
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		id, err := u.store.Import(u.ctx, f)
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		if u.home != nil {
+			u.home.load()
+		}
+		u.info(fmt.Sprintf("Imported “%s” (session %d).", f.Session.Title, id))
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Resize(fileDialogSize)
+	d.Show()
+}
+
+// exportSessionFile writes a session file chosen in a file dialog.
+func (u *ui) exportSessionFile(id int64) {
+	u.flush()
+	rec, err := u.store.Session(u.ctx, id)
+	if err != nil {
+		u.fail(err)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		werr := data.NewSessionFile(u.fw, rec).Write(w)
+		if cerr := w.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			u.fail(&data.Error{Code: data.EInternal, Message: "The session file could not be written. Choose another folder and try again", Err: werr})
+			return
+		}
+		u.info("Session file saved: " + w.URI().Path())
+	}, u.win)
+	d.SetFileName(fileName(rec.Title) + ".json")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Resize(fileDialogSize)
+	d.Show()
+}
+
+// fileName turns a title into a safe file name.
+func fileName(title string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(title) {
+		switch {
+		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|' || r < ' ':
+			b.WriteRune('-')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "session"
+	}
+	return b.String()
+}

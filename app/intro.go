@@ -1,0 +1,91 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+// newIntroScreen is what the room sees first: what the map is for, the
+// five elements in a line each, how shading works, and the principle the
+// research ends on, attributed as the research gives it.
+func (u *ui) newIntroScreen() fyne.CanvasObject {
+	title := label("Mapping how we involve patients and the public", theme.SizeNameHeadingText, true)
+	who := u.rec.Community
+	if who == "" {
+		who = "this group"
+	}
+	purpose := label("Today we map how "+who+" involves patients, carers and the public. "+
+		"Like an iceberg, some of this work is plain to see and much of it lies below the surface. "+
+		"For each of five elements we talk it through, then shade the doing words that describe what we really do.",
+		sizeDefinition, false)
+
+	var rows []fyne.CanvasObject
+	for _, e := range u.fw.Elements {
+		name := label(e.Name, sizeDefinition, true)
+		name.Wrapping = fyne.TextWrapOff
+		line := label(e.Plain, theme.SizeNameText, false)
+		rows = append(rows, name, line)
+	}
+	elements := container.New(&formRows{}, rows...)
+
+	how := label("How shading works", theme.SizeNameSubHeadingText, true)
+	howText := label("Tap a word, or press its number, to move it on one step. "+
+		"Each step shows by fill, by pattern, by a mark and in words, so it reads in black and white too.", theme.SizeNameText, false)
+	sample := u.fw.Elements[0].Words[0].Label
+	examples := container.NewGridWithColumns(3,
+		newWordTile(0, sample, data.ShadeNone, nil),
+		newWordTile(0, sample, data.ShadePartly, nil),
+		newWordTile(0, sample, data.ShadeShaded, nil),
+	)
+
+	// The research's closing words, quoted exactly and attributed to it.
+	principle := label("“In reality, it should be nothing about us without us in keeping with the principles advocated by National Voices.”", sizeDefinition, true)
+	src := u.fw.Source
+	cite := label("— "+src.Author+", "+src.Title+" ("+src.Published+")", sizeSmall, false)
+	keys := label("Keys: Right or PageDown next · Left or PageUp back · 1–9 shade a word · P next prompt · T timer · A agree · F11 full screen", sizeSmall, false)
+
+	left := container.NewVBox(title, purpose, widget.NewSeparator(), elements)
+	right := container.NewVBox(how, howText, examples, widget.NewSeparator(), card(container.NewVBox(principle, cite)), keys)
+	split := container.NewGridWithColumns(2, left, right)
+	return container.NewPadded(container.NewVScroll(split))
+}
+
+// formRows lays out pairs of objects as rows: the first sized to the
+// widest of its column, the second taking the rest of the width.
+type formRows struct{}
+
+func (f *formRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var left, right, h float32
+	p := themeSize(theme.SizeNamePadding)
+	for i := 0; i+1 < len(objs); i += 2 {
+		a, b := objs[i].MinSize(), objs[i+1].MinSize()
+		left = fyne.Max(left, a.Width)
+		right = fyne.Max(right, b.Width)
+		h += fyne.Max(a.Height, b.Height) + p
+	}
+	return fyne.NewSize(left+p+right, h)
+}
+
+func (f *formRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var left float32
+	p := themeSize(theme.SizeNamePadding)
+	for i := 0; i+1 < len(objs); i += 2 {
+		left = fyne.Max(left, objs[i].MinSize().Width)
+	}
+	y := float32(0)
+	for i := 0; i+1 < len(objs); i += 2 {
+		a, b := objs[i], objs[i+1]
+		bw := size.Width - left - p
+		b.Resize(fyne.NewSize(bw, b.MinSize().Height))
+		h := fyne.Max(a.MinSize().Height, b.MinSize().Height)
+		a.Move(fyne.NewPos(0, y))
+		a.Resize(fyne.NewSize(left, h))
+		b.Move(fyne.NewPos(left+p, y))
+		b.Resize(fyne.NewSize(bw, h))
+		y += h + p
+	}
+}

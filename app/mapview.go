@@ -1,0 +1,237 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/export/mapmodel"
+)
+
+// mapView draws the iceberg map on screen from export/mapmodel, the same
+// model and layout the PDF uses, so screen and paper agree: the sea, the
+// visible tip with the count, and the five columns of doing words below
+// the waterline, each cell shaded by fill, pattern and mark.
+type mapView struct {
+	widget.BaseWidget
+	model mapmodel.Model
+}
+
+func newMapView(fw *data.Framework, r *data.Record) *mapView {
+	v := &mapView{model: mapmodel.Build(fw, r)}
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+func (v *mapView) set(fw *data.Framework, r *data.Record) {
+	v.model = mapmodel.Build(fw, r)
+	v.Refresh()
+}
+
+// MinSize keeps the map big enough to read.
+func (v *mapView) MinSize() fyne.Size {
+	v.ExtendBaseWidget(v)
+	return fyne.NewSize(600, 420)
+}
+
+// CreateRenderer builds the drawing.
+func (v *mapView) CreateRenderer() fyne.WidgetRenderer {
+	r := &mapRenderer{v: v}
+	r.back = canvas.NewRasterWithPixels(r.pixel)
+	return r
+}
+
+type mapRenderer struct {
+	v       *mapView
+	back    *canvas.Raster
+	objects []fyne.CanvasObject
+
+	// the background's geometry in pixels, cached between pixel calls
+	pw, ph  int
+	pg      mapmodel.Geometry
+	colours struct{ sky, sea, deep, ice, edge, line color.NRGBA }
+}
+
+func (r *mapRenderer) Destroy() {}
+
+func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(600, 420) }
+
+func (r *mapRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *mapRenderer) Refresh() {
+	r.pw, r.ph = 0, 0
+	r.Layout(r.v.Size())
+	canvas.Refresh(r.v)
+}
+
+func (r *mapRenderer) pixel(x, y, w, h int) color.Color {
+	if w != r.pw || h != r.ph {
+		r.pw, r.ph = w, h
+		r.pg = mapmodel.Layout(r.v.model, float64(w), float64(h))
+		c := &r.colours
+		c.sky = nrgba(themeColour(colourSky))
+		c.sea = nrgba(themeColour(colourSea))
+		c.deep = nrgba(themeColour(colourSeaDeep))
+		c.ice = nrgba(themeColour(colourIce))
+		c.edge = nrgba(themeColour(colourIceEdge))
+		c.line = nrgba(themeColour(colourEdge))
+	}
+	g, c := &r.pg, &r.colours
+	p := mapmodel.Point{X: float64(x) + 0.5, Y: float64(y) + 0.5}
+	out := c.sky
+	if p.Y >= g.Waterline {
+		t := (p.Y - g.Waterline) / math.Max(1, g.Height-g.Waterline)
+		out = mixColour(c.sea, c.deep, t)
+	}
+	if mapmodel.InPolygon(p, g.Mass) || mapmodel.InPolygon(p, g.Tip) {
+		out = c.ice
+	}
+	edge := math.Min(polyDist(p, g.Mass), polyDist(p, g.Tip))
+	out = over(out, c.edge, clamp01(1.2-edge))
+	if d := math.Abs(p.Y - g.Waterline); d < 2 {
+		out = over(out, c.line, clamp01(1.5-d))
+	}
+	return out
+}
+
+func mixColour(a, b color.NRGBA, t float64) color.NRGBA {
+	t = clamp01(t)
+	m := func(x, y uint8) uint8 { return uint8(float64(x)*(1-t) + float64(y)*t) }
+	return color.NRGBA{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B), A: 0xff}
+}
+
+func polyDist(p mapmodel.Point, poly []mapmodel.Point) float64 {
+	d := math.Inf(1)
+	for i := range poly {
+		a, b := poly[i], poly[(i+1)%len(poly)]
+		d = math.Min(d, segDist(p.X, p.Y, a.X, a.Y, b.X, b.Y))
+	}
+	return d
+}
+
+func text(s string, size float32, colour fyne.ThemeColorName, bold bool) *canvas.Text {
+	t := canvas.NewText(s, themeColour(colour))
+	t.TextSize = size
+	t.TextStyle.Bold = bold
+	return t
+}
+
+// fitText shrinks a text until it fits the width, down to a floor.
+func fitText(t *canvas.Text, width, floor float32) {
+	for t.TextSize > floor && fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Width > width {
+		t.TextSize -= 0.5
+	}
+}
+
+func (r *mapRenderer) Layout(size fyne.Size) {
+	r.back.Resize(size)
+	objs := []fyne.CanvasObject{r.back}
+	if size.Width < 10 || size.Height < 10 {
+		r.objects = objs
+		return
+	}
+	m := r.v.model
+	g := mapmodel.Layout(m, float64(size.Width), float64(size.Height))
+	f := func(v float64) float32 { return float32(v) }
+	unit := f(g.Unit)
+
+	// The count in the visible tip.
+	tl := g.TipLabel
+	count := text(fmt.Sprintf("%d of %d", m.Shaded, m.Total), unit*0.75, colourEdge, true)
+	count.Alignment = fyne.TextAlignCenter
+	count.Move(fyne.NewPos(f(tl.X), f(tl.Y)))
+	count.Resize(fyne.NewSize(f(tl.W), f(tl.H)*0.55))
+	sub := "practices shaded"
+	if m.Partly > 0 {
+		sub += fmt.Sprintf(", %d partly", m.Partly)
+	}
+	subT := text(sub, unit*0.36, theme.ColorNameForeground, false)
+	subT.Alignment = fyne.TextAlignCenter
+	subT.Move(fyne.NewPos(f(tl.X), f(tl.Y+tl.H*0.55)))
+	subT.Resize(fyne.NewSize(f(tl.W), unit*0.4))
+	objs = append(objs, count, subT)
+
+	above := text("ABOVE THE WATERLINE: VISIBLE", unit*0.3, theme.ColorNameForeground, true)
+	above.Move(fyne.NewPos(6, f(g.Waterline)-unit*0.45))
+	objs = append(objs, above)
+	if m.Draft {
+		d := text(fmt.Sprintf("DRAFT: %d of %d elements agreed", m.Agreed, len(m.Columns)), unit*0.36, theme.ColorNameForeground, true)
+		d.Move(fyne.NewPos(6, 4))
+		objs = append(objs, d)
+	}
+
+	for i, col := range m.Columns {
+		h := g.Headers[i]
+		x, y, w := f(h.X), f(h.Y), f(h.W)
+		badge := canvas.NewRectangle(themeColour(colourShaded))
+		badge.CornerRadius = 4
+		code := text(col.Code, unit*0.34, colourShadedText, true)
+		bw := fyne.MeasureText(col.Code, code.TextSize, code.TextStyle).Width + unit*0.3
+		badge.Move(fyne.NewPos(x, y))
+		badge.Resize(fyne.NewSize(bw, unit*0.5))
+		code.Alignment = fyne.TextAlignCenter
+		code.Move(fyne.NewPos(x, y))
+		code.Resize(fyne.NewSize(bw, unit*0.5))
+		status := "not yet agreed"
+		if col.Agreed {
+			status = "agreed"
+		}
+		st := text(status, unit*0.28, theme.ColorNameForeground, col.Agreed)
+		st.Move(fyne.NewPos(x+bw+4, y+unit*0.05))
+		name := text(col.Name, unit*0.42, colourEdge, true)
+		fitText(name, w, 9)
+		name.Move(fyne.NewPos(x, y+unit*0.6))
+		rule := canvas.NewLine(themeColour(colourEdge))
+		rule.StrokeWidth = 1.5
+		rule.Position1 = fyne.NewPos(x, y+f(h.H))
+		rule.Position2 = fyne.NewPos(x+w, y+f(h.H))
+		objs = append(objs, badge, code, st, name, rule)
+		for j, cell := range col.Words {
+			c := g.Cells[i][j]
+			objs = append(objs, mapCell(cell, f(c.X), f(c.Y), f(c.W), f(c.H))...)
+		}
+	}
+	r.objects = objs
+}
+
+// mapCell draws one doing word as the PDF does: fill, hatching for partly,
+// a mark, and the label.
+func mapCell(cell mapmodel.Cell, x, y, w, h float32) []fyne.CanvasObject {
+	fill, ink := tileColours(cell.Level)
+	bg := canvas.NewRectangle(themeColour(fill))
+	bg.StrokeColor = themeColour(colourEdge)
+	bg.StrokeWidth = 1
+	if cell.Level == data.ShadeNone {
+		bg.StrokeColor = themeColour(theme.ColorNameDisabled)
+	}
+	bg.CornerRadius = 4
+	bg.Move(fyne.NewPos(x, y))
+	bg.Resize(fyne.NewSize(w, h))
+	objs := []fyne.CanvasObject{bg}
+	if cell.Level == data.ShadePartly {
+		hc := nrgba(themeColour(colourHatch))
+		sp := float32(7)
+		hr := newHatch(&hc, &sp)
+		hr.Move(fyne.NewPos(x, y))
+		hr.Resize(fyne.NewSize(w, h))
+		objs = append(objs, hr)
+	}
+	ms := h * 0.5
+	mk := newMarkShape()
+	mi, mp := markColours(cell.Level)
+	mk.set(cell.Level, mi, mp)
+	mk.raster.Move(fyne.NewPos(x+h*0.2, y+(h-ms)/2))
+	mk.raster.Resize(fyne.NewSize(ms, ms))
+	tx := x + h*0.2 + ms + h*0.15
+	t := text(cell.Label, h*0.42, ink, cell.Level != data.ShadeNone)
+	fitText(t, x+w-tx-4, 8)
+	ts := fyne.MeasureText(t.Text, t.TextSize, t.TextStyle)
+	t.Move(fyne.NewPos(tx, y+(h-ts.Height)/2))
+	return append(objs, mk.raster, t)
+}

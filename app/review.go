@@ -1,0 +1,254 @@
+package app
+
+import (
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/export"
+	"github.com/ppei-iceberg/iceberg/export/mapmodel"
+)
+
+// reviewScreen shows the whole map as the PDF will, the summary and the
+// recommended actions, and the exports.
+type reviewScreen struct {
+	u    *ui
+	root fyne.CanvasObject
+
+	mapView *mapView
+	count   *widget.Label
+	summary *textEntry
+	actions *fyne.Container
+	names   *widget.Check
+	paper   *widget.Select
+
+	// the action form: adds a new action, or saves the one being edited
+	editing    int64
+	actText    *textEntry
+	actOwner   *textEntry
+	actDue     *textEntry
+	actElement *widget.Select
+	actSave    *widget.Button
+	actCancel  *widget.Button
+}
+
+func (u *ui) newReviewScreen() *reviewScreen {
+	r := &reviewScreen{u: u}
+	r.mapView = newMapView(u.fw, u.rec)
+
+	exportBtn := widget.NewButtonWithIcon("Export PDF… (Ctrl+E)", theme.DocumentSaveIcon(), u.exportPDF)
+	exportBtn.Importance = widget.HighImportance
+	r.names = widget.NewCheck("Include names (leave unticked for public board papers)", nil)
+	r.paper = widget.NewSelect([]string{"A4", "US Letter"}, nil)
+	r.paper.SetSelectedIndex(0)
+	fileBtn := widget.NewButtonWithIcon("Export session file…", theme.DocumentIcon(), func() { u.exportSessionFile(u.rec.ID) })
+	bar := container.NewHBox(exportBtn, r.names, r.paper, fileBtn)
+
+	r.count = label("", theme.SizeNameText, true)
+	legend := container.NewHBox()
+	for _, l := range mapmodel.Legend() {
+		t := newWordTile(0, l.Label, l.Level, nil)
+		legend.Add(t)
+	}
+
+	r.summary = u.newEntry("What the map shows, in a few sentences", true)
+	r.summary.SetMinRowsVisible(4)
+	r.summary.SetText(u.rec.Summary)
+	r.summary.OnChanged = func(s string) {
+		u.edit("summary", s, u.rec.Summary, func(v string) error { return u.store.SetSummary(u.ctx, u.rec.ID, v) })
+	}
+
+	r.actions = container.NewVBox()
+	r.actText = u.newEntry("What would bring hidden practice to the surface?", false)
+	r.actOwner = u.newEntry("Who", false)
+	r.actDue = u.newEntry("Due (YYYY-MM-DD)", false)
+	opts := []string{"Any element"}
+	for _, e := range u.fw.Elements {
+		opts = append(opts, e.Name)
+	}
+	r.actElement = widget.NewSelect(opts, nil)
+	r.actElement.SetSelectedIndex(0)
+	r.actSave = widget.NewButtonWithIcon("Add action", theme.ContentAddIcon(), r.onSaveAction)
+	r.actCancel = widget.NewButton("Cancel", r.clearForm)
+	r.actCancel.Hide()
+	form := container.NewVBox(r.actText,
+		container.NewGridWithColumns(3, r.actOwner, r.actDue, r.actElement),
+		container.NewHBox(r.actSave, r.actCancel))
+
+	left := container.NewVBox(label("Summary", theme.SizeNameSubHeadingText, true), r.summary)
+	right := container.NewVBox(label("Recommended actions", theme.SizeNameSubHeadingText, true), r.actions, form)
+	lower := container.NewGridWithColumns(2, left, right)
+
+	top := container.NewBorder(nil, nil, r.count, legend)
+	page := container.NewVBox(bar, container.NewStack(r.mapView), top, widget.NewSeparator(), lower)
+	r.root = container.NewVScroll(container.NewPadded(page))
+	r.refresh()
+	return r
+}
+
+// refresh shows the session's state.
+func (r *reviewScreen) refresh() {
+	r.refreshMap()
+	if !r.u.isPending("summary") && r.summary.Text != r.u.rec.Summary {
+		r.summary.SetText(r.u.rec.Summary)
+	}
+	r.showActions()
+}
+
+func (r *reviewScreen) refreshMap() {
+	r.mapView.set(r.u.fw, r.u.rec)
+	m := r.mapView.model
+	txt := m.CountLine + "."
+	if m.Draft {
+		txt += " Draft until every element is agreed."
+	}
+	r.count.SetText(txt)
+}
+
+func (r *reviewScreen) showActions() {
+	r.actions.RemoveAll()
+	if len(r.u.rec.Actions) == 0 {
+		r.actions.Add(label("No actions yet. Add the first below.", theme.SizeNameText, false))
+		return
+	}
+	for _, a := range r.u.rec.Actions {
+		a := a
+		line := a.Text
+		var extra []string
+		if a.Owner != "" {
+			extra = append(extra, a.Owner)
+		}
+		if a.Due != "" {
+			extra = append(extra, "by "+a.Due)
+		}
+		if e, ok := r.u.fw.Element(a.Element); ok && a.Element != "" {
+			extra = append(extra, e.Name)
+		}
+		if len(extra) > 0 {
+			line += " (" + strings.Join(extra, ", ") + ")"
+		}
+		edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { r.onEdit(a) })
+		remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { r.onRemove(a) })
+		r.actions.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, remove), label(line, theme.SizeNameText, false)))
+	}
+}
+
+func (r *reviewScreen) formAction() data.Action {
+	a := data.Action{ID: r.editing, Text: strings.TrimSpace(r.actText.Text), Owner: strings.TrimSpace(r.actOwner.Text), Due: strings.TrimSpace(r.actDue.Text)}
+	if i := r.actElement.SelectedIndex(); i > 0 && i <= len(r.u.fw.Elements) {
+		a.Element = r.u.fw.Elements[i-1].Code
+	}
+	return a
+}
+
+func (r *reviewScreen) onSaveAction() {
+	a := r.formAction()
+	if err := a.Validate(r.u.fw); err != nil {
+		r.u.fail(err)
+		return
+	}
+	ok := r.u.change(func(id int64) error {
+		if a.ID != 0 {
+			return r.u.store.UpdateAction(r.u.ctx, id, &a)
+		}
+		_, err := r.u.store.AddAction(r.u.ctx, id, &a)
+		return err
+	})
+	if ok {
+		r.clearForm()
+		r.u.hideBanner()
+	}
+}
+
+func (r *reviewScreen) onEdit(a data.Action) {
+	r.editing = a.ID
+	r.actText.SetText(a.Text)
+	r.actOwner.SetText(a.Owner)
+	r.actDue.SetText(a.Due)
+	r.actElement.SetSelectedIndex(0)
+	for i, e := range r.u.fw.Elements {
+		if e.Code == a.Element {
+			r.actElement.SetSelectedIndex(i + 1)
+		}
+	}
+	r.actSave.SetText("Save action")
+	r.actCancel.Show()
+}
+
+func (r *reviewScreen) onRemove(a data.Action) {
+	dialog.ShowConfirm("Remove this action?", "“"+a.Text+"”", func(ok bool) {
+		if ok {
+			r.u.change(func(id int64) error { return r.u.store.DeleteAction(r.u.ctx, id, a.ID) })
+		}
+	}, r.u.win)
+}
+
+func (r *reviewScreen) clearForm() {
+	r.editing = 0
+	r.actText.SetText("")
+	r.actOwner.SetText("")
+	r.actDue.SetText("")
+	r.actElement.SetSelectedIndex(0)
+	r.actSave.SetText("Add action")
+	r.actCancel.Hide()
+}
+
+// exportOptions are the PDF options chosen on Review: public A4 unless
+// someone ticks "Include names" or picks US Letter.
+func (u *ui) exportOptions() export.Options {
+	o := export.Options{Paper: "a4"}
+	if u.review != nil {
+		o.Names = u.review.names.Checked
+		if u.review.paper.SelectedIndex() == 1 {
+			o.Paper = "letter"
+		}
+	}
+	return o
+}
+
+// exportPDF asks where to save the PDF and writes it there whole, or not
+// at all.
+func (u *ui) exportPDF() {
+	if u.rec == nil {
+		u.info("Open a session first: the PDF is of one session.")
+		return
+	}
+	if u.screen != screenReview {
+		u.show(screenReview) // so the "Include names" choice is in view
+	}
+	u.flush()
+	u.reloadRecordOnly()
+	rec, opt := u.rec, u.exportOptions()
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		err = export.WriteFileAtomic(path, func(out io.Writer) error { return export.WritePDF(out, u.fw, rec, opt) })
+		if err != nil {
+			u.fail(&data.Error{Code: data.EInternal, Message: "The PDF could not be written. Choose another folder and try again", Err: err})
+			return
+		}
+		who := "without names (public)"
+		if opt.Names {
+			who = "with names"
+		}
+		u.info("PDF saved " + who + ": " + path)
+	}, u.win)
+	d.SetFileName(fileName(rec.Title) + ".pdf")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Resize(fileDialogSize)
+	d.Show()
+}

@@ -1,0 +1,286 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+// setupScreen holds a session's details. For a new session nothing is
+// written until "Create session"; after that every valid change is saved
+// as it is typed, and a problem is said in words under the form.
+type setupScreen struct {
+	u    *ui
+	base data.Session // the session as last loaded; fields overwrite it
+
+	root        fyne.CanvasObject
+	title       *textEntry
+	community   *textEntry
+	org         *textEntry
+	date        *textEntry
+	facilitator *textEntry
+	focus       *widget.Select
+	purpose     *textEntry
+	counts      map[data.Role]int
+	countLabels map[data.Role]*widget.Label
+	names       map[data.Role]*textEntry
+	cover       struct {
+		meeting, date, item, author, presenter, summary, recs, previously *textEntry
+		purpose                                                           *widget.Select
+	}
+	coverBox *widget.Accordion
+	problem  *widget.Label
+	saved    *widget.Label
+	create   *widget.Button
+	loading  bool
+}
+
+func (u *ui) newSetupScreen(rec *data.Record) *setupScreen {
+	s := &setupScreen{u: u, counts: map[data.Role]int{}, countLabels: map[data.Role]*widget.Label{}, names: map[data.Role]*textEntry{}}
+	s.loading = true
+	defer func() { s.loading = false }()
+	if rec != nil {
+		s.base = rec.Session
+	} else {
+		s.base = data.Session{Focus: data.FocusAll, Status: data.StatusDraft, MeetingDate: u.now().Format(time.DateOnly)}
+	}
+	b := s.base
+	entry := func(placeholder, value string, multi bool) *textEntry {
+		e := u.newEntry(placeholder, multi)
+		e.SetText(value)
+		e.OnChanged = func(string) { s.onChange() }
+		return e
+	}
+	s.title = entry("For example: Governing Body mapping, spring 2026", b.Title, false)
+	s.community = entry("For example: Governing Body, Communications Strategy Group", b.Community, false)
+	s.org = entry("For example: an ICB, place partnership, PCN, provider collaborative or CCG", b.Organisation, false)
+	s.date = entry("YYYY-MM-DD", b.MeetingDate, false)
+	s.facilitator = entry("Who is leading the session", b.Facilitator, false)
+	s.purpose = entry("Why this group is mapping its involvement now", b.Purpose, true)
+	s.purpose.SetMinRowsVisible(2)
+
+	focusNames := []string{"All four bundles of practice"}
+	for _, bu := range u.fw.Bundles {
+		focusNames = append(focusNames, bu.Name)
+	}
+	s.focus = widget.NewSelect(focusNames, func(string) { s.onChange() })
+	s.focus.SetSelectedIndex(0)
+	for i, bu := range u.fw.Bundles {
+		if bu.ID == b.Focus {
+			s.focus.SetSelectedIndex(i + 1)
+		}
+	}
+
+	details := widget.NewForm(
+		widget.NewFormItem("Title", s.title),
+		widget.NewFormItem("Community of practice", s.community),
+		widget.NewFormItem("Organisation", s.org),
+		widget.NewFormItem("Meeting date", s.date),
+		widget.NewFormItem("Facilitator", s.facilitator),
+		widget.NewFormItem("Focus", s.focus),
+		widget.NewFormItem("Purpose", s.purpose),
+	)
+
+	// Participants: a count by role with − and + (no typing needed), names optional.
+	var rows []*widget.FormItem
+	for _, r := range data.Roles {
+		r := r
+		s.counts[r] = b.Count(r)
+		var names []string
+		for _, p := range b.Participants {
+			if p.Role == r {
+				names = p.Names
+			}
+		}
+		n := label(strconv.Itoa(s.counts[r]), theme.SizeNameText, true)
+		n.Wrapping = fyne.TextWrapOff
+		n.Alignment = fyne.TextAlignCenter
+		s.countLabels[r] = n
+		minus := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.step(r, -1) })
+		plus := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.step(r, 1) })
+		s.names[r] = entry("Names (optional)", strings.Join(names, ", "), false)
+		counter := container.NewHBox(minus, container.NewGridWrap(fyne.NewSize(48*u.zoom, n.MinSize().Height), n), plus)
+		rows = append(rows, widget.NewFormItem(r.Label(), container.NewBorder(nil, nil, counter, nil, s.names[r])))
+	}
+	people := widget.NewForm(rows...)
+
+	c := b.Cover
+	s.cover.meeting = entry("For example: Governing Body meeting in public", c.Meeting, false)
+	s.cover.date = entry("YYYY-MM-DD", c.MeetingDate, false)
+	s.cover.item = entry("For example: 7.2", c.AgendaItem, false)
+	s.cover.author = entry("Who wrote the paper", c.Author, false)
+	s.cover.presenter = entry("Who presents it", c.Presenter, false)
+	s.cover.summary = entry("The paper in a few sentences", c.ExecutiveSummary, true)
+	s.cover.recs = entry("What the board is asked to do", c.Recommendations, true)
+	s.cover.previously = entry("Committees that saw it before", c.PreviouslyConsider, false)
+	purposes := append([]string{"Not set"}, data.CoverPurposes...)
+	s.cover.purpose = widget.NewSelect(purposes, func(string) { s.onChange() })
+	s.cover.purpose.SetSelectedIndex(0)
+	for i, p := range data.CoverPurposes {
+		if p == c.Purpose {
+			s.cover.purpose.SetSelectedIndex(i + 1)
+		}
+	}
+	coverForm := widget.NewForm(
+		widget.NewFormItem("Meeting", s.cover.meeting),
+		widget.NewFormItem("Meeting date", s.cover.date),
+		widget.NewFormItem("Agenda item", s.cover.item),
+		widget.NewFormItem("Author", s.cover.author),
+		widget.NewFormItem("Presenter", s.cover.presenter),
+		widget.NewFormItem("Purpose of the paper", s.cover.purpose),
+		widget.NewFormItem("Executive summary", s.cover.summary),
+		widget.NewFormItem("Recommendations", s.cover.recs),
+		widget.NewFormItem("Previously considered by", s.cover.previously),
+	)
+	s.coverBox = widget.NewAccordion(widget.NewAccordionItem("Board cover sheet for the PDF (optional)", coverForm))
+
+	s.problem = label("", theme.SizeNameText, true)
+	s.problem.Importance = widget.DangerImportance
+	s.saved = label("", sizeSmall, false)
+
+	heading := "New session"
+	if rec != nil {
+		heading = "Session details"
+	}
+	head := label(heading, theme.SizeNameHeadingText, true)
+	home := widget.NewButtonWithIcon("Home", theme.HomeIcon(), u.showHome)
+	var action *widget.Button
+	if rec == nil {
+		s.create = widget.NewButtonWithIcon("Create session", theme.ConfirmIcon(), s.onCreate)
+		s.create.Importance = widget.HighImportance
+		action = s.create
+	} else {
+		action = widget.NewButtonWithIcon("Start the workshop", theme.MediaPlayIcon(), func() { u.show(screenIntro) })
+		action.Importance = widget.HighImportance
+	}
+	bar := container.NewHBox(home, u.viewButton(), action)
+	top := container.NewBorder(nil, nil, nil, container.NewVBox(bar), head)
+
+	peopleHead := label("Who is taking part", theme.SizeNameSubHeadingText, true)
+	cols := container.NewGridWithColumns(2, details, container.NewVBox(peopleHead, people))
+	body := container.NewVBox(cols, s.coverBox)
+	s.root = container.NewPadded(container.NewBorder(top, container.NewVBox(s.problem, s.saved), nil, nil, container.NewVScroll(body)))
+	s.check()
+	return s
+}
+
+func (s *setupScreen) step(r data.Role, by int) {
+	n := s.counts[r] + by
+	if n < 0 || n > 10000 {
+		return
+	}
+	s.counts[r] = n
+	s.countLabels[r].SetText(strconv.Itoa(n))
+	s.onChange()
+}
+
+// session is the session as the form now describes it.
+func (s *setupScreen) session() data.Session {
+	x := s.base
+	x.Title = s.title.Text
+	x.Community = s.community.Text
+	x.Organisation = s.org.Text
+	x.MeetingDate = strings.TrimSpace(s.date.Text)
+	x.Facilitator = s.facilitator.Text
+	x.Purpose = s.purpose.Text
+	x.Focus = data.FocusAll
+	if i := s.focus.SelectedIndex(); i > 0 && i <= len(s.u.fw.Bundles) {
+		x.Focus = s.u.fw.Bundles[i-1].ID
+	}
+	x.Participants = nil
+	for _, r := range data.Roles {
+		var names []string
+		for _, n := range strings.Split(s.names[r].Text, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				names = append(names, n)
+			}
+		}
+		count := s.counts[r]
+		if len(names) > count {
+			count = len(names)
+		}
+		if count > 0 || len(names) > 0 {
+			x.Participants = append(x.Participants, data.Participants{Role: r, Count: count, Names: names})
+		}
+	}
+	x.Cover = data.Cover{
+		Meeting:            s.cover.meeting.Text,
+		MeetingDate:        strings.TrimSpace(s.cover.date.Text),
+		AgendaItem:         s.cover.item.Text,
+		Author:             s.cover.author.Text,
+		Presenter:          s.cover.presenter.Text,
+		ExecutiveSummary:   s.cover.summary.Text,
+		Recommendations:    s.cover.recs.Text,
+		PreviouslyConsider: s.cover.previously.Text,
+	}
+	if i := s.cover.purpose.SelectedIndex(); i > 0 {
+		x.Cover.Purpose = data.CoverPurposes[i-1]
+	}
+	return x
+}
+
+// check says what is wrong, if anything, and reports whether all is well.
+func (s *setupScreen) check() bool {
+	x := s.session()
+	err := x.Validate(s.u.fw)
+	if err != nil {
+		msg := data.ErrorMessage(err)
+		if s.u.rec != nil {
+			msg += " Until then, changes here are not saved."
+		}
+		s.problem.SetText(msg)
+		s.problem.Show()
+		if s.create != nil {
+			s.create.Disable()
+		}
+		return false
+	}
+	s.problem.SetText("")
+	s.problem.Hide()
+	if s.create != nil {
+		s.create.Enable()
+	}
+	return true
+}
+
+func (s *setupScreen) onChange() {
+	if s.loading || s.problem == nil {
+		return
+	}
+	if !s.check() || s.u.rec == nil {
+		return
+	}
+	x := s.session()
+	x.Normalise()
+	s.u.edit("setup", fmt.Sprintf("%#v", x), "", func(string) error {
+		if err := s.u.store.UpdateSession(s.u.ctx, &x); err != nil {
+			return err
+		}
+		s.saved.SetText("Saved at " + s.u.now().Format("15:04:05") + ".")
+		return nil
+	})
+}
+
+func (s *setupScreen) onCreate() {
+	if !s.check() {
+		return
+	}
+	x := s.session()
+	x.Normalise()
+	x.FrameworkID, x.FrameworkVersion = s.u.fw.ID, s.u.fw.Version
+	id, err := s.u.store.CreateSession(s.u.ctx, &x)
+	if err != nil {
+		s.u.fail(err)
+		return
+	}
+	s.u.open(id, screenSetup)
+	s.u.info("Session created. From now on every change is saved as you make it. Choose “Start the workshop” when the room is ready.")
+}

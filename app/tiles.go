@@ -1,0 +1,403 @@
+package app
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+func themeColour(n fyne.ThemeColorName) color.Color {
+	return theme.Current().Color(n, fyne.CurrentApp().Settings().ThemeVariant())
+}
+
+func themeSize(n fyne.ThemeSizeName) float32 { return theme.Current().Size(n) }
+
+// markShape draws a level as the PDF does, as a shape, so a level never
+// shows by colour alone: an empty circle (not shaded), a half-filled circle
+// (partly), or a disc with a tick (shaded). The font has no tick glyph.
+type markShape struct {
+	raster *canvas.Raster
+	level  data.Shade
+	ink    color.NRGBA // outline, half fill, disc
+	paper  color.NRGBA // inside of the partly circle; the tick
+}
+
+func newMarkShape() *markShape {
+	m := &markShape{}
+	m.raster = canvas.NewRasterWithPixels(m.pixel)
+	m.raster.ScaleMode = canvas.ImageScaleSmooth
+	return m
+}
+
+func nrgba(c color.Color) color.NRGBA {
+	return color.NRGBAModel.Convert(c).(color.NRGBA)
+}
+
+// setColours takes the level and theme colours for the next draw.
+func (m *markShape) set(level data.Shade, ink, paper fyne.ThemeColorName) {
+	m.level = level
+	m.ink, m.paper = nrgba(themeColour(ink)), nrgba(themeColour(paper))
+	m.raster.Refresh()
+}
+
+func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
+
+// segDist is the distance from p to the segment ab.
+func segDist(px, py, ax, ay, bx, by float64) float64 {
+	dx, dy := bx-ax, by-ay
+	t := clamp01(((px-ax)*dx + (py-ay)*dy) / (dx*dx + dy*dy))
+	return math.Hypot(px-ax-t*dx, py-ay-t*dy)
+}
+
+// over puts colour c with coverage a over dst.
+func over(dst color.NRGBA, c color.NRGBA, a float64) color.NRGBA {
+	a *= float64(c.A) / 255
+	if a <= 0 {
+		return dst
+	}
+	da := float64(dst.A) / 255
+	oa := a + da*(1-a)
+	mix := func(s, d uint8) uint8 {
+		return uint8((float64(s)*a + float64(d)*da*(1-a)) / oa)
+	}
+	return color.NRGBA{R: mix(c.R, dst.R), G: mix(c.G, dst.G), B: mix(c.B, dst.B), A: uint8(oa * 255)}
+}
+
+func (m *markShape) pixel(x, y, w, h int) color.Color {
+	size := math.Min(float64(w), float64(h))
+	r := size/2 - 1
+	cx, cy := float64(w)/2, float64(h)/2
+	px, py := float64(x)+0.5, float64(y)+0.5
+	d := math.Hypot(px-cx, py-cy)
+	stroke := math.Max(1.5, size/12)
+	disc := clamp01(r - d + 0.5)
+	inner := clamp01(r - stroke - d + 0.5)
+	out := color.NRGBA{}
+	switch m.level {
+	case data.ShadeShaded:
+		out = over(out, m.ink, disc)
+		s := r * 0.62
+		tw := math.Max(s*0.32, 1.5)
+		t := math.Min(segDist(px, py, cx-s, cy+0.05*s, cx-0.3*s, cy+0.7*s), segDist(px, py, cx-0.3*s, cy+0.7*s, cx+s, cy-0.7*s))
+		out = over(out, m.paper, clamp01(tw/2-t+0.5)*disc)
+	case data.ShadePartly:
+		out = over(out, m.paper, disc)
+		out = over(out, m.ink, disc-inner)
+		if px < cx {
+			out = over(out, m.ink, disc*clamp01(cx-px+0.5))
+		}
+	default:
+		out = over(out, m.ink, disc-inner)
+	}
+	return out
+}
+
+// hatch is the diagonal lines of a partly shaded cell, as on paper.
+func newHatch(colour *color.NRGBA, spacing *float32) *canvas.Raster {
+	r := canvas.NewRasterWithPixels(func(x, y, _, _ int) color.Color {
+		sp := int(*spacing)
+		if sp < 4 {
+			sp = 4
+		}
+		if (x+y)%sp == 0 {
+			return *colour
+		}
+		return color.Transparent
+	})
+	return r
+}
+
+// tileColours gives the fill and text colour names for a level.
+func tileColours(l data.Shade) (fill, text fyne.ThemeColorName) {
+	switch l {
+	case data.ShadeShaded:
+		return colourShaded, colourShadedText
+	case data.ShadePartly:
+		return colourPartly, colourPartlyText
+	}
+	return colourNone, colourNoneText
+}
+
+// markColours gives the mark's ink and paper for a level on its tile.
+func markColours(l data.Shade) (ink, paper fyne.ThemeColorName) {
+	if l == data.ShadeShaded {
+		return colourShadedText, colourShaded
+	}
+	return colourEdge, colourNone
+}
+
+// wordTile is a doing word as a large tile. A tap cycles its shading
+// through onTap; the tile shows the level the store last confirmed, by
+// fill, by pattern, by a mark and by the level in words.
+type wordTile struct {
+	widget.BaseWidget
+	key   int // 1-based number key that cycles it; 0 for none
+	label string
+	level data.Shade
+	onTap func()
+}
+
+func newWordTile(key int, label string, level data.Shade, onTap func()) *wordTile {
+	t := &wordTile{key: key, label: label, level: level, onTap: onTap}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// setLevel shows a level the store has confirmed.
+func (t *wordTile) setLevel(l data.Shade) {
+	if t.level == l {
+		return
+	}
+	t.level = l
+	t.Refresh()
+}
+
+// Tapped cycles the shading.
+func (t *wordTile) Tapped(*fyne.PointEvent) {
+	if t.onTap != nil {
+		t.onTap()
+	}
+}
+
+// Cursor shows a pointing hand, as for a button.
+func (t *wordTile) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// CreateRenderer builds the tile's drawing.
+func (t *wordTile) CreateRenderer() fyne.WidgetRenderer {
+	r := &tileRenderer{
+		t:     t,
+		bg:    canvas.NewRectangle(color.Transparent),
+		num:   canvas.NewText("", color.Black),
+		word:  canvas.NewText("", color.Black),
+		state: canvas.NewText("", color.Black),
+		mark:  newMarkShape(),
+	}
+	r.hatch = newHatch(&r.hatchColour, &r.hatchSpacing)
+	r.word.TextStyle.Bold = true
+	r.num.TextStyle.Bold = true
+	r.Refresh()
+	return r
+}
+
+type tileRenderer struct {
+	t                *wordTile
+	bg               *canvas.Rectangle
+	hatch            *canvas.Raster
+	hatchColour      color.NRGBA
+	hatchSpacing     float32
+	num, word, state *canvas.Text
+	mark             *markShape
+}
+
+func (r *tileRenderer) Destroy() {}
+
+func (r *tileRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.hatch, r.num, r.word, r.state, r.mark.raster}
+}
+
+func (r *tileRenderer) markSide() float32 { return themeSize(sizeWord) }
+
+func (r *tileRenderer) MinSize() fyne.Size {
+	p := themeSize(theme.SizeNameInnerPadding)
+	ws := fyne.MeasureText(r.word.Text, r.word.TextSize, r.word.TextStyle)
+	ss := fyne.MeasureText(data.ShadeNone.Label(), r.state.TextSize, r.state.TextStyle)
+	ns := fyne.MeasureText("9", r.num.TextSize, r.num.TextStyle)
+	w := p + ns.Width + r.markSide() + p + fyne.Max(ws.Width, ss.Width) + p
+	return fyne.NewSize(w, ws.Height+ss.Height+p)
+}
+
+func (r *tileRenderer) Layout(s fyne.Size) {
+	p := themeSize(theme.SizeNameInnerPadding)
+	r.bg.Resize(s)
+	r.bg.Move(fyne.NewPos(0, 0))
+	r.hatch.Resize(s)
+	r.num.Move(fyne.NewPos(p/2, 0))
+	r.num.Resize(r.num.MinSize())
+	nw := r.num.MinSize().Width
+	ms := r.markSide()
+	r.mark.raster.Move(fyne.NewPos(p/2+nw+p/2, (s.Height-ms)/2))
+	r.mark.raster.Resize(fyne.NewSize(ms, ms))
+	x := p/2 + nw + p/2 + ms + p
+	ws, ss := r.word.MinSize(), r.state.MinSize()
+	top := (s.Height - ws.Height - ss.Height) / 2
+	r.word.Move(fyne.NewPos(x, top))
+	r.word.Resize(fyne.NewSize(s.Width-x-p/2, ws.Height))
+	r.state.Move(fyne.NewPos(x, top+ws.Height))
+	r.state.Resize(fyne.NewSize(s.Width-x-p/2, ss.Height))
+}
+
+func (r *tileRenderer) Refresh() {
+	lvl := r.t.level
+	fill, ink := tileColours(lvl)
+	r.bg.FillColor = themeColour(fill)
+	r.bg.StrokeColor = themeColour(colourEdge)
+	r.bg.StrokeWidth = themeSize(theme.SizeNameInputBorder) + 1
+	r.bg.CornerRadius = 6
+	r.hatchColour = nrgba(themeColour(colourHatch))
+	r.hatchSpacing = 9 * fyne.CurrentApp().Settings().Scale()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.t); c != nil {
+		r.hatchSpacing = 9 * c.Scale()
+	}
+	r.hatch.Hidden = lvl != data.ShadePartly
+	for _, txt := range []*canvas.Text{r.num, r.word, r.state} {
+		txt.Color = themeColour(ink)
+	}
+	r.num.Text = ""
+	if r.t.key > 0 && r.t.key < 10 {
+		r.num.Text = strconv.Itoa(r.t.key)
+	}
+	r.num.TextSize = themeSize(sizeSmall)
+	r.word.Text = r.t.label
+	r.word.TextSize = themeSize(sizeWord)
+	r.state.Text = lvl.Label()
+	r.state.TextSize = themeSize(sizeSmall)
+	mi, mp := markColours(lvl)
+	r.mark.set(lvl, mi, mp)
+	r.Layout(r.t.Size())
+	r.bg.Refresh()
+	r.hatch.Refresh()
+	for _, txt := range []*canvas.Text{r.num, r.word, r.state} {
+		txt.Refresh()
+	}
+}
+
+// railStep is one stop of the rail Intro → P → … → Review. The current
+// stop is filled and underlined; an agreed element shows a tick and the
+// word "agreed", so neither depends on colour alone.
+type railStep struct {
+	widget.BaseWidget
+	name, code string
+	current    bool
+	agreed     bool
+	onTap      func()
+}
+
+func newRailStep(name, code string, onTap func()) *railStep {
+	s := &railStep{name: name, code: code, onTap: onTap}
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// Tapped moves the room to this stop.
+func (s *railStep) Tapped(*fyne.PointEvent) {
+	if s.onTap != nil {
+		s.onTap()
+	}
+}
+
+// Cursor shows a pointing hand.
+func (s *railStep) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (s *railStep) set(current, agreed bool) {
+	if s.current == current && s.agreed == agreed {
+		return
+	}
+	s.current, s.agreed = current, agreed
+	s.Refresh()
+}
+
+// CreateRenderer builds the stop's drawing.
+func (s *railStep) CreateRenderer() fyne.WidgetRenderer {
+	r := &railRenderer{
+		s:    s,
+		bg:   canvas.NewRectangle(color.Transparent),
+		bar:  canvas.NewRectangle(color.Transparent),
+		name: canvas.NewText("", color.Black),
+		sub:  canvas.NewText("", color.Black),
+		tick: newMarkShape(),
+	}
+	r.Refresh()
+	return r
+}
+
+type railRenderer struct {
+	s         *railStep
+	bg, bar   *canvas.Rectangle
+	name, sub *canvas.Text
+	tick      *markShape
+}
+
+func (r *railRenderer) Destroy() {}
+
+func (r *railRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.bar, r.name, r.sub, r.tick.raster}
+}
+
+func (r *railRenderer) MinSize() fyne.Size {
+	p := themeSize(theme.SizeNamePadding)
+	code := fyne.MeasureText(r.s.code, r.name.TextSize, r.name.TextStyle)
+	return fyne.NewSize(code.Width+4*p, r.name.MinSize().Height+r.sub.MinSize().Height+3*p)
+}
+
+func (r *railRenderer) Layout(size fyne.Size) {
+	p := themeSize(theme.SizeNamePadding)
+	r.bg.Resize(size)
+	bar := 2 * p
+	r.bar.Move(fyne.NewPos(0, size.Height-bar))
+	r.bar.Resize(fyne.NewSize(size.Width, bar))
+	// Long names give way to their code when the stop is narrow.
+	r.name.Text = r.s.name
+	if fyne.MeasureText(r.s.name, r.name.TextSize, r.name.TextStyle).Width > size.Width-2*p {
+		r.name.Text = r.s.code
+	}
+	ns := r.name.MinSize()
+	r.name.Move(fyne.NewPos((size.Width-ns.Width)/2, p))
+	r.name.Resize(ns)
+	ss := r.sub.MinSize()
+	tick := float32(0)
+	if r.s.agreed {
+		tick = ss.Height * 0.8
+	}
+	x := (size.Width - ss.Width - tick - p) / 2
+	r.tick.raster.Hidden = !r.s.agreed
+	if r.s.agreed {
+		r.tick.raster.Move(fyne.NewPos(x, p+ns.Height+(ss.Height-tick)/2))
+		r.tick.raster.Resize(fyne.NewSize(tick, tick))
+		x += tick + p
+	}
+	r.sub.Move(fyne.NewPos(x, p+ns.Height))
+	r.sub.Resize(ss)
+	r.name.Refresh()
+}
+
+func (r *railRenderer) Refresh() {
+	ink := themeColour(theme.ColorNameForeground)
+	r.bg.FillColor = themeColour(colourCard)
+	r.bar.FillColor = color.Transparent
+	r.name.TextStyle.Bold = r.s.current
+	if r.s.current {
+		r.bg.FillColor = themeColour(colourShaded)
+		ink = themeColour(colourShadedText)
+		r.bar.FillColor = ink
+	}
+	r.bg.StrokeColor = themeColour(colourEdge)
+	r.bg.StrokeWidth = 1
+	r.name.Color, r.sub.Color = ink, ink
+	r.name.TextSize = themeSize(sizeRail)
+	r.sub.TextSize = themeSize(sizeSmall)
+	r.sub.Text = ""
+	switch {
+	case r.s.agreed:
+		r.sub.Text = "agreed"
+	case r.s.current:
+		r.sub.Text = "now"
+	}
+	if r.s.current {
+		r.tick.set(data.ShadeShaded, colourShadedText, colourShaded)
+	} else {
+		r.tick.set(data.ShadeShaded, theme.ColorNameForeground, colourCard)
+	}
+	r.Layout(r.s.Size())
+	r.bg.Refresh()
+	r.bar.Refresh()
+	r.name.Refresh()
+	r.sub.Refresh()
+}
