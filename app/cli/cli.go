@@ -93,106 +93,131 @@ func sentence(err error) string {
 	return msg
 }
 
-func run(ctx context.Context, args []string, env Env) (int, error) {
-	global := flag.NewFlagSet("iceberg", flag.ContinueOnError)
-	global.SetOutput(io.Discard)
-	dbPath := global.String("db", "", "the database `file` (default: $"+EnvDB+", else iceberg.db in your config folder)")
-	version := global.Bool("version", false, "print the version")
-	help := global.Bool("help", false, "print this help")
+// invocation is a parsed command line.
+type invocation struct {
+	dbPath  string
+	version bool
+	help    bool     // print help: for helpFor, or the main help
+	helpFor *command // nil for the main help
+	cmd     *command // nil to open the window
+	fs      *flag.FlagSet
+	pos     []string
+}
+
+// parseArgs reads a command line without acting on it. Every error is a
+// *usageError: a mistake in what was typed.
+func parseArgs(args []string, getenv func(string) string) (*invocation, error) {
+	inv := &invocation{}
 	// Global options come before the command.
 	var i int
 	for i = 0; i < len(args); i++ {
 		a := args[i]
-		if !strings.HasPrefix(a, "-") {
+		if !strings.HasPrefix(a, "-") || a == "-" {
 			break
 		}
-		if a == "-h" {
-			*help = true
-			continue
-		}
-		name := strings.TrimLeft(a, "-")
+		name, value, hasValue := strings.TrimLeft(a, "-"), "", false
 		if k := strings.IndexByte(name, '='); k >= 0 {
-			if err := global.Set(name[:k], name[k+1:]); err != nil {
-				return exitUsage, usagef("unknown option %s", a)
-			}
-			continue
+			name, value, hasValue = name[:k], name[k+1:], true
 		}
 		switch name {
 		case "db":
-			if i+1 >= len(args) {
-				return exitUsage, usagef("the option --db needs a file")
+			if !hasValue {
+				if i+1 >= len(args) {
+					return nil, usagef("the option --db needs a file")
+				}
+				i++
+				value = args[i]
 			}
-			i++
-			*dbPath = args[i]
-		case "version", "help":
-			_ = global.Set(name, "true")
+			inv.dbPath = value
+		case "version":
+			inv.version = true
+		case "help", "h":
+			inv.help = true
 		default:
-			return exitUsage, usagef("unknown option %s", a)
+			return nil, usagef("unknown option %s", a)
 		}
 	}
 	rest := args[i:]
+	if inv.version {
+		return inv, nil
+	}
+	if len(rest) > 0 && rest[0] == "help" {
+		inv.help, rest = true, rest[1:]
+		if len(rest) > 0 {
+			inv.helpFor = findCommand(rest[0])
+		}
+	}
+	if inv.help {
+		return inv, nil
+	}
+	if inv.dbPath == "" && getenv != nil {
+		inv.dbPath = getenv(EnvDB)
+	}
+	if len(rest) == 0 {
+		return inv, nil
+	}
+	inv.cmd = findCommand(rest[0])
+	if inv.cmd == nil {
+		return nil, usagef("there is no command %q", rest[0])
+	}
+	inv.fs = flag.NewFlagSet(inv.cmd.name, flag.ContinueOnError)
+	inv.fs.SetOutput(io.Discard)
+	if inv.cmd.flags != nil {
+		inv.cmd.flags(inv.fs)
+	}
+	inv.fs.StringVar(&inv.dbPath, "db", inv.dbPath, "the database `file`")
+	pos, err := parse(inv.fs, rest[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		inv.help, inv.helpFor = true, inv.cmd
+		return inv, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(pos) < inv.cmd.nargs[0] || (inv.cmd.nargs[1] >= 0 && len(pos) > inv.cmd.nargs[1]) {
+		return nil, usagef("%s expects %s", inv.cmd.name, strings.TrimSpace(inv.cmd.args+" "))
+	}
+	inv.pos = pos
+	return inv, nil
+}
+
+func run(ctx context.Context, args []string, env Env) (int, error) {
+	inv, err := parseArgs(args, env.Getenv)
+	if err != nil {
+		return exitUsage, err
+	}
 	switch {
-	case *version:
+	case inv.version:
 		fmt.Fprintln(env.Stdout, env.Version)
 		return exitOK, nil
-	case *help || (len(rest) > 0 && rest[0] == "help"):
-		if len(rest) > 1 {
-			if c := findCommand(rest[1]); c != nil {
-				printHelp(env.Stdout, c)
-				return exitOK, nil
-			}
-		}
+	case inv.help && inv.helpFor != nil:
+		printHelp(env.Stdout, inv.helpFor)
+		return exitOK, nil
+	case inv.help:
 		mainHelp(env.Stdout)
 		return exitOK, nil
-	}
-	if *dbPath == "" {
-		*dbPath = env.Getenv(EnvDB)
-	}
-
-	if len(rest) == 0 {
+	case inv.cmd == nil:
 		if env.OpenWindow == nil {
 			mainHelp(env.Stdout)
 			return exitOK, nil
 		}
-		store, err := openStore(ctx, *dbPath)
+		store, err := openStore(ctx, inv.dbPath)
 		if err != nil {
 			return exitError, err
 		}
 		defer store.Close()
 		return exitOK, env.OpenWindow(store, store.Path())
 	}
-
-	cmd := findCommand(rest[0])
-	if cmd == nil {
-		return exitUsage, usagef("there is no command %q", rest[0])
-	}
-	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	if cmd.flags != nil {
-		cmd.flags(fs)
-	}
-	fs.StringVar(dbPath, "db", *dbPath, "the database `file`")
-	pos, err := parse(fs, rest[1:])
-	if errors.Is(err, flag.ErrHelp) {
-		printHelp(env.Stdout, cmd)
-		return exitOK, nil
-	}
-	if err != nil {
-		return exitUsage, err
-	}
-	if len(pos) < cmd.nargs[0] || (cmd.nargs[1] >= 0 && len(pos) > cmd.nargs[1]) {
-		return exitUsage, usagef("%s expects %s", cmd.name, strings.TrimSpace(cmd.args+" "))
-	}
-	c := &call{ctx: ctx, env: env, fs: fs, args: pos, fw: data.DefaultFramework()}
-	if cmd.needsDB {
-		c.store, err = openStore(ctx, *dbPath)
+	c := &call{ctx: ctx, env: env, fs: inv.fs, args: inv.pos, fw: data.DefaultFramework()}
+	if inv.cmd.needsDB {
+		c.store, err = openStore(ctx, inv.dbPath)
 		if err != nil {
 			return exitError, err
 		}
 		defer c.store.Close()
 		c.fw = c.store.Framework()
 	}
-	if err := cmd.run(c); err != nil {
+	if err := inv.cmd.run(c); err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
 			return exitUsage, err
