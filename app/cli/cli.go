@@ -175,7 +175,7 @@ func parseArgs(args []string, getenv func(string) string) (*invocation, error) {
 		return nil, err
 	}
 	if len(pos) < inv.cmd.nargs[0] || (inv.cmd.nargs[1] >= 0 && len(pos) > inv.cmd.nargs[1]) {
-		return nil, usagef("%s expects %s", inv.cmd.name, strings.TrimSpace(inv.cmd.args+" "))
+		return nil, usagef("the command %s expects %s", inv.cmd.name, strings.TrimSpace(inv.cmd.args+" "))
 	}
 	inv.pos = pos
 	return inv, nil

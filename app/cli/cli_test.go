@@ -296,7 +296,7 @@ func TestBadInput(t *testing.T) {
 		{"bad level", []string{"shade", "1", "reporting", "lots"}, 1, "not a shading level"},
 		{"missing session", []string{"show", "42"}, 1, "no session with id 42"},
 		{"bad id", []string{"show", "abc"}, 2, "not a session id"},
-		{"missing arguments", []string{"shade", "1"}, 2, "shade expects ID WORD LEVEL"},
+		{"missing arguments", []string{"shade", "1"}, 2, "expects ID WORD LEVEL"},
 		{"unknown command", []string{"dance"}, 2, "no command \"dance\""},
 		{"unknown option", []string{"list", "--colour"}, 2, "does not know the option --colour"},
 		{"malformed json", []string{"import", bad}, 1, "not valid JSON"},
@@ -305,7 +305,7 @@ func TestBadInput(t *testing.T) {
 		{"missing folder", []string{"export-csv", "1", "--out", "/no/such/folder/x.csv"}, 1, "does not exist"},
 		{"unknown element", []string{"agree", "1", "Z"}, 1, "no element \"Z\""},
 		{"bad date", []string{"new", "--title", "T", "--cop", "C", "--date", "14/03/2026"}, 1, "not a date"},
-		{"missing title", []string{"new", "--cop", "C"}, 1, "give the session a title"},
+		{"missing title", []string{"new", "--cop", "C"}, 1, "Give the session a title"},
 		{"bad paper", []string{"export", "1", "--out", "x.pdf", "--paper", "a3"}, 2, "a4 or letter"},
 	}
 	for _, tt := range tests {
