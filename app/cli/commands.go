@@ -15,10 +15,12 @@ import (
 	"github.com/ppei-iceberg/iceberg/export"
 )
 
+// commands lists every subcommand; other files of this package append
+// theirs in their own init.
 var commands []command
 
 func init() {
-	commands = []command{
+	commands = append(commands, []command{
 		{name: "new", summary: "Start a new session and print its id.", needsDB: true, nargs: [2]int{0, 0},
 			flags: func(fs *flag.FlagSet) {
 				fs.String("title", "", "the session's `title` (required)")
@@ -86,7 +88,7 @@ func init() {
 		{name: "import", args: "FILE", summary: "Import a session file and print the new session's id. All of it is imported, or nothing.", needsDB: true, nargs: [2]int{1, 1}, run: runImport},
 		{name: "framework", summary: "Print the framework: elements, doing words, prompts and quotes.", nargs: [2]int{0, 0},
 			flags: func(fs *flag.FlagSet) { fs.Bool("json", false, "print JSON") }, run: runFramework},
-	}
+	}...)
 }
 
 func str(fs *flag.FlagSet, name string) string { return fs.Lookup(name).Value.String() }
