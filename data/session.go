@@ -140,6 +140,7 @@ type Session struct {
 	FollowsID        int64          `json:"follows_id,omitempty"`
 	Participants     []Participants `json:"participants"`
 	Cover            Cover          `json:"cover"`
+	TallyOf          *int           `json:"tally_of,omitempty"` // how many people took part in the tally
 	CreatedAt        time.Time      `json:"created_at"`
 	UpdatedAt        time.Time      `json:"updated_at"`
 	DeletedAt        *time.Time     `json:"deleted_at,omitempty"`
@@ -169,6 +170,7 @@ type WordState struct {
 	WordID string `json:"id"`
 	Level  Shade  `json:"level"`
 	Note   string `json:"note"`
+	Tally  *int   `json:"tally,omitempty"` // how many people shaded it on their own
 }
 
 // ElementState is a session's record of one element's discussion.
@@ -257,6 +259,9 @@ const (
 	MaxLongText  = 1_000_000 // notes, summaries
 )
 
+// MaxTally is the most people a tally can count.
+const MaxTally = 10000
+
 // Validate checks a session's details and says, in plain words, what is wrong.
 func (s *Session) Validate(fw *Framework) error {
 	var problems []string
@@ -315,6 +320,9 @@ func (s *Session) Validate(fw *Framework) error {
 		if p.Count < 0 || p.Count > 10000 {
 			add("the number of %s must be between 0 and 10000", p.Role.Plural(2))
 		}
+	}
+	if s.TallyOf != nil && (*s.TallyOf < 0 || *s.TallyOf > MaxTally) {
+		add("the number of people in the tally must be between 0 and %d", MaxTally)
 	}
 	if len(problems) > 0 {
 		return &Error{Code: EInvalid, Message: capitalise(strings.Join(problems, "; ")) + "."}

@@ -42,6 +42,7 @@ type FileSession struct {
 	Summary      string         `json:"summary"`
 	Participants []Participants `json:"participants"`
 	Cover        Cover          `json:"cover"`
+	TallyOf      *int           `json:"tally_of,omitempty"`
 	CreatedAt    time.Time      `json:"created_at"`
 	UpdatedAt    time.Time      `json:"updated_at"`
 }
@@ -88,7 +89,7 @@ func NewSessionFile(fw *Framework, r *Record) *SessionFile {
 			Title: r.Title, Community: r.Community, Organisation: r.Organisation,
 			MeetingDate: r.MeetingDate, Facilitator: r.Facilitator, Focus: r.Focus,
 			Purpose: r.Purpose, Status: r.Status, Summary: r.Summary,
-			Participants: r.Participants, Cover: r.Cover,
+			Participants: r.Participants, Cover: r.Cover, TallyOf: r.TallyOf,
 			CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
 		},
 		Words:    []WordState{},
@@ -198,6 +199,12 @@ func (f *SessionFile) Check(fw *Framework) error {
 		if !w.Level.Valid() {
 			return Errorf(EInvalid, "The session file has a shading level out of range for %q.", w.WordID)
 		}
+		if w.Tally != nil && (*w.Tally < 0 || *w.Tally > MaxTally) {
+			return Errorf(EInvalid, "The tally for %q is out of range (%d).", w.WordID, *w.Tally)
+		}
+		if w.Tally != nil && f.Session.TallyOf != nil && *w.Tally > *f.Session.TallyOf {
+			return Errorf(EInvalid, "The tally for %q (%d) is more than the %d people who took part.", w.WordID, *w.Tally, *f.Session.TallyOf)
+		}
 		if len(w.Note) > MaxLongText {
 			return Errorf(EInvalid, "The note for %q is longer than %d characters.", w.WordID, MaxLongText)
 		}
@@ -235,7 +242,7 @@ func (fs FileSession) asSession() Session {
 		Title: fs.Title, Community: fs.Community, Organisation: fs.Organisation,
 		MeetingDate: fs.MeetingDate, Facilitator: fs.Facilitator, Focus: fs.Focus,
 		Purpose: fs.Purpose, Status: fs.Status, Summary: fs.Summary,
-		Participants: fs.Participants, Cover: fs.Cover,
+		Participants: fs.Participants, Cover: fs.Cover, TallyOf: fs.TallyOf,
 		CreatedAt: fs.CreatedAt, UpdatedAt: fs.UpdatedAt,
 	}
 }

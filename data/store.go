@@ -20,6 +20,10 @@ type Store interface {
 	AddElementTime(ctx context.Context, id int64, code string, seconds int) error
 	SetAgreed(ctx context.Context, id int64, code string, agreed bool) error
 	SetSummary(ctx context.Context, id int64, summary string) error
+	// SetTally records how many people shaded a word on their own; nil clears it.
+	SetTally(ctx context.Context, id int64, wordID string, count *int) error
+	// SetTallyOf records how many people took part in the tally; nil clears it.
+	SetTallyOf(ctx context.Context, id int64, people *int) error
 
 	AddAction(ctx context.Context, id int64, a *Action) (int64, error)
 	UpdateAction(ctx context.Context, id int64, a *Action) error
@@ -51,7 +55,7 @@ type SessionFilter struct {
 
 // Change is one entry of a session's history.
 type Change struct {
-	Field  string // "shade", "word_note", "element_notes", "agreed", "summary"
+	Field  string // "shade", "word_note", "element_notes", "agreed", "summary", "tally", "tally_of"
 	Target string // word id or element code; "" for the summary
 	Before string
 	After  string

@@ -342,6 +342,7 @@ func sessionJSON(r *data.Record) any {
 		ID    string `json:"id"`
 		Level string `json:"level"`
 		Note  string `json:"note"`
+		Tally *int   `json:"tally,omitempty"`
 	}
 	type element struct {
 		Code     string `json:"code"`
@@ -364,7 +365,7 @@ func sessionJSON(r *data.Record) any {
 		out.Participants = []data.Participants{}
 	}
 	for _, w := range r.Words {
-		out.Words = append(out.Words, word{w.WordID, w.Level.String(), w.Note})
+		out.Words = append(out.Words, word{w.WordID, w.Level.String(), w.Note, w.Tally})
 	}
 	for _, e := range r.Elements {
 		el := element{Code: e.Code, Notes: e.Notes, Minutes: e.Minutes(), Seconds: e.Seconds, Agreed: e.Agreed()}

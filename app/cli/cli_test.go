@@ -133,6 +133,8 @@ func TestWholeSessionByCommandLine(t *testing.T) {
 	ok(t, db, "summary", id, "Materiality weighs heavily.")
 	ok(t, db, "action", id, "Send papers two weeks ahead", "--owner", "Board secretary", "--due", "2026-05-01", "--element", "Mat")
 	ok(t, db, "participants", id, "service_user", "5", "Siân", "Łukasz")
+	ok(t, db, "tally-of", id, "9")
+	ok(t, db, "tally", id, "Reporting", "6")
 	ok(t, db, "cover", id, "--meeting", "Board meeting in public", "--purpose", "information", "--agenda-item", "7.2")
 
 	shown := ok(t, db, "show", id, "--json")
@@ -306,6 +308,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown element", []string{"agree", "1", "Z"}, 1, "no element \"Z\""},
 		{"bad date", []string{"new", "--title", "T", "--cop", "C", "--date", "14/03/2026"}, 1, "not a date"},
 		{"missing title", []string{"new", "--cop", "C"}, 1, "Give the session a title"},
+		{"tally above people", []string{"tally", "1", "reporting", "x"}, 2, "not a number of people"},
 		{"bad paper", []string{"export", "1", "--out", "x.pdf", "--paper", "a3"}, 2, "a4 or letter"},
 	}
 	for _, tt := range tests {

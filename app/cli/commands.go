@@ -68,6 +68,10 @@ func init() {
 				fs.String("recommendations", "", "what the board is asked to do")
 				fs.String("previously", "", "previously considered by")
 			}, run: runCover},
+		{name: "tally", args: "ID WORD COUNT", summary: "Record how many people shaded a doing word on their own (from hand-outs or a show of hands).\nCOUNT is a number, or none to clear it.",
+			needsDB: true, nargs: [2]int{3, 3}, run: runTally},
+		{name: "tally-of", args: "ID PEOPLE", summary: "Record how many people took part in the tally (a number, or none to clear it).",
+			needsDB: true, nargs: [2]int{2, 2}, run: runTallyOf},
 		{name: "follow-up", args: "ID", summary: "Copy a session as the start of a re-mapping and print the new id.", needsDB: true, nargs: [2]int{1, 1}, run: runFollowUp},
 		{name: "delete", args: "ID", summary: "Move a session to the trash (restore brings it back).", needsDB: true, nargs: [2]int{1, 1}, run: runDelete},
 		{name: "restore", args: "ID", summary: "Bring a session back from the trash.", needsDB: true, nargs: [2]int{1, 1}, run: runRestore},
@@ -309,6 +313,46 @@ func runParticipants(c *call) error {
 	return c.store.UpdateSession(c.ctx, &r.Session)
 }
 
+// count reads a number of people, or none.
+func count(s string) (*int, error) {
+	if strings.EqualFold(strings.TrimSpace(s), "none") {
+		return nil, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return nil, usagef("%q is not a number of people: use a number, or none", s)
+	}
+	return &n, nil
+}
+
+func runTally(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	w, err := c.findWord(c.args[1])
+	if err != nil {
+		return err
+	}
+	n, err := count(c.args[2])
+	if err != nil {
+		return err
+	}
+	return c.store.SetTally(c.ctx, id, w.ID, n)
+}
+
+func runTallyOf(c *call) error {
+	id, err := c.id(0)
+	if err != nil {
+		return err
+	}
+	n, err := count(c.args[1])
+	if err != nil {
+		return err
+	}
+	return c.store.SetTallyOf(c.ctx, id, n)
+}
+
 func runCover(c *call) error {
 	id, err := c.id(0)
 	if err != nil {
@@ -390,6 +434,10 @@ func describe(fw *data.Framework, ch data.Change) string {
 		return "the agreement of " + ch.Target
 	case "summary":
 		return "the summary"
+	case "tally":
+		return "the tally of " + ch.Target
+	case "tally_of":
+		return "the number of people in the tally"
 	}
 	return ch.Field
 }

@@ -56,10 +56,10 @@ func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, sess *data.Sessio
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO sessions
 		(title, community, organisation, meeting_date, facilitator, focus, purpose, status, summary,
-		 framework_id, framework_version, follows_id, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		 framework_id, framework_version, follows_id, tally_of, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		sess.Title, sess.Community, sess.Organisation, sess.MeetingDate, sess.Facilitator, sess.Focus,
-		sess.Purpose, sess.Status, sess.Summary, s.fw.ID, s.fw.Version, follows, created, updated)
+		sess.Purpose, sess.Status, sess.Summary, s.fw.ID, s.fw.Version, follows, nullInt(sess.TallyOf), created, updated)
 	if err != nil {
 		return 0, fmt.Errorf("insert session: %w", err)
 	}
@@ -100,22 +100,23 @@ func writeDetails(ctx context.Context, tx *sql.Tx, id int64, sess *data.Session)
 }
 
 const sessionColumns = `id, title, community, organisation, meeting_date, facilitator, focus, purpose, status,
-	summary, framework_id, framework_version, follows_id, created_at, updated_at, deleted_at`
+	summary, framework_id, framework_version, follows_id, tally_of, created_at, updated_at, deleted_at`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanSession(row scanner) (data.Session, error) {
 	var sess data.Session
-	var follows sql.NullInt64
+	var follows, tallyOf sql.NullInt64
 	var created, updated string
 	var deleted sql.NullString
 	err := row.Scan(&sess.ID, &sess.Title, &sess.Community, &sess.Organisation, &sess.MeetingDate,
 		&sess.Facilitator, &sess.Focus, &sess.Purpose, &sess.Status, &sess.Summary, &sess.FrameworkID,
-		&sess.FrameworkVersion, &follows, &created, &updated, &deleted)
+		&sess.FrameworkVersion, &follows, &tallyOf, &created, &updated, &deleted)
 	if err != nil {
 		return sess, err
 	}
 	sess.FollowsID = follows.Int64
+	sess.TallyOf = intPtr(tallyOf)
 	sess.CreatedAt = parseTime(created)
 	sess.UpdatedAt = parseTime(updated)
 	sess.DeletedAt = parseTimePtr(deleted)
@@ -204,16 +205,18 @@ func (s *Store) readRecord(ctx context.Context, tx *sql.Tx, id int64) (*data.Rec
 	}
 
 	words := map[string]data.WordState{}
-	rows, err = tx.QueryContext(ctx, `SELECT word_id, level, note FROM words WHERE session_id = ?`, id)
+	rows, err = tx.QueryContext(ctx, `SELECT word_id, level, note, tally FROM words WHERE session_id = ?`, id)
 	if err != nil {
 		return nil, fmt.Errorf("read words: %w", err)
 	}
 	for rows.Next() {
 		var w data.WordState
-		if err := rows.Scan(&w.WordID, &w.Level, &w.Note); err != nil {
+		var tally sql.NullInt64
+		if err := rows.Scan(&w.WordID, &w.Level, &w.Note, &tally); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("read words: %w", err)
 		}
+		w.Tally = intPtr(tally)
 		words[w.WordID] = w
 	}
 	rows.Close()
@@ -361,7 +364,32 @@ const (
 	fieldElementNotes = "element_notes"
 	fieldAgreed       = "agreed"
 	fieldSummary      = "summary"
+	fieldTally        = "tally"
+	fieldTallyOf      = "tally_of"
 )
+
+func nullInt(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func intPtr(v sql.NullInt64) *int {
+	if !v.Valid {
+		return nil
+	}
+	n := int(v.Int64)
+	return &n
+}
+
+// intText is a nullable count as history text: "" for none.
+func intText(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
 
 // getField reads the current value of a history field as text.
 func getField(ctx context.Context, tx *sql.Tx, id int64, field, target string) (string, error) {
@@ -378,6 +406,10 @@ func getField(ctx context.Context, tx *sql.Tx, id int64, field, target string) (
 		q, args = `SELECT COALESCE(agreed_at, '') FROM elements WHERE session_id = ? AND code = ?`, append(args, target)
 	case fieldSummary:
 		q = `SELECT summary FROM sessions WHERE id = ?`
+	case fieldTally:
+		q, args = `SELECT COALESCE(CAST(tally AS TEXT), '') FROM words WHERE session_id = ? AND word_id = ?`, append(args, target)
+	case fieldTallyOf:
+		q = `SELECT COALESCE(CAST(tally_of AS TEXT), '') FROM sessions WHERE id = ?`
 	default:
 		return "", fmt.Errorf("unknown field %q", field)
 	}
@@ -421,6 +453,21 @@ func (s *Store) setField(ctx context.Context, tx *sql.Tx, id int64, field, targe
 		}
 	case fieldSummary:
 		_, err = tx.ExecContext(ctx, `UPDATE sessions SET summary = ? WHERE id = ?`, value, id)
+	case fieldTally, fieldTallyOf:
+		var n any
+		if value != "" {
+			v, perr := strconv.Atoi(value)
+			if perr != nil {
+				return fmt.Errorf("bad count %q: %w", value, perr)
+			}
+			n = v
+		}
+		if field == fieldTally {
+			_, err = tx.ExecContext(ctx, `INSERT INTO words (session_id, word_id, tally) VALUES (?, ?, ?)
+				ON CONFLICT (session_id, word_id) DO UPDATE SET tally = excluded.tally`, id, target, n)
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE sessions SET tally_of = ? WHERE id = ?`, n, id)
+		}
 	default:
 		err = fmt.Errorf("unknown field %q", field)
 	}
@@ -571,6 +618,36 @@ func (s *Store) SetSummary(ctx context.Context, id int64, summary string) error 
 		return err
 	}
 	return s.change(ctx, "save the summary", id, fieldSummary, "", summary)
+}
+
+// SetTally records how many people shaded a word on their own, from
+// hand-outs or a show of hands; nil clears it.
+func (s *Store) SetTally(ctx context.Context, id int64, wordID string, count *int) error {
+	w, err := s.word(wordID)
+	if err != nil {
+		return err
+	}
+	if count != nil && (*count < 0 || *count > data.MaxTally) {
+		return data.Errorf(data.EInvalid, "A tally must be between 0 and %d people.", data.MaxTally)
+	}
+	if count != nil {
+		r, err := s.Session(ctx, id)
+		if err != nil {
+			return err
+		}
+		if r.TallyOf != nil && *count > *r.TallyOf {
+			return data.Errorf(data.EInvalid, "%d is more than the %d people who took part in the tally.", *count, *r.TallyOf)
+		}
+	}
+	return s.change(ctx, "save the tally", id, fieldTally, w.ID, intText(count))
+}
+
+// SetTallyOf records how many people took part in the tally; nil clears it.
+func (s *Store) SetTallyOf(ctx context.Context, id int64, people *int) error {
+	if people != nil && (*people < 0 || *people > data.MaxTally) {
+		return data.Errorf(data.EInvalid, "The number of people in the tally must be between 0 and %d.", data.MaxTally)
+	}
+	return s.change(ctx, "save the number of people in the tally", id, fieldTallyOf, "", intText(people))
 }
 
 // AddElementTime adds time spent discussing an element.
@@ -877,11 +954,11 @@ func (s *Store) Import(ctx context.Context, f *data.SessionFile) (int64, error) 
 			return fmt.Errorf("import: %w", err)
 		}
 		for _, w := range f.Words {
-			if w.Level == data.ShadeNone && w.Note == "" {
+			if w.Level == data.ShadeNone && w.Note == "" && w.Tally == nil {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO words (session_id, word_id, level, note) VALUES (?, ?, ?, ?)`,
-				id, w.WordID, int(w.Level), w.Note); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO words (session_id, word_id, level, note, tally) VALUES (?, ?, ?, ?, ?)`,
+				id, w.WordID, int(w.Level), w.Note, nullInt(w.Tally)); err != nil {
 				return fmt.Errorf("import words: %w", err)
 			}
 		}

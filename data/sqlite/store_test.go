@@ -653,6 +653,9 @@ func fullSession(t *testing.T, s *Store) int64 {
 		s.SetAgreed(ctx, id, e.Code, true)
 	}
 	s.SetSummary(ctx, id, "We found hidden work.")
+	people, three := 12, 3
+	s.SetTallyOf(ctx, id, &people)
+	s.SetTally(ctx, id, "mat.reporting", &three)
 	s.AddAction(ctx, id, &data.Action{Text: "Share papers earlier", Owner: "Secretary", Due: "2026-05-01", Element: "Mat"})
 	s.AddAction(ctx, id, &data.Action{Text: "Thank contributors"})
 	return id
@@ -831,5 +834,49 @@ func TestErrorsWrap(t *testing.T) {
 	err := s.writeError("x", fmt.Errorf("wrapped: %w", errors.New("cause")))
 	if !strings.Contains(err.Error(), "cause") {
 		t.Errorf("cause lost: %v", err)
+	}
+}
+
+func TestTally(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	id := MustCreate(t, s, "Tally")
+	n := func(v int) *int { return &v }
+	if err := s.SetTallyOf(ctx, id, n(10)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetTally(ctx, id, "be.believing", n(7)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetTally(ctx, id, "be.believing", n(11)); data.ErrorCode(err) != data.EInvalid {
+		t.Errorf("tally above the people counted: %v", err)
+	}
+	if err := s.SetTally(ctx, id, "be.believing", n(-1)); data.ErrorCode(err) != data.EInvalid {
+		t.Errorf("negative tally: %v", err)
+	}
+	r := mustRecord(t, s, id)
+	if r.TallyOf == nil || *r.TallyOf != 10 || r.Word("be.believing").Tally == nil || *r.Word("be.believing").Tally != 7 {
+		t.Fatalf("tally not stored: %+v %+v", r.TallyOf, r.Word("be.believing"))
+	}
+	if r.Word("be.inspiring").Tally != nil {
+		t.Error("an untallied word has a tally")
+	}
+	if err := s.SetTally(ctx, id, "be.believing", nil); err != nil {
+		t.Fatal(err)
+	}
+	if mustRecord(t, s, id).Word("be.believing").Tally != nil {
+		t.Error("tally not cleared")
+	}
+	ch, err := s.Undo(ctx, id)
+	if err != nil || ch.Field != "tally" {
+		t.Fatalf("undo: %+v %v", ch, err)
+	}
+	if got := mustRecord(t, s, id).Word("be.believing").Tally; got == nil || *got != 7 {
+		t.Errorf("after undo: %v", got)
+	}
+	// Shading and tally are independent.
+	s.SetShade(ctx, id, "be.believing", data.ShadePartly)
+	if got := mustRecord(t, s, id).Word("be.believing"); got.Level != data.ShadePartly || got.Tally == nil {
+		t.Errorf("shade cleared tally: %+v", got)
 	}
 }
