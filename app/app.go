@@ -90,7 +90,6 @@ type ui struct {
 	bannerBox  *fyne.Container
 	bannerErr  bool
 	railSteps  map[string]*railStep
-	railBox    *fyne.Container
 	home       *homeScreen
 	setup      *setupScreen
 	element    *elementScreen
@@ -99,6 +98,9 @@ type ui struct {
 	saveTimer  *time.Timer
 	clock      countdown
 	closedOnce bool
+
+	lastSession int64
+	lastScreen  string
 }
 
 // pendingText is typing not yet written: the latest value and how to save it.
@@ -120,6 +122,9 @@ func newUI(a fyne.App, w fyne.Window, store data.Store) *ui {
 		pending: map[string]pendingText{},
 		clock:   countdown{left: map[string]time.Duration{}, unsaved: map[string]int{}},
 	}
+	// Where the window was last, read before Home is shown and remembered.
+	u.lastSession = int64(a.Preferences().IntWithFallback(prefLastSession, 0))
+	u.lastScreen = a.Preferences().StringWithFallback(prefLastScreen, screenHome)
 	u.look = a.Preferences().StringWithFallback(prefLook, lookLight)
 	u.zoom = float32(a.Preferences().FloatWithFallback(prefZoom, 1))
 	u.applyTheme()
@@ -452,9 +457,7 @@ func (u *ui) remember() {
 
 // restore reopens the session and screen the window last showed.
 func (u *ui) restore() {
-	p := u.app.Preferences()
-	id := int64(p.IntWithFallback(prefLastSession, 0))
-	screen := p.StringWithFallback(prefLastScreen, screenHome)
+	id, screen := u.lastSession, u.lastScreen
 	if id == 0 || screen == screenHome {
 		return
 	}
@@ -486,8 +489,9 @@ func (u *ui) workshopFrame(content fyne.CanvasObject) fyne.CanvasObject {
 		steps = append(steps, st)
 	}
 	u.refreshRail()
-	homeBtn := widget.NewButtonWithIcon("Home", theme.HomeIcon(), u.showHome)
+	homeBtn := widget.NewButtonWithIcon("", theme.HomeIcon(), u.showHome)
 	viewBtn := u.viewButton()
+	viewBtn.SetText("")
 	rail := container.NewBorder(nil, nil, nil, container.NewHBox(homeBtn, viewBtn), container.NewGridWithColumns(len(steps), steps...))
 	return container.NewBorder(rail, nil, nil, nil, content)
 }

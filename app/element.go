@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -66,9 +67,8 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 	name.Wrapping = fyne.TextWrapOff
 	def := label(el.Definition, sizeDefinition, false)
 	plain := label(el.Plain, theme.SizeNameText, false)
-	heading := container.NewVBox(name, def, plain)
 
-	// Timer and agreement, top right.
+	// Timer and agreement, top right, one row high.
 	s.timerText = canvas.NewText("", themeColour(theme.ColorNameForeground))
 	s.timerText.TextSize = themeSize(sizeTimer)
 	s.timerText.TextStyle.Bold = true
@@ -78,21 +78,23 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 	s.timerNote.Wrapping = fyne.TextWrapOff
 	s.timerButton = widget.NewButton("Start (T)", u.toggleTimer)
 	more := widget.NewButton("+1 min", u.addMinute)
-	timer := container.NewVBox(s.timerText, s.timerNote, container.NewGridWithColumns(2, s.timerButton, more))
+	clock := container.NewVBox(s.timerText, s.timerNote)
+	timer := container.NewHBox(clock, container.NewCenter(container.NewVBox(s.timerButton, more)))
 	s.agree = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onAgree)
 	s.agreedLabel = label("", sizeSmall, true)
 	s.agreedLabel.Wrapping = fyne.TextWrapOff
 	s.agreedLabel.Alignment = fyne.TextAlignCenter
 	agree := container.NewVBox(s.agree, s.agreedLabel)
 	side := container.NewHBox(card(timer), container.NewCenter(agree))
-	top := container.NewBorder(nil, nil, nil, side, heading)
+	middle := container.NewVBox(layout.NewSpacer(), def, layout.NewSpacer())
+	top := container.NewVBox(container.NewBorder(nil, nil, name, side, middle), plain)
 
 	// The doing words, two to a row, each with its note beneath.
 	var cells []fyne.CanvasObject
 	for i, w := range el.Words {
 		i, w := i, w
 		t := newWordTile(i+1, w.Label, u.rec.Word(w.ID).Level, func() { s.cycle(i) })
-		note := u.newEntry("Note on "+w.Label+": evidence or example", false)
+		note := u.newEntry("Note on "+w.Label, false)
 		note.SetText(u.rec.Word(w.ID).Note)
 		id := w.ID
 		note.OnChanged = func(text string) {
@@ -107,7 +109,7 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 	words := container.NewGridWithColumns(2, cells...)
 
 	s.notes = u.newEntry("What the group said about "+el.Name+"…", true)
-	s.notes.SetMinRowsVisible(3)
+	s.notes.SetMinRowsVisible(2)
 	s.notes.SetText(u.rec.Element(code).Notes)
 	s.notes.OnChanged = func(text string) {
 		u.edit("notes:"+code, text, u.rec.Element(code).Notes, func(v string) error {
@@ -137,7 +139,7 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 			s.quoteNext.Hide()
 		}
 		quoteCard := card(container.NewBorder(nil, foot, nil, nil, container.NewVScroll(s.quoteText)))
-		right = container.NewGridWithRows(2, promptCard, quoteCard)
+		right = container.NewBorder(promptCard, nil, nil, nil, quoteCard)
 	}
 
 	split := container.NewHSplit(container.NewVScroll(left), right)

@@ -68,9 +68,11 @@ func (h *homeScreen) length() int { return len(h.sessions) }
 // A row: title and details on the left, actions on the right.
 func (h *homeScreen) createRow() fyne.CanvasObject {
 	title := label("", theme.SizeNameText, true)
-	title.Wrapping = fyne.TextTruncate
+	title.Wrapping = fyne.TextWrapOff
+	title.Truncation = fyne.TextTruncateEllipsis
 	detail := label("", sizeSmall, false)
-	detail.Wrapping = fyne.TextTruncate
+	detail.Wrapping = fyne.TextWrapOff
+	detail.Truncation = fyne.TextTruncateEllipsis
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), nil),
 		widget.NewButton("Follow-up", nil),

@@ -20,7 +20,8 @@ import (
 // the waterline, each cell shaded by fill, pattern and mark.
 type mapView struct {
 	widget.BaseWidget
-	model mapmodel.Model
+	model     mapmodel.Model
+	minHeight float32
 }
 
 func newMapView(fw *data.Framework, r *data.Record) *mapView {
@@ -36,8 +37,7 @@ func (v *mapView) set(fw *data.Framework, r *data.Record) {
 
 // MinSize keeps the map big enough to read.
 func (v *mapView) MinSize() fyne.Size {
-	v.ExtendBaseWidget(v)
-	return fyne.NewSize(600, 420)
+	return fyne.NewSize(600, fyne.Max(420, v.minHeight))
 }
 
 // CreateRenderer builds the drawing.
@@ -60,7 +60,7 @@ type mapRenderer struct {
 
 func (r *mapRenderer) Destroy() {}
 
-func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(600, 420) }
+func (r *mapRenderer) MinSize() fyne.Size { return r.v.MinSize() }
 
 func (r *mapRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
@@ -157,11 +157,11 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	subT.Resize(fyne.NewSize(f(tl.W), unit*0.4))
 	objs = append(objs, count, subT)
 
-	above := text("ABOVE THE WATERLINE: VISIBLE", unit*0.3, theme.ColorNameForeground, true)
+	above := text("ABOVE THE WATERLINE: VISIBLE", unit*0.36, theme.ColorNameForeground, true)
 	above.Move(fyne.NewPos(6, f(g.Waterline)-unit*0.45))
 	objs = append(objs, above)
 	if m.Draft {
-		d := text(fmt.Sprintf("DRAFT: %d of %d elements agreed", m.Agreed, len(m.Columns)), unit*0.36, theme.ColorNameForeground, true)
+		d := text(fmt.Sprintf("DRAFT: %d of %d elements agreed", m.Agreed, len(m.Columns)), unit*0.45, theme.ColorNameForeground, true)
 		d.Move(fyne.NewPos(6, 4))
 		objs = append(objs, d)
 	}
@@ -182,9 +182,9 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 		if col.Agreed {
 			status = "agreed"
 		}
-		st := text(status, unit*0.28, theme.ColorNameForeground, col.Agreed)
+		st := text(status, unit*0.34, theme.ColorNameForeground, col.Agreed)
 		st.Move(fyne.NewPos(x+bw+4, y+unit*0.05))
-		name := text(col.Name, unit*0.42, colourEdge, true)
+		name := text(col.Name, unit*0.5, colourEdge, true)
 		fitText(name, w, 9)
 		name.Move(fyne.NewPos(x, y+unit*0.6))
 		rule := canvas.NewLine(themeColour(colourEdge))
@@ -229,7 +229,7 @@ func mapCell(cell mapmodel.Cell, x, y, w, h float32) []fyne.CanvasObject {
 	mk.raster.Move(fyne.NewPos(x+h*0.2, y+(h-ms)/2))
 	mk.raster.Resize(fyne.NewSize(ms, ms))
 	tx := x + h*0.2 + ms + h*0.15
-	t := text(cell.Label, h*0.42, ink, cell.Level != data.ShadeNone)
+	t := text(cell.Label, h*0.5, ink, cell.Level != data.ShadeNone)
 	fitText(t, x+w-tx-4, 8)
 	ts := fyne.MeasureText(t.Text, t.TextSize, t.TextStyle)
 	t.Move(fyne.NewPos(tx, y+(h-ts.Height)/2))

@@ -42,6 +42,10 @@ type reviewScreen struct {
 func (u *ui) newReviewScreen() *reviewScreen {
 	r := &reviewScreen{u: u}
 	r.mapView = newMapView(u.fw, u.rec)
+	// The map fills what the window shows under the rail and export bar.
+	if c := u.win.Canvas(); c != nil && c.Size().Height > 0 {
+		r.mapView.minHeight = c.Size().Height - 170
+	}
 
 	exportBtn := widget.NewButtonWithIcon("Export PDF… (Ctrl+E)", theme.DocumentSaveIcon(), u.exportPDF)
 	exportBtn.Importance = widget.HighImportance
@@ -52,6 +56,7 @@ func (u *ui) newReviewScreen() *reviewScreen {
 	bar := container.NewHBox(exportBtn, r.names, r.paper, fileBtn)
 
 	r.count = label("", theme.SizeNameText, true)
+	r.count.Wrapping = fyne.TextWrapOff
 	legend := container.NewHBox()
 	for _, l := range mapmodel.Legend() {
 		t := newWordTile(0, l.Label, l.Level, nil)
@@ -86,7 +91,7 @@ func (u *ui) newReviewScreen() *reviewScreen {
 	right := container.NewVBox(label("Recommended actions", theme.SizeNameSubHeadingText, true), r.actions, form)
 	lower := container.NewGridWithColumns(2, left, right)
 
-	top := container.NewBorder(nil, nil, r.count, legend)
+	top := container.NewBorder(nil, nil, container.NewCenter(r.count), legend)
 	page := container.NewVBox(bar, container.NewStack(r.mapView), top, widget.NewSeparator(), lower)
 	r.root = container.NewVScroll(container.NewPadded(page))
 	r.refresh()

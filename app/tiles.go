@@ -219,7 +219,7 @@ func (r *tileRenderer) Layout(s fyne.Size) {
 	r.bg.Resize(s)
 	r.bg.Move(fyne.NewPos(0, 0))
 	r.hatch.Resize(s)
-	r.num.Move(fyne.NewPos(p/2, 0))
+	r.num.Move(fyne.NewPos(p/2+2, 2))
 	r.num.Resize(r.num.MinSize())
 	nw := r.num.MinSize().Width
 	ms := r.markSide()
@@ -345,8 +345,11 @@ func (r *railRenderer) Layout(size fyne.Size) {
 	r.bar.Resize(fyne.NewSize(size.Width, bar))
 	// Long names give way to their code when the stop is narrow.
 	r.name.Text = r.s.name
-	if fyne.MeasureText(r.s.name, r.name.TextSize, r.name.TextStyle).Width > size.Width-2*p {
+	r.name.TextSize = themeSize(sizeRail)
+	fitText(r.name, size.Width-2*p, themeSize(sizeRail)*0.8)
+	if fyne.MeasureText(r.name.Text, r.name.TextSize, r.name.TextStyle).Width > size.Width-2*p {
 		r.name.Text = r.s.code
+		r.name.TextSize = themeSize(sizeRail)
 	}
 	ns := r.name.MinSize()
 	r.name.Move(fyne.NewPos((size.Width-ns.Width)/2, p))
