@@ -36,6 +36,10 @@ func TestMain(m *testing.M) {
 		crashChild(path, seed)
 		os.Exit(0)
 	}
+	if spec := os.Getenv(envBadChild); spec != "" {
+		badFileChild(spec)
+		os.Exit(0)
+	}
 	if path := os.Getenv(envWriter); path != "" {
 		writerChild(path, os.Getenv(envWriterPlan))
 		os.Exit(0)

@@ -211,6 +211,11 @@ func checkFile(ctx context.Context, path string) (fresh bool, err error) {
 		return false, data.Errorf(data.EBadFile, "%s is damaged: it is cut short. It has been left as it is: restore the backup, or start a new file.", path)
 	}
 
+	// Before SQLite reads it: a database in WAL mode cannot even be read
+	// without writing its shared-memory file beside it.
+	if err := checkWritable(path); err != nil {
+		return false, err
+	}
 	db, err := sql.Open("sqlite3", dsn(path, true))
 	if err != nil {
 		return false, fmt.Errorf("check database: %w", err)
@@ -251,6 +256,28 @@ func checkFile(ctx context.Context, path string) (fresh bool, err error) {
 		return false, damaged(path, errors.New(strings.Join(problems, "; ")))
 	}
 	return false, nil
+}
+
+// checkWritable makes sure changes can be saved: the file must open for
+// writing and its folder must take the journal SQLite keeps beside it.
+// Neither check changes the file.
+func checkWritable(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("%s is read-only, so changes could not be saved. It has been left as it is: copy it to a folder you can write to, or open another file", path), Err: err}
+		}
+		return fileError(path, "open the database for writing", err)
+	}
+	_ = f.Close()
+	dir := filepath.Dir(path)
+	probe, err := os.CreateTemp(dir, ".iceberg-probe-*")
+	if err != nil {
+		return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("The folder %s cannot be written, and the database keeps its journal beside the file, so changes could not be saved. Move the file to a folder you can write to, or open another file", dir), Err: err}
+	}
+	_ = probe.Close()
+	_ = os.Remove(probe.Name())
+	return nil
 }
 
 func damaged(path string, err error) error {
