@@ -1,0 +1,177 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+// TestSmokeRealWindow runs the real binary in a real X window under Xvfb:
+// the window appears, keys move to an element and shade words, Ctrl+Q
+// quits, and the command line confirms the change in the database. A
+// missing Xvfb or xdotool fails the test: make test installs them.
+func TestSmokeRealWindow(t *testing.T) {
+	for _, tool := range []string{"Xvfb", "xdotool"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is needed for the smoke test (make test installs xvfb and xdotool): %v", tool, err)
+		}
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "iceberg")
+	build := exec.Command("go", "build", "-o", bin, "github.com/ppei-iceberg/iceberg")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	env := append(os.Environ(),
+		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
+		"XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
+		"LANG=en_US.UTF-8",
+	)
+	db := filepath.Join(dir, "x.db")
+	cli := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
+		cmd.Env = env
+		out, err := cmd.Output()
+		if err != nil {
+			var stderr string
+			if ee, ok := err.(*exec.ExitError); ok {
+				stderr = string(ee.Stderr)
+			}
+			t.Fatalf("iceberg %s: %v\n%s", strings.Join(args, " "), err, stderr)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	id := cli("new", "--title", "Smoke test", "--cop", "Governing Body")
+
+	display := startXvfb(t)
+	env = append(env, "DISPLAY="+display)
+	xdo := func(args ...string) (string, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "xdotool", args...)
+		cmd.Env = env
+		out, err := cmd.Output()
+		return strings.TrimSpace(string(out)), err
+	}
+
+	app := exec.Command(bin, "--db", db)
+	app.Env = env
+	logPath := filepath.Join(dir, "app.log")
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer logFile.Close()
+	app.Stdout, app.Stderr = logFile, logFile
+	start := time.Now()
+	if err := app.Start(); err != nil {
+		t.Fatalf("start the window: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- app.Wait() }()
+	t.Cleanup(func() {
+		if app.ProcessState == nil {
+			_ = app.Process.Kill()
+			<-done
+		}
+	})
+	applog := func() string { b, _ := os.ReadFile(logPath); return string(b) }
+
+	win, err := xdo("search", "--sync", "--onlyvisible", "--pid", fmt.Sprint(app.Process.Pid))
+	if err != nil || win == "" {
+		t.Fatalf("no window appeared: %v\n%s", err, applog())
+	}
+	win = strings.Fields(win)[0]
+	t.Logf("window appeared %.2f s after start", time.Since(start).Seconds())
+	_, _ = xdo("windowfocus", "--sync", win)
+	time.Sleep(1500 * time.Millisecond) // first frame and content
+
+	// Home → Enter opens the newest session at its Intro; Right → the first
+	// element; 1 shades its first word partly; 2 2 shades the second fully.
+	for _, k := range []string{"Return", "Right", "1", "2", "2"} {
+		if _, err := xdo("key", "--window", win, k); err != nil {
+			t.Fatalf("xdotool key %s: %v", k, err)
+		}
+		time.Sleep(400 * time.Millisecond)
+	}
+	if _, err := xdo("key", "--window", win, "ctrl+q"); err != nil {
+		t.Fatalf("xdotool key ctrl+q: %v", err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("the window exited with %v\n%s", err, applog())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("Ctrl+Q did not quit within 15 s\n%s", applog())
+	}
+
+	var rec struct {
+		Words []struct {
+			ID    string `json:"id"`
+			Level string `json:"level"`
+		} `json:"words"`
+	}
+	if err := json.Unmarshal([]byte(cli("show", id, "--json")), &rec); err != nil {
+		t.Fatalf("show --json: %v", err)
+	}
+	got := map[string]string{}
+	for _, w := range rec.Words {
+		got[w.ID] = w.Level
+	}
+	words := data.DefaultFramework().Elements[0].Words
+	if got[words[0].ID] != "partly" || got[words[1].ID] != "shaded" || got[words[2].ID] != "none" {
+		t.Fatalf("after keys 1, 2, 2: %s=%s %s=%s %s=%s\n%s", words[0].ID, got[words[0].ID],
+			words[1].ID, got[words[1].ID], words[2].ID, got[words[2].ID], applog())
+	}
+}
+
+// startXvfb starts an X server on a free display and stops it at the end.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	for n := 90; n < 190; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+			continue
+		}
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			continue
+		}
+		display := fmt.Sprintf(":%d", n)
+		x := exec.Command("Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp")
+		if err := x.Start(); err != nil {
+			t.Fatalf("start Xvfb: %v", err)
+		}
+		exited := make(chan struct{})
+		go func() { _ = x.Wait(); close(exited) }()
+		for i := 0; i < 100; i++ {
+			select {
+			case <-exited:
+				i = 100 // display taken after all: try the next
+				continue
+			default:
+			}
+			probe := exec.Command("xdotool", "getdisplaygeometry")
+			probe.Env = append(os.Environ(), "DISPLAY="+display)
+			if probe.Run() == nil {
+				t.Cleanup(func() {
+					_ = x.Process.Kill()
+					<-exited
+				})
+				return display
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		_ = x.Process.Kill()
+	}
+	t.Fatal("no free X display between :90 and :189")
+	return ""
+}
