@@ -256,7 +256,7 @@ func (s *Session) Count(r Role) int {
 // Limits on what a person can type, generous but finite.
 const (
 	MaxShortText = 200       // titles, names, organisation
-	MaxLongText  = 1_000_000 // notes, summaries
+	MaxLongText  = 2 << 20   // notes, summaries: 2 MB of text
 )
 
 // MaxTally is the most people a tally can count.
@@ -276,7 +276,7 @@ func (s *Session) Validate(fw *Framework) error {
 		if utf8.RuneCountInString(v) > MaxShortText {
 			add("the %s is longer than %d characters", name, MaxShortText)
 		}
-		if !utf8.ValidString(v) {
+		if !utf8.ValidString(v) || strings.ContainsRune(v, 0) {
 			add("the %s has characters that are not valid text", name)
 		}
 	}
@@ -321,6 +321,21 @@ func (s *Session) Validate(fw *Framework) error {
 			add("the number of %s must be between 0 and 10000", p.Role.Plural(2))
 		}
 	}
+	c := s.Cover
+	for what, v := range map[string]string{"purpose": s.Purpose, "cover's meeting": c.Meeting, "cover's agenda item": c.AgendaItem,
+		"cover's author": c.Author, "cover's presenter": c.Presenter, "executive summary": c.ExecutiveSummary,
+		"recommendations": c.Recommendations, "cover's “previously considered by”": c.PreviouslyConsider} {
+		if err := CheckText(what, v); err != nil {
+			add("%s", strings.TrimSuffix(strings.ToLower(ErrorMessage(err)[:1])+ErrorMessage(err)[1:], "."))
+		}
+	}
+	for _, p := range s.Participants {
+		for _, n := range p.Names {
+			if err := CheckText("participant's name", n); err != nil {
+				add("a participant's name has characters that are not valid text")
+			}
+		}
+	}
 	if s.TallyOf != nil && (*s.TallyOf < 0 || *s.TallyOf > MaxTally) {
 		add("the number of people in the tally must be between 0 and %d", MaxTally)
 	}
@@ -361,6 +376,21 @@ func (a *Action) Validate(fw *Framework) error {
 		if _, ok := fw.Element(a.Element); !ok {
 			return Errorf(EInvalid, "%q is not an element: use P, Mat, C, BE or M.", a.Element)
 		}
+	}
+	return nil
+}
+
+// CheckText says whether a piece of long text (a note, a summary) can be
+// kept: valid UTF-8, no NUL character, at most MaxLongText bytes.
+func CheckText(what, v string) error {
+	if len(v) > MaxLongText {
+		return Errorf(EInvalid, "The %s is too long: keep it under %d MB.", what, MaxLongText>>20)
+	}
+	if !utf8.ValidString(v) {
+		return Errorf(EInvalid, "The %s has characters that are not valid text.", what)
+	}
+	if strings.ContainsRune(v, 0) {
+		return Errorf(EInvalid, "The %s contains a NUL character, which cannot be saved.", what)
 	}
 	return nil
 }

@@ -205,8 +205,8 @@ func (f *SessionFile) Check(fw *Framework) error {
 		if w.Tally != nil && f.Session.TallyOf != nil && *w.Tally > *f.Session.TallyOf {
 			return Errorf(EInvalid, "The tally for %q (%d) is more than the %d people who took part.", w.WordID, *w.Tally, *f.Session.TallyOf)
 		}
-		if len(w.Note) > MaxLongText {
-			return Errorf(EInvalid, "The note for %q is longer than %d characters.", w.WordID, MaxLongText)
+		if err := CheckText("note for "+w.WordID, w.Note); err != nil {
+			return err
 		}
 	}
 	seenE := map[string]bool{}
@@ -221,8 +221,8 @@ func (f *SessionFile) Check(fw *Framework) error {
 		if e.Seconds < 0 || e.Seconds > 7*24*3600 {
 			return Errorf(EInvalid, "The time spent on %s is out of range (%d seconds).", e.Code, e.Seconds)
 		}
-		if len(e.Notes) > MaxLongText {
-			return Errorf(EInvalid, "The notes for %s are longer than %d characters.", e.Code, MaxLongText)
+		if err := CheckText("notes for "+e.Code, e.Notes); err != nil {
+			return err
 		}
 	}
 	for i, a := range f.Actions {
@@ -231,8 +231,28 @@ func (f *SessionFile) Check(fw *Framework) error {
 			return Errorf(EInvalid, "Action %d in the session file: %s", i+1, ErrorMessage(err))
 		}
 	}
-	if len(f.Session.Summary) > MaxLongText {
-		return Errorf(EInvalid, "The summary is longer than %d characters.", MaxLongText)
+	c := f.Session.Cover
+	for what, v := range map[string]string{"summary": f.Session.Summary, "purpose": f.Session.Purpose,
+		"cover's meeting": c.Meeting, "cover's agenda item": c.AgendaItem, "cover's author": c.Author,
+		"cover's presenter": c.Presenter, "executive summary": c.ExecutiveSummary,
+		"recommendations": c.Recommendations, "cover's “previously considered by”": c.PreviouslyConsider} {
+		if err := CheckText(what, v); err != nil {
+			return err
+		}
+	}
+	for _, p := range f.Session.Participants {
+		for _, n := range p.Names {
+			if err := CheckText("participant's name", n); err != nil {
+				return err
+			}
+		}
+	}
+	for i, a := range f.Actions {
+		for what, v := range map[string]string{"action": a.Text, "action's owner": a.Owner} {
+			if err := CheckText(fmt.Sprintf("%s (action %d)", what, i+1), v); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

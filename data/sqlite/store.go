@@ -541,15 +541,7 @@ func (s *Store) element(code string) (*data.Element, error) {
 	return e, nil
 }
 
-func checkText(what, v string) error {
-	if len(v) > data.MaxLongText {
-		return data.Errorf(data.EInvalid, "The %s is too long: keep it under %d characters.", what, data.MaxLongText)
-	}
-	if strings.ContainsRune(v, 0) {
-		return data.Errorf(data.EInvalid, "The %s contains a NUL character, which cannot be saved.", what)
-	}
-	return nil
-}
+func checkText(what, v string) error { return data.CheckText(what, v) }
 
 // SetShade sets a word's shading level.
 func (s *Store) SetShade(ctx context.Context, id int64, wordID string, level data.Shade) error {

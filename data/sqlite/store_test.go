@@ -628,8 +628,10 @@ func TestFollowUp(t *testing.T) {
 	}
 }
 
-// fullRecord fills every part of a session.
-func fullSession(t *testing.T, s *Store) int64 {
+// fullSession fills every part of a session.
+func fullSession(t *testing.T, s *Store) int64 { return fullSessionTB(t, s) }
+
+func fullSessionTB(t testing.TB, s *Store) int64 {
 	t.Helper()
 	ctx := context.Background()
 	id, err := s.CreateSession(ctx, &data.Session{
