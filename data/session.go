@@ -255,8 +255,8 @@ func (s *Session) Count(r Role) int {
 
 // Limits on what a person can type, generous but finite.
 const (
-	MaxShortText = 200       // titles, names, organisation
-	MaxLongText  = 2 << 20   // notes, summaries: 2 MB of text
+	MaxShortText = 200     // titles, names, organisation
+	MaxLongText  = 2 << 20 // notes, summaries: 2 MB of text
 )
 
 // MaxTally is the most people a tally can count.

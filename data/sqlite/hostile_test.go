@@ -70,10 +70,13 @@ func TestHostileTextThroughEverything(t *testing.T) {
 	t.Run("refused", func(t *testing.T) {
 		id := MustCreate(t, s, "Refused")
 		for what, err := range map[string]error{
-			"NUL note":       s.SetWordNote(ctx, id, "p.aligning", "a\x00b"),
-			"invalid UTF-8":  s.SetSummary(ctx, id, "bad \xff\xfe bytes"),
-			"3 MB notes":     s.SetElementNotes(ctx, id, "P", strings.Repeat("x", 3<<20)),
-			"NUL in a title": func() error { _, err := s.CreateSession(ctx, &data.Session{Title: "a\x00", Community: "C"}); return err }(),
+			"NUL note":      s.SetWordNote(ctx, id, "p.aligning", "a\x00b"),
+			"invalid UTF-8": s.SetSummary(ctx, id, "bad \xff\xfe bytes"),
+			"3 MB notes":    s.SetElementNotes(ctx, id, "P", strings.Repeat("x", 3<<20)),
+			"NUL in a title": func() error {
+				_, err := s.CreateSession(ctx, &data.Session{Title: "a\x00", Community: "C"})
+				return err
+			}(),
 		} {
 			if data.ErrorCode(err) != data.EInvalid {
 				t.Errorf("%s: got %v, want a plain refusal", what, err)
