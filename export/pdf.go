@@ -778,7 +778,11 @@ func (d *doc) element(col mapmodel.Column) {
 		p.CellFormat(p.GetStringWidth(c.Label)+2, 5.2, c.Label, "", 0, "L", false, 0, "")
 		d.font("", 9)
 		d.color(muted)
-		p.CellFormat(0, 5.2, strings.ToLower(c.Level.Label()), "", 1, "L", false, 0, "")
+		level := strings.ToLower(c.Level.Label())
+		if t := d.tally(c.ID); t != "" {
+			level += " · " + t
+		}
+		p.CellFormat(0, 5.2, level, "", 1, "L", false, 0, "")
 		if note := d.text(c.Note); note != "" {
 			d.font("", 10)
 			d.color(ink)
@@ -792,6 +796,12 @@ func (d *doc) element(col mapmodel.Column) {
 	if len(hidden) > 0 {
 		var names []string
 		for _, c := range hidden {
+			// A word the group left unshaded that some shaded on their
+			// own is worth seeing: the tally goes with it.
+			if t := d.tally(c.ID); t != "" {
+				names = append(names, c.Label+" ("+t+")")
+				continue
+			}
 			names = append(names, c.Label)
 		}
 		p.Ln(1)
@@ -805,6 +815,33 @@ func (d *doc) element(col mapmodel.Column) {
 	} else {
 		d.para(notes, "", 10, ink)
 	}
+}
+
+// tally is "4 of 9 people shaded this on their own" for a word with a
+// recorded tally, or "".
+func (d *doc) tally(wordID string) string {
+	return TallyLine(d.r.Word(wordID).Tally, d.r.TallyOf)
+}
+
+// TallyLine says how many people shaded a word on their own before the
+// group agreed: "4 of 9 people shaded this on their own", or without the
+// total when it was not recorded. It is "" when there is no tally.
+func TallyLine(count, of *int) string {
+	if count == nil || *count < 0 {
+		return ""
+	}
+	n := *count
+	if of != nil && *of > 0 && n <= *of {
+		people := "people"
+		if *of == 1 {
+			people = "person"
+		}
+		return fmt.Sprintf("%d of %d %s shaded this on their own", n, *of, people)
+	}
+	if n == 1 {
+		return "1 person shaded this on their own"
+	}
+	return fmt.Sprintf("%d people shaded this on their own", n)
 }
 
 // closing writes the summary, actions and who took part.
