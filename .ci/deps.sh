@@ -22,7 +22,7 @@ for group in "$@"; do
     icons) pkgs+=(librsvg2-bin) ;;
     windows) pkgs+=(gcc-mingw-w64-x86-64 zip file xz-utils) tools+=(fyne) ;;
     linux-package) pkgs+=(xz-utils) tools+=(fyne) ;;
-    wine) pkgs+=(wine64) ;;
+    wine) pkgs+=(wine64 jq) ;;
     *) echo "deps.sh: unknown group '$group' (build test icons windows linux-package wine)" >&2; exit 2 ;;
   esac
 done

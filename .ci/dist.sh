@@ -34,9 +34,11 @@ windows() {
   stage_source "$stage"
   echo "dist: Windows x86-64 build (cgo through mingw-w64; the first one takes several minutes)"
   # --release: -trimpath, -s -w and Fyne's release mode; the GUI subsystem comes from fyne.
-  (cd "$stage" &&
-    GOFLAGS="${GOFLAGS:-} -ldflags=-X=main.commit=$commit" CC=x86_64-w64-mingw32-gcc \
-      CGO_ENABLED=1 GOOS=windows GOARCH=amd64 "$fyne" package -os windows --release)
+  # fyne builds twice (again once the icon resource exists) and passes -ldflags from GOFLAGS
+  # only to the first build, so the commit goes in as a source file of the copy instead.
+  printf 'package main\n\nfunc init() { commit = "%s" }\n' "$commit" >"$stage/zz_dist_commit.go"
+  (cd "$stage" && CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
+    "$fyne" package -os windows --release)
   mkdir -p dist
   mv "$stage/PPEI Iceberg.exe" dist/iceberg.exe
   rm -rf "$stage"
