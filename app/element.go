@@ -119,26 +119,31 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 	notesLabel := label("Discussion notes", theme.SizeNameText, true)
 	left := container.NewBorder(words, nil, nil, nil, container.NewBorder(notesLabel, nil, nil, nil, s.notes))
 
-	// Prompt card.
+	// Prompt card: its count and buttons on one line, the prompt large,
+	// and the finding it comes from.
 	s.promptCount = label("", sizeSmall, true)
+	s.promptCount.Wrapping = fyne.TextWrapOff
 	s.promptText = label("", sizePrompt, false)
 	s.promptFrom = label("", sizeSmall, false)
-	prev := widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), s.prevPrompt)
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), s.prevPrompt)
 	nextP := widget.NewButtonWithIcon("Next prompt (P)", theme.NavigateNextIcon(), s.nextPrompt)
-	promptCard := card(container.NewBorder(s.promptCount, container.NewVBox(s.promptFrom, container.NewGridWithColumns(2, prev, nextP)), nil, nil, s.promptText))
+	promptTop := container.NewBorder(nil, nil, s.promptCount, container.NewHBox(prev, nextP))
+	promptCard := card(container.NewBorder(promptTop, s.promptFrom, nil, nil, s.promptText))
 
-	// Quote card.
+	// Quote card: who and where first, then the words, scrolled if long.
 	var right fyne.CanvasObject = promptCard
 	if len(s.quotes) > 0 {
 		s.quoteText = label("", theme.SizeNameText, false)
 		s.quoteWho = label("", theme.SizeNameText, true)
+		s.quoteWho.Wrapping = fyne.TextWrapOff
+		s.quoteWho.Truncation = fyne.TextTruncateEllipsis
 		s.quoteCite = label("", sizeSmall, false)
 		s.quoteNext = widget.NewButton("Next quote", s.nextQuote)
-		foot := container.NewBorder(nil, nil, nil, s.quoteNext, container.NewVBox(s.quoteWho, s.quoteCite))
 		if len(s.quotes) < 2 {
 			s.quoteNext.Hide()
 		}
-		quoteCard := card(container.NewBorder(nil, foot, nil, nil, container.NewVScroll(s.quoteText)))
+		head := container.NewBorder(nil, s.quoteCite, nil, s.quoteNext, s.quoteWho)
+		quoteCard := card(container.NewBorder(head, nil, nil, nil, container.NewVScroll(s.quoteText)))
 		right = container.NewBorder(promptCard, nil, nil, nil, quoteCard)
 	}
 

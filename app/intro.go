@@ -1,10 +1,11 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
 )
@@ -13,19 +14,22 @@ import (
 // five elements in a line each, how shading works, and the principle the
 // research ends on, attributed as the research gives it.
 func (u *ui) newIntroScreen() fyne.CanvasObject {
-	title := label("Mapping how we involve patients and the public", theme.SizeNameHeadingText, true)
-	who := u.rec.Community
-	if who == "" {
+	title := label("Mapping how we involve patients, carers and the public", theme.SizeNameHeadingText, true)
+	who := strings.TrimSpace(u.rec.Community)
+	switch {
+	case who == "":
 		who = "this group"
+	case !strings.HasPrefix(strings.ToLower(who), "the "):
+		who = "the " + who
 	}
-	purpose := label("Today we map how "+who+" involves patients, carers and the public. "+
+	purpose := label("Today we map how "+who+" involves people. "+
 		"Like an iceberg, some of this work is plain to see and much of it lies below the surface. "+
 		"For each of five elements we talk it through, then shade the doing words that describe what we really do.",
-		sizeDefinition, false)
+		theme.SizeNameText, false)
 
 	var rows []fyne.CanvasObject
 	for _, e := range u.fw.Elements {
-		name := label(e.Name, sizeDefinition, true)
+		name := label(e.Name, theme.SizeNameText, true)
 		name.Wrapping = fyne.TextWrapOff
 		line := label(e.Plain, theme.SizeNameText, false)
 		rows = append(rows, name, line)
@@ -48,10 +52,11 @@ func (u *ui) newIntroScreen() fyne.CanvasObject {
 	cite := label("— "+src.Author+", "+src.Title+" ("+src.Published+")", sizeSmall, false)
 	keys := label("Keys: Right or PageDown next · Left or PageUp back · 1–9 shade a word · P next prompt · T timer · A agree · F11 full screen", sizeSmall, false)
 
-	left := container.NewVBox(title, purpose, widget.NewSeparator(), elements)
-	right := container.NewVBox(how, howText, examples, widget.NewSeparator(), card(container.NewVBox(principle, cite)), keys)
+	five := label("The five elements", theme.SizeNameSubHeadingText, true)
+	left := container.NewVBox(purpose, how, howText, examples, card(container.NewVBox(principle, cite)))
+	right := container.NewVBox(five, elements, keys)
 	split := container.NewGridWithColumns(2, left, right)
-	return container.NewPadded(container.NewVScroll(split))
+	return container.NewPadded(container.NewVScroll(container.NewVBox(title, split)))
 }
 
 // formRows lays out pairs of objects as rows: the first sized to the

@@ -197,7 +197,35 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 			objs = append(objs, mapCell(cell, f(c.X), f(c.Y), f(c.W), f(c.H))...)
 		}
 	}
+	objs = append(objs, r.legend(g, m, f)...)
 	r.objects = objs
+}
+
+// legend draws the key in the sea's bottom-right corner, under the last
+// column, when that column is short enough to leave room for it.
+func (r *mapRenderer) legend(g mapmodel.Geometry, m mapmodel.Model, f func(float64) float32) []fyne.CanvasObject {
+	n := len(g.Headers)
+	if n == 0 {
+		return nil
+	}
+	last := g.Headers[n-1]
+	h := f(g.Unit) * 0.8
+	step := h * 1.2
+	top := f(g.Height) - step*float32(len(m.Legend)) - f(g.Unit)*0.2
+	if cells := g.Cells[n-1]; len(cells) > 0 {
+		end := cells[len(cells)-1]
+		if f(end.Y+end.H)+f(g.Unit)*1.4 > top {
+			return nil
+		}
+	}
+	x, w := f(last.X), f(last.W)
+	key := text("KEY", h*0.45, theme.ColorNameForeground, true)
+	key.Move(fyne.NewPos(x, top-h*0.7))
+	objs := []fyne.CanvasObject{key}
+	for i, l := range m.Legend {
+		objs = append(objs, mapCell(mapmodel.Cell{Label: l.Label, Level: l.Level}, x, top+float32(i)*step, w, h)...)
+	}
+	return objs
 }
 
 // mapCell draws one doing word as the PDF does: fill, hatching for partly,

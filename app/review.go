@@ -13,7 +13,6 @@ import (
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export"
-	"github.com/ppei-iceberg/iceberg/export/mapmodel"
 )
 
 // reviewScreen shows the whole map as the PDF will, the summary and the
@@ -56,12 +55,6 @@ func (u *ui) newReviewScreen() *reviewScreen {
 	bar := container.NewHBox(exportBtn, r.names, r.paper, fileBtn)
 
 	r.count = label("", theme.SizeNameText, true)
-	r.count.Wrapping = fyne.TextWrapOff
-	legend := container.NewHBox()
-	for _, l := range mapmodel.Legend() {
-		t := newWordTile(0, l.Label, l.Level, nil)
-		legend.Add(t)
-	}
 
 	r.summary = u.newEntry("What the map shows, in a few sentences", true)
 	r.summary.SetMinRowsVisible(4)
@@ -91,8 +84,7 @@ func (u *ui) newReviewScreen() *reviewScreen {
 	right := container.NewVBox(label("Recommended actions", theme.SizeNameSubHeadingText, true), r.actions, form)
 	lower := container.NewGridWithColumns(2, left, right)
 
-	top := container.NewBorder(nil, nil, container.NewCenter(r.count), legend)
-	page := container.NewVBox(bar, container.NewStack(r.mapView), top, widget.NewSeparator(), lower)
+	page := container.NewVBox(bar, r.mapView, r.count, widget.NewSeparator(), lower)
 	r.root = container.NewVScroll(container.NewPadded(page))
 	r.refresh()
 	return r
