@@ -351,3 +351,83 @@ func TestHelpAndVersion(t *testing.T) {
 		t.Errorf("--version: %+v", r)
 	}
 }
+
+// pdfText extracts a PDF's text with pdftotext (poppler-utils, installed
+// by make test; a missing tool fails the test).
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", path, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v: %s", path, err, out)
+	}
+	return string(out)
+}
+
+func TestExportPDF(t *testing.T) {
+	db := newDB(t)
+	id := strings.TrimSpace(ok(t, db, "new", "--title", "Board map", "--cop", "Communications Strategy Group",
+		"--facilitator", "Zoë Facilitator"))
+	ok(t, db, "participants", id, "lay_rep", "2", "Łukasz Nowak", "Siân Jones")
+	ok(t, db, "participants", id, "service_user", "5")
+	ok(t, db, "cover", id, "--meeting", "Board meeting in public", "--purpose", "information", "--agenda-item", "7.2")
+	ok(t, db, "shade", id, "Reporting", "shaded")
+	dir := t.TempDir()
+
+	draft := filepath.Join(dir, "draft.pdf")
+	ok(t, db, "export", id, "--out", draft)
+	text := pdfText(t, draft)
+	for _, want := range []string{"DRAFT", "Participation", "Meanings", "Reporting", "Board meeting in public", "7 people took part"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("public draft PDF lacks %q", want)
+		}
+	}
+	for _, name := range []string{"Łukasz", "Siân", "Zoë"} {
+		if strings.Contains(text, name) {
+			t.Errorf("public PDF contains the name %s", name)
+		}
+	}
+
+	for _, e := range []string{"P", "Mat", "C", "BE", "M"} {
+		ok(t, db, "agree", id, e)
+	}
+	named := filepath.Join(dir, "named.pdf")
+	ok(t, db, "export", id, "--out", named, "--names", "--paper", "letter", "--no-cover")
+	text = pdfText(t, named)
+	if strings.Contains(text, "DRAFT") {
+		t.Error("an agreed session's PDF still says DRAFT")
+	}
+	for _, name := range []string{"Łukasz Nowak", "Siân Jones"} {
+		if !strings.Contains(text, name) {
+			t.Errorf("PDF with --names lacks %s", name)
+		}
+	}
+	if strings.Contains(text, "Board meeting in public") {
+		t.Error("--no-cover still printed the cover sheet")
+	}
+	info, _ := exec.Command("pdfinfo", named).CombinedOutput()
+	if !strings.Contains(string(info), "612 x 792") {
+		t.Errorf("--paper letter gave %s", info)
+	}
+
+	// The same session gives the same bytes.
+	again := filepath.Join(dir, "again.pdf")
+	ok(t, db, "export", id, "--out", again, "--names", "--paper", "letter", "--no-cover")
+	a, _ := os.ReadFile(named)
+	b, _ := os.ReadFile(again)
+	if !bytes.Equal(a, b) {
+		t.Error("two exports of one session differ")
+	}
+
+	// A failed export leaves nothing behind, and an existing file untouched.
+	r := iceberg(t, nil, "--db", db, "export", "99", "--out", named)
+	if r.code != 1 || !strings.Contains(r.stderr, "no session with id 99") {
+		t.Errorf("missing session: %+v", r)
+	}
+	if c, _ := os.ReadFile(named); !bytes.Equal(c, a) {
+		t.Error("a failed export changed the existing file")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Errorf("export left stray files: %d entries", len(entries))
+	}
+}
