@@ -409,6 +409,13 @@ func TestExportPDF(t *testing.T) {
 		t.Errorf("--paper letter gave %s", info)
 	}
 
+	csv := ok(t, db, "export-csv", id)
+	for _, name := range []string{"Łukasz", "Siân", "Zoë"} {
+		if strings.Contains(csv, name) {
+			t.Errorf("CSV contains the name %s", name)
+		}
+	}
+
 	// The same session gives the same bytes.
 	again := filepath.Join(dir, "again.pdf")
 	ok(t, db, "export", id, "--out", again, "--names", "--paper", "letter", "--no-cover")

@@ -74,6 +74,16 @@ func TestOpenNewFile(t *testing.T) {
 	if got := st.Mode().Perm(); got != 0o600 {
 		t.Errorf("file mode = %o, want 600", got)
 	}
+	MustCreate(t, s, "Private")
+	for _, journal := range []string{path + "-wal", path + "-shm"} {
+		st, err := os.Stat(journal)
+		if err != nil {
+			t.Fatalf("journal: %v", err)
+		}
+		if got := st.Mode().Perm(); got&0o077 != 0 {
+			t.Errorf("%s mode = %o: others can read it", filepath.Base(journal), got)
+		}
+	}
 	var appID, version int
 	var journal, fk string
 	db := s.DB()
