@@ -93,6 +93,27 @@ func BenchmarkList(b *testing.B) {
 	if err := tx.Commit(); err != nil {
 		b.Fatal(err)
 	}
+	// The floor: the same first page read with a bare query, no scanning
+	// into sessions.
+	b.Run("floor", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			rows, err := s.DB().Query(`SELECT id, title FROM sessions WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 50`)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			for rows.Next() {
+				var id int64
+				var title string
+				rows.Scan(&id, &title)
+				n++
+			}
+			rows.Close()
+			if n != 50 {
+				b.Fatal(n)
+			}
+		}
+	})
 	for _, q := range []string{"", "Community 12"} {
 		b.Run(fmt.Sprintf("search=%q", q), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
