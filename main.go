@@ -8,6 +8,7 @@ import (
 
 	"github.com/ppei-iceberg/iceberg/app"
 	"github.com/ppei-iceberg/iceberg/app/cli"
+	_ "github.com/ppei-iceberg/iceberg/app/locale" // before Fyne reads the locale
 	"github.com/ppei-iceberg/iceberg/data"
 )
 

@@ -438,3 +438,12 @@ func TestExportPDF(t *testing.T) {
 		t.Errorf("export left stray files: %d entries", len(entries))
 	}
 }
+
+func TestPlainLocaleGivesOneLineErrors(t *testing.T) {
+	for _, env := range [][]string{{"LANG=C.UTF-8"}, {"LC_ALL=C"}, {"LANG=POSIX"}} {
+		r := iceberg(t, env, "--db", newDB(t), "show", "5")
+		if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); len(lines) != 1 {
+			t.Errorf("with %v the error took %d lines:\n%s", env, len(lines), r.stderr)
+		}
+	}
+}
