@@ -2,7 +2,7 @@
 // framework, the one font used on screen and on paper, and the app icon.
 package resources
 
-import _ "embed"
+import "embed"
 
 // Framework is the PPEI framework file (elements, doing words, bundles of
 // practice, prompts and quotes) that data.LoadFramework parses.
@@ -18,3 +18,9 @@ var (
 	//go:embed fonts/NotoSans-Bold.ttf
 	FontBold []byte
 )
+
+// Examples are the illustrative sessions, as session files, that
+// data.Examples lists and a trainer opens as editable copies.
+//
+//go:embed examples/*.json
+var Examples embed.FS
