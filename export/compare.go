@@ -347,7 +347,7 @@ func (c compareDoc) pairPage() {
 	y := c.top("PPEI ICEBERG MAPS COMPARED: BEFORE AND AFTER",
 		[]string{"Before: " + c.sessionLine(before), "After: " + c.sessionLine(after)},
 		PairCountLine(pc))
-	keyH := 22.0
+	keyH := 25.0
 	x0, g := c.layout(y, keyH)
 	p.SetAutoPageBreak(false, marginBottom)
 	c.background(x0, y, g, fmt.Sprintf("%d moved", pc.Changed()), fmt.Sprintf("%d up, %d down, of %d", pc.Up, pc.Down, len(pc.Words)))
