@@ -35,14 +35,13 @@ done
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++')
 
 if ((${#missing[@]})); then
-  line="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
   if [[ $(id -u) -eq 0 ]]; then
     sudo=()
   elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
     sudo=(sudo)
   else
-    echo "Some system packages are missing. Ask someone with admin rights to run:" >&2
-    echo "  sudo sh -c '$line'" >&2
+    echo "Some system packages are missing. Run this (or ask someone with admin rights to):" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
     exit 1
   fi
   echo "deps: installing ${missing[*]}"
