@@ -18,9 +18,10 @@ for group in "$@"; do
     # Fyne's GLFW driver needs the GL and X11 headers; libxxf86vm-dev only at link time.
     build) pkgs+=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
       libxinerama-dev libxi-dev libxxf86vm-dev libxext-dev) ;;
-    test) pkgs+=(xvfb xdotool poppler-utils imagemagick x11-apps) tools+=(staticcheck) ;;
+    # Xvfb and xdotool for the real-window smoke test, pdftotext for the PDF tests.
+    test) pkgs+=(xvfb xdotool poppler-utils) tools+=(staticcheck) ;;
     icons) pkgs+=(librsvg2-bin) ;;
-    windows) pkgs+=(gcc-mingw-w64-x86-64 zip file xz-utils) tools+=(fyne) ;;
+    windows) pkgs+=(gcc-mingw-w64-x86-64 zip unzip file xz-utils) tools+=(fyne) ;;
     linux-package) pkgs+=(xz-utils) tools+=(fyne) ;;
     wine) pkgs+=(wine64 jq) ;;
     *) echo "deps.sh: unknown group '$group' (build test icons windows linux-package wine)" >&2; exit 2 ;;
