@@ -143,43 +143,44 @@ func TestSmokeRealWindow(t *testing.T) {
 	}
 }
 
-// startXvfb starts an X server on a free display and stops it at the end.
+// startXvfb starts an X server on a display it picks itself (-displayfd,
+// so two test runs never share one) and stops it at the end.
 func startXvfb(t *testing.T) string {
 	t.Helper()
-	for n := 90; n < 190; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
-			continue
-		}
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			continue
-		}
-		display := fmt.Sprintf(":%d", n)
-		x := exec.Command("Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp")
-		if err := x.Start(); err != nil {
-			t.Fatalf("start Xvfb: %v", err)
-		}
-		exited := make(chan struct{})
-		go func() { _ = x.Wait(); close(exited) }()
-		for i := 0; i < 100; i++ {
-			select {
-			case <-exited:
-				i = 100 // display taken after all: try the next
-				continue
-			default:
-			}
-			probe := exec.Command("xdotool", "getdisplaygeometry")
-			probe.Env = append(os.Environ(), "DISPLAY="+display)
-			if probe.Run() == nil {
-				t.Cleanup(func() {
-					_ = x.Process.Kill()
-					<-exited
-				})
-				return display
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		_ = x.Process.Kill()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no free X display between :90 and :189")
+	defer r.Close()
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x720x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w}
+	if err := x.Start(); err != nil {
+		t.Fatalf("start Xvfb: %v", err)
+	}
+	w.Close()
+	exited := make(chan struct{})
+	go func() { _ = x.Wait(); close(exited) }()
+	t.Cleanup(func() {
+		_ = x.Process.Kill()
+		<-exited
+	})
+	got := make(chan string, 1)
+	go func() {
+		var n int
+		if _, err := fmt.Fscan(r, &n); err != nil {
+			got <- ""
+			return
+		}
+		got <- fmt.Sprintf(":%d", n)
+	}()
+	select {
+	case d := <-got:
+		if d == "" {
+			t.Fatal("Xvfb did not say which display it took")
+		}
+		return d
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not start within 20 s")
+	}
 	return ""
 }
