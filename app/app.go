@@ -101,6 +101,15 @@ type ui struct {
 
 	lastSession int64
 	lastScreen  string
+	built       builtScreens
+}
+
+// builtScreens are the open session's workshop screens, kept for reuse.
+type builtScreens struct {
+	frame, stage *fyne.Container
+	intro        fyne.CanvasObject
+	elements     map[string]*elementScreen
+	review       *reviewScreen
 }
 
 // pendingText is typing not yet written: the latest value and how to save it.
@@ -120,6 +129,7 @@ func newUI(a fyne.App, w fyne.Window, store data.Store) *ui {
 		ctx:     context.Background(),
 		now:     time.Now,
 		pending: map[string]pendingText{},
+		built:   builtScreens{elements: map[string]*elementScreen{}},
 		clock:   countdown{left: map[string]time.Duration{}, unsaved: map[string]int{}},
 	}
 	// Where the window was last, read before Home is shown and remembered.
@@ -292,6 +302,7 @@ func (u *ui) redraw() {
 		u.bannerBar.FillColor = themeColour(theme.ColorNamePrimary)
 	}
 	u.bannerBar.Refresh()
+	u.forget()
 	u.show(u.screen)
 }
 
@@ -376,6 +387,7 @@ func (u *ui) open(id int64, screen string) {
 	}
 	u.rec = rec
 	u.clock = countdown{left: map[string]time.Duration{}, unsaved: map[string]int{}}
+	u.forget()
 	u.show(screen)
 }
 
@@ -394,6 +406,9 @@ func (u *ui) show(screen string) {
 	if screen != u.screen {
 		u.hideBanner()
 	}
+	if u.screen == screenSetup && screen != screenSetup {
+		u.forget() // the details shape the intro and the order of prompts
+	}
 	u.screen = screen
 	u.home, u.setup, u.element, u.review = nil, nil, nil, nil
 	var content fyne.CanvasObject
@@ -405,12 +420,25 @@ func (u *ui) show(screen string) {
 		u.setup = u.newSetupScreen(u.rec)
 		content = u.setup.root
 	case screen == screenIntro:
-		content = u.workshopFrame(u.newIntroScreen())
+		if u.built.intro == nil {
+			u.built.intro = u.newIntroScreen()
+		}
+		content = u.workshopFrame(u.built.intro)
 	case screen == screenReview:
-		u.review = u.newReviewScreen()
+		if u.built.review == nil {
+			u.built.review = u.newReviewScreen()
+		} else {
+			u.built.review.refresh()
+		}
+		u.review = u.built.review
 		content = u.workshopFrame(u.review.root)
 	case u.isElement(screen):
-		u.element = u.newElementScreen(screen)
+		if u.built.elements[screen] == nil {
+			u.built.elements[screen] = u.newElementScreen(screen)
+		} else {
+			u.built.elements[screen].refresh()
+		}
+		u.element = u.built.elements[screen]
 		content = u.workshopFrame(u.element.root)
 	default:
 		u.show(screenIntro)
@@ -427,6 +455,7 @@ func (u *ui) show(screen string) {
 func (u *ui) showHome() {
 	u.leave()
 	u.rec = nil
+	u.forget()
 	u.show(screenHome)
 }
 
@@ -466,34 +495,49 @@ func (u *ui) restore() {
 		return
 	}
 	u.rec = rec
+	u.forget()
 	u.show(screen)
 }
 
-// workshopFrame puts the rail above a workshop screen.
+// workshopFrame puts the rail above a workshop screen. The rail and the
+// screens are built once per session (and look) and then reused, so moving
+// between elements is quick and leaves no discarded screens behind.
 func (u *ui) workshopFrame(content fyne.CanvasObject) fyne.CanvasObject {
-	steps := make([]fyne.CanvasObject, 0, 8)
-	u.railSteps = map[string]*railStep{}
-	for _, s := range u.stops() {
-		name, code := "Intro", "Intro"
-		switch s {
-		case screenReview:
-			name, code = "Review", "Review"
-		case screenIntro:
-		default:
-			e, _ := u.fw.Element(s)
-			name, code = e.Name, e.Code
+	if u.built.frame == nil {
+		steps := make([]fyne.CanvasObject, 0, 8)
+		u.railSteps = map[string]*railStep{}
+		for _, s := range u.stops() {
+			name, code := "Intro", "Intro"
+			switch s {
+			case screenReview:
+				name, code = "Review", "Review"
+			case screenIntro:
+			default:
+				e, _ := u.fw.Element(s)
+				name, code = e.Name, e.Code
+			}
+			target := s
+			st := newRailStep(name, code, func() { u.show(target) })
+			u.railSteps[s] = st
+			steps = append(steps, st)
 		}
-		target := s
-		st := newRailStep(name, code, func() { u.show(target) })
-		u.railSteps[s] = st
-		steps = append(steps, st)
+		homeBtn := widget.NewButtonWithIcon("", theme.HomeIcon(), u.showHome)
+		viewBtn := u.viewButton()
+		viewBtn.SetText("")
+		rail := container.NewBorder(nil, nil, nil, container.NewHBox(homeBtn, viewBtn), container.NewGridWithColumns(len(steps), steps...))
+		u.built.stage = container.NewStack()
+		u.built.frame = container.NewBorder(rail, nil, nil, nil, u.built.stage)
 	}
+	u.built.stage.Objects = []fyne.CanvasObject{content}
+	u.built.stage.Refresh()
 	u.refreshRail()
-	homeBtn := widget.NewButtonWithIcon("", theme.HomeIcon(), u.showHome)
-	viewBtn := u.viewButton()
-	viewBtn.SetText("")
-	rail := container.NewBorder(nil, nil, nil, container.NewHBox(homeBtn, viewBtn), container.NewGridWithColumns(len(steps), steps...))
-	return container.NewBorder(rail, nil, nil, nil, content)
+	return u.built.frame
+}
+
+// forget drops the screens built for the open session.
+func (u *ui) forget() {
+	u.built = builtScreens{elements: map[string]*elementScreen{}}
+	u.railSteps = nil
 }
 
 func (u *ui) refreshRail() {

@@ -125,8 +125,17 @@ func text(s string, size float32, colour fyne.ThemeColorName, bold bool) *canvas
 // fitText shrinks a text until it fits the width, down to a floor.
 func fitText(t *canvas.Text, width, floor float32) {
 	for t.TextSize > floor && fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Width > width {
-		t.TextSize -= 0.5
+		t.TextSize--
 	}
+}
+
+// fitSize is the largest whole size up to size at which bold s fits width.
+func fitSize(s string, size, width, floor float32) float32 {
+	size = float32(math.Floor(float64(size)))
+	for size > floor && fyne.MeasureText(s, size, fyne.TextStyle{Bold: true}).Width > width {
+		size--
+	}
+	return size
 }
 
 func (r *mapRenderer) Layout(size fyne.Size) {
@@ -166,6 +175,18 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 		objs = append(objs, d)
 	}
 
+	// One size for all the cells' words and one for the column names, the
+	// largest that fits every one, so the map reads evenly (and the
+	// renderer caches few sizes).
+	cellSize, nameSize := unit*0.5, unit*0.5
+	for i, col := range m.Columns {
+		h := g.Headers[i]
+		nameSize = fyne.Min(nameSize, fitSize(col.Name, nameSize, f(h.W), 9))
+		for j, cell := range col.Words {
+			c := g.Cells[i][j]
+			cellSize = fyne.Min(cellSize, fitSize(cell.Label, cellSize, f(c.W)-f(c.H)*0.85-4, 8))
+		}
+	}
 	for i, col := range m.Columns {
 		h := g.Headers[i]
 		x, y, w := f(h.X), f(h.Y), f(h.W)
@@ -184,8 +205,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 		}
 		st := text(status, unit*0.34, theme.ColorNameForeground, col.Agreed)
 		st.Move(fyne.NewPos(x+bw+4, y+unit*0.05))
-		name := text(col.Name, unit*0.5, colourEdge, true)
-		fitText(name, w, 9)
+		name := text(col.Name, nameSize, colourEdge, true)
 		name.Move(fyne.NewPos(x, y+unit*0.6))
 		rule := canvas.NewLine(themeColour(colourEdge))
 		rule.StrokeWidth = 1.5
@@ -194,7 +214,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 		objs = append(objs, badge, code, st, name, rule)
 		for j, cell := range col.Words {
 			c := g.Cells[i][j]
-			objs = append(objs, mapCell(cell, f(c.X), f(c.Y), f(c.W), f(c.H))...)
+			objs = append(objs, mapCell(cell, f(c.X), f(c.Y), f(c.W), f(c.H), cellSize)...)
 		}
 	}
 	objs = append(objs, r.legend(g, m, f)...)
@@ -223,14 +243,14 @@ func (r *mapRenderer) legend(g mapmodel.Geometry, m mapmodel.Model, f func(float
 	key.Move(fyne.NewPos(x, top-h*0.7))
 	objs := []fyne.CanvasObject{key}
 	for i, l := range m.Legend {
-		objs = append(objs, mapCell(mapmodel.Cell{Label: l.Label, Level: l.Level}, x, top+float32(i)*step, w, h)...)
+		objs = append(objs, mapCell(mapmodel.Cell{Label: l.Label, Level: l.Level}, x, top+float32(i)*step, w, h, h*0.5)...)
 	}
 	return objs
 }
 
 // mapCell draws one doing word as the PDF does: fill, hatching for partly,
 // a mark, and the label.
-func mapCell(cell mapmodel.Cell, x, y, w, h float32) []fyne.CanvasObject {
+func mapCell(cell mapmodel.Cell, x, y, w, h, size float32) []fyne.CanvasObject {
 	fill, ink := tileColours(cell.Level)
 	bg := canvas.NewRectangle(themeColour(fill))
 	bg.StrokeColor = themeColour(colourEdge)
@@ -257,8 +277,7 @@ func mapCell(cell mapmodel.Cell, x, y, w, h float32) []fyne.CanvasObject {
 	mk.raster.Move(fyne.NewPos(x+h*0.2, y+(h-ms)/2))
 	mk.raster.Resize(fyne.NewSize(ms, ms))
 	tx := x + h*0.2 + ms + h*0.15
-	t := text(cell.Label, h*0.5, ink, cell.Level != data.ShadeNone)
-	fitText(t, x+w-tx-4, 8)
+	t := text(cell.Label, size, ink, cell.Level != data.ShadeNone)
 	ts := fyne.MeasureText(t.Text, t.TextSize, t.TextStyle)
 	t.Move(fyne.NewPos(tx, y+(h-ts.Height)/2))
 	return append(objs, mk.raster, t)
