@@ -1,0 +1,17 @@
+// Command bare is a bare Fyne window built the same way as PPEI Iceberg,
+// the yardstick for its start-up time and memory (see measure.sh).
+package main
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/widget"
+)
+
+func main() {
+	a := app.NewWithID("uk.org.ppei.iceberg.bare")
+	w := a.NewWindow("Bare Fyne window")
+	w.SetContent(widget.NewLabel("Hello"))
+	w.Resize(fyne.NewSize(1280, 720))
+	w.ShowAndRun()
+}
