@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/data/sqlite"
+	"github.com/ppei-iceberg/iceberg/resources"
 )
 
 // fakeClock is the time the timer sees; tests move it on by hand.
@@ -486,5 +488,15 @@ func TestReadableAtDefaultZoomAndZoomKeys(t *testing.T) {
 	h.key(fyne.KeyEscape)
 	if h.win.FullScreen() {
 		t.Fatal("Esc did not leave full screen")
+	}
+}
+
+func TestThemeUsesTheEmbeddedFont(t *testing.T) {
+	th := newIceTheme(lookLight, 1)
+	if !bytes.Equal(th.Font(fyne.TextStyle{}).Content(), resources.FontRegular) {
+		t.Error("regular text is not the embedded font the PDF uses")
+	}
+	if !bytes.Equal(th.Font(fyne.TextStyle{Bold: true}).Content(), resources.FontBold) {
+		t.Error("bold text is not the embedded font the PDF uses")
 	}
 }

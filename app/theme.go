@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -81,10 +82,19 @@ func newIceTheme(look string, zoom float32) *iceTheme {
 	return &iceTheme{Theme: theme.DefaultTheme(), look: look, zoom: zoom}
 }
 
-var (
-	fontRegular = fyne.NewStaticResource("NotoSans-Regular.ttf", resources.FontRegular)
-	fontBold    = fyne.NewStaticResource("NotoSans-Bold.ttf", resources.FontBold)
-)
+var fontRegular, fontBold = sameOrOwn(resources.FontRegular, theme.DefaultTextFont(), "NotoSans-Regular.ttf"),
+	sameOrOwn(resources.FontBold, theme.DefaultTextBoldFont(), "NotoSans-Bold.ttf")
+
+// sameOrOwn gives Fyne's own copy of a font when its bytes are the app's
+// embedded font (today they are: both Noto Sans). Fyne then loads the font
+// once, where a second resource with the same bytes would be loaded again
+// as a fallback, costing memory for nothing.
+func sameOrOwn(embedded []byte, builtin fyne.Resource, name string) fyne.Resource {
+	if bytes.Equal(embedded, builtin.Content()) {
+		return builtin
+	}
+	return fyne.NewStaticResource(name, embedded)
+}
 
 // Font gives Noto Sans for all but monospace text; Noto has no italic in
 // the binary, so italic falls back to regular rather than a second font.
