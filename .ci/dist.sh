@@ -77,7 +77,7 @@ install() {
   make -s -C "$tmp/iceberg" user-install
   rm -rf "$tmp"
   command -v update-desktop-database >/dev/null && update-desktop-database -q "$HOME/.local/share/applications" || true
-  echo "Installed PPEI Iceberg $version for $USER: ~/.local/bin/iceberg, with a menu entry."
+  echo "Installed PPEI Iceberg $version for ${USER:-$(id -un)}: ~/.local/bin/iceberg, with a menu entry."
   case ":$PATH:" in *":$HOME/.local/bin:"*) ;; *) echo "(~/.local/bin is not on your PATH: the menu entry works; to type 'iceberg', add it.)" ;; esac
 }
 
