@@ -17,8 +17,8 @@ func main() {
 		Stdout:  os.Stdout,
 		Stderr:  os.Stderr,
 		Version: versionString(),
-		OpenWindow: func(store data.Store, dbPath string) error {
-			return app.Run(store, app.Options{DBPath: dbPath})
+		OpenWindow: func(store data.Store, dbPath string, openErr error) error {
+			return app.Run(store, app.Options{DBPath: dbPath, OpenErr: openErr})
 		},
 	}))
 }

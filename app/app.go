@@ -27,6 +27,8 @@ import (
 // Options are what main passes to Run.
 type Options struct {
 	DBPath string // the database file, shown on Home so people know where their work is
+	// OpenErr, with a nil store, says why DBPath could not be opened.
+	OpenErr error
 }
 
 // AppID identifies the app to Fyne (preferences folder, desktop entry).
@@ -37,6 +39,10 @@ func Run(store data.Store, opts Options) error {
 	// Most of the heap is fonts, loaded once and kept; collecting at half
 	// the usual growth keeps resident memory near a bare Fyne window's.
 	debug.SetGCPercent(50)
+	if store == nil {
+		// TODO(recovery screen): offer the ways on; until then, say why.
+		return opts.OpenErr
+	}
 	a := fyneapp.NewWithID(AppID)
 	w := a.NewWindow("PPEI Iceberg")
 	w.Resize(fyne.NewSize(1280, 720))

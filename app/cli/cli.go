@@ -27,7 +27,10 @@ type Env struct {
 	// Version is printed by --version.
 	Version string
 	// OpenWindow opens the app's window on a store; nil where there is no UI.
-	OpenWindow func(store data.Store, dbPath string) error
+	// When the database file cannot be used (a *data.Error with code
+	// EBadFile), store is nil and openErr says why: the window then offers
+	// the ways on (open another file, restore a backup, start afresh).
+	OpenWindow func(store data.Store, dbPath string, openErr error) error
 }
 
 // EnvDB is the environment variable that names the database file.
@@ -201,12 +204,21 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 			mainHelp(env.Stdout)
 			return exitOK, nil
 		}
-		store, err := openStore(ctx, inv.dbPath)
+		path := inv.dbPath
+		if path == "" {
+			if path, err = sqlite.DefaultPath(); err != nil {
+				return exitError, err
+			}
+		}
+		store, err := sqlite.Open(ctx, path)
 		if err != nil {
-			return exitError, err
+			if data.ErrorCode(err) != data.EBadFile {
+				return exitError, err
+			}
+			return exitOK, env.OpenWindow(nil, path, err)
 		}
 		defer store.Close()
-		return exitOK, env.OpenWindow(store, store.Path())
+		return exitOK, env.OpenWindow(store, store.Path(), nil)
 	}
 	c := &call{ctx: ctx, env: env, fs: inv.fs, args: inv.pos, fw: data.DefaultFramework()}
 	if inv.cmd.needsDB {
