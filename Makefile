@@ -10,7 +10,7 @@ GOBIN   := $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin)
 export LANG := en_US.UTF-8
 export COMMIT TAGS GOBIN
 
-.PHONY: all deps run build test lint bench dist dist-windows dist-linux test-dist test-windows \
+.PHONY: all deps run build test lint bench dist package dist-windows dist-linux test-dist test-windows \
 	install uninstall icons clean
 
 all: build
@@ -39,6 +39,8 @@ bench:
 
 # Installable builds in dist/: a Windows zip and a Linux tarball, then their checks.
 dist: dist-windows dist-linux test-dist
+
+package: dist
 
 dist-windows:
 	@.ci/deps.sh windows
