@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/data/sqlite"
 )
 
 // Options are what main passes to Run.
@@ -34,25 +35,44 @@ type Options struct {
 // AppID identifies the app to Fyne (preferences folder, desktop entry).
 const AppID = "uk.org.ppei.iceberg"
 
-// Run opens the window on store and returns when it is closed.
+// Run opens the window on store and returns when it is closed. With a nil
+// store (the file at opts.DBPath could not be used, for opts.OpenErr) it
+// first shows the ways on, and closes any store it opens there.
 func Run(store data.Store, opts Options) error {
 	// Most of the heap is fonts, loaded once and kept; collecting at half
 	// the usual growth keeps resident memory near a bare Fyne window's.
 	debug.SetGCPercent(50)
-	if store == nil {
-		// TODO(recovery screen): offer the ways on; until then, say why.
-		return opts.OpenErr
-	}
 	a := fyneapp.NewWithID(AppID)
 	w := a.NewWindow("PPEI Iceberg")
 	w.Resize(fyne.NewSize(1280, 720))
-	u := newUI(a, w, store)
-	u.dbPath = opts.DBPath
-	u.debounce = 700 * time.Millisecond
-	u.tickEvery = 500 * time.Millisecond
-	u.restore()
+	var u *ui
+	start := func(st data.Store, path string) {
+		u = newUI(a, w, st)
+		u.dbPath = path
+		u.debounce = 700 * time.Millisecond
+		u.tickEvery = 500 * time.Millisecond
+		u.showHome() // again, now that Home can say where the work is kept
+		u.restore()
+	}
+	var opened *sqlite.Store // opened here, from the recovery screen, so closed here
+	if store == nil {
+		a.Settings().SetTheme(newIceTheme(a.Preferences().StringWithFallback(prefLook, lookLight), 1))
+		r := newRecoveryScreen(a, w, opts.DBPath, opts.OpenErr, func(st *sqlite.Store, note string) {
+			opened = st
+			start(st, st.Path())
+			u.info(note)
+		})
+		w.SetContent(r.root)
+	} else {
+		start(store, opts.DBPath)
+	}
 	w.ShowAndRun()
-	u.shutdown()
+	if u != nil {
+		u.shutdown()
+	}
+	if opened != nil {
+		return opened.Close()
+	}
 	return nil
 }
 
