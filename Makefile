@@ -10,7 +10,7 @@ GOBIN   := $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin)
 export LANG := en_US.UTF-8
 export COMMIT TAGS GOBIN
 
-.PHONY: all deps run build test lint bench dist package dist-windows dist-linux test-dist test-windows \
+.PHONY: all deps run build test lint bench soak fuzz dist package dist-windows dist-linux test-dist test-windows \
 	install uninstall icons clean
 
 all: build
@@ -33,8 +33,16 @@ lint:
 	@.ci/deps.sh build test
 	@.ci/test.sh lint
 
-bench:
+soak:
 	@.ci/deps.sh build
+	@.ci/test.sh soak
+
+fuzz:
+	@.ci/deps.sh build
+	@.ci/test.sh fuzz
+
+bench:
+	@.ci/deps.sh build test
 	@.ci/test.sh bench
 
 # Installable builds in dist/: a Windows zip and a Linux tarball, then their checks.

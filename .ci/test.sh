@@ -5,7 +5,9 @@
 #
 #   .ci/test.sh all     gofmt, go vet, go test, staticcheck; fails on any finding
 #   .ci/test.sh lint    the same without go test
-#   .ci/test.sh bench   benchmarks only
+#   .ci/test.sh bench   benchmarks, each beside its floor, then the ratios
+#   .ci/test.sh soak    the crash test with thousands of kills
+#   .ci/test.sh fuzz    each fuzz target for a bounded time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-all}
@@ -72,7 +74,19 @@ case $mode in
     ;;
   bench)
     start_xvfb
-    go test -run '^$' -bench . -benchmem ./...
+    # Start-up and memory run a few real windows each; the rest use Go's default.
+    go test -run '^$' -bench . -benchmem ./data/... ./export/... | tee "$tmp/bench.txt"
+    go test -run '^$' -bench 'Startup|WorkshopMemory' -benchtime 5x . | tee -a "$tmp/bench.txt"
+    .ci/bench-ratios.awk "$tmp/bench.txt"
     ;;
-  *) echo "test.sh: unknown mode '$mode' (all, lint, bench)" >&2; exit 2 ;;
+  soak)
+    # Thousands of kills of a process mid-change; every acknowledged change must survive.
+    ICEBERG_KILLS=${ICEBERG_KILLS:-3000} go test -run TestCrashDurability -timeout 60m -v ./data/sqlite | tail -n 5
+    ;;
+  fuzz)
+    # Each fuzz target for a bounded time (FUZZTIME, default 60s).
+    go test -run '^$' -fuzz '^FuzzImport$' -fuzztime "${FUZZTIME:-60s}" ./data/sqlite
+    go test -run '^$' -fuzz '^FuzzParseArgs$' -fuzztime "${FUZZTIME:-60s}" ./app/cli
+    ;;
+  *) echo "test.sh: unknown mode '$mode' (all, lint, bench, soak, fuzz)" >&2; exit 2 ;;
 esac
