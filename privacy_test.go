@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestNoNetworkSockets runs the real window and checks it holds no
+// internet socket at all: nothing listens, nothing is sent. (Unix sockets
+// to the X server and the desktop bus are local and allowed.)
+func TestNoNetworkSockets(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Fatal("this test opens a real window: run it with a display (make test starts Xvfb)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "iceberg")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "--db", filepath.Join(dir, "x.db"))
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "cfg"), "XDG_CACHE_HOME="+filepath.Join(dir, "cache"))
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	pid := cmd.Process.Pid
+	if _, ok := visibleWindow(pid, 30*time.Second); !ok {
+		t.Fatal("no window appeared")
+	}
+	time.Sleep(time.Second)
+
+	fds, err := os.ReadDir("/proc/" + itoa(pid) + "/fd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sockets := map[string]bool{}
+	for _, fd := range fds {
+		target, err := os.Readlink("/proc/" + itoa(pid) + "/fd/" + fd.Name())
+		if err == nil && strings.HasPrefix(target, "socket:[") {
+			sockets[strings.TrimSuffix(strings.TrimPrefix(target, "socket:["), "]")] = true
+		}
+	}
+	if len(sockets) == 0 {
+		t.Fatal("the window holds no socket at all, not even to the X server: the check is not looking at the right process")
+	}
+	for _, table := range []string{"tcp", "tcp6", "udp", "udp6", "raw", "raw6"} {
+		b, err := os.ReadFile("/proc/" + itoa(pid) + "/net/" + table)
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(b), "\n")[1:] {
+			f := strings.Fields(line)
+			if len(f) > 9 && sockets[f[9]] {
+				t.Errorf("the app holds a %s socket: %s", table, line)
+			}
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
