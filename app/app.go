@@ -82,6 +82,9 @@ const (
 	screenSetup  = "setup"
 	screenIntro  = "intro"
 	screenReview = "review"
+	// Screens of the whole store rather than of one session.
+	screenLearn   = "learn"
+	screenCompare = "compare"
 )
 
 // Preference keys.
@@ -113,25 +116,35 @@ type ui struct {
 	rec    *data.Record // the open session; nil on Home
 	screen string
 
-	root       *fyne.Container
-	body       *fyne.Container
-	banner     *widget.Label
-	bannerBar  *canvas.Rectangle
-	bannerBox  *fyne.Container
-	bannerErr  bool
-	railSteps  map[string]*railStep
-	home       *homeScreen
-	setup      *setupScreen
-	element    *elementScreen
-	review     *reviewScreen
-	pending    map[string]pendingText
-	saveTimer  *time.Timer
-	clock      countdown
-	closedOnce bool
+	root        *fyne.Container
+	body        *fyne.Container
+	banner      *widget.Label
+	bannerBar   *canvas.Rectangle
+	bannerBox   *fyne.Container
+	bannerErr   bool
+	practiceBar *fyne.Container
+	railSteps   map[string]*railStep
+	home        *homeScreen
+	setup       *setupScreen
+	element     *elementScreen
+	review      *reviewScreen
+	learn       *learnScreen
+	compare     *compareScreen
+	pending     map[string]pendingText
+	saveTimer   *time.Timer
+	clock       countdown
+	closedOnce  bool
+
+	countMode  bool // the number keys count own views instead of shading
+	countMinus bool // the next number key takes one away
 
 	lastSession int64
 	lastScreen  string
-	built       builtScreens
+	compareWith []int64 // the sessions Compare opens with chosen
+
+	practice  *practiceRun // the temporary store of a practice session, when one is running
+	realStore data.Store   // the user's store, kept while practising
+	built     builtScreens
 }
 
 // builtScreens are the open session's workshop screens, kept for reuse.
@@ -177,7 +190,8 @@ func newUI(a fyne.App, w fyne.Window, store data.Store) *ui {
 	u.bannerBox = container.NewBorder(nil, nil, u.bannerBar, dismiss, u.banner)
 	u.bannerBox.Hide()
 	u.body = container.NewStack()
-	u.root = container.NewBorder(nil, u.bannerBox, nil, nil, u.body)
+	u.practiceBar = u.newPracticeBar()
+	u.root = container.NewBorder(u.practiceBar, u.bannerBox, nil, nil, u.body)
 	w.SetContent(u.root)
 
 	c := w.Canvas()
@@ -255,8 +269,14 @@ func (u *ui) onTypedKey(ev *fyne.KeyEvent) {
 	}
 	switch ev.Name {
 	case fyne.KeyRight, fyne.KeyPageDown:
+		if u.learn != nil {
+			u.learn.turn(1)
+		}
 		u.next()
 	case fyne.KeyLeft, fyne.KeyPageUp:
+		if u.learn != nil {
+			u.learn.turn(-1)
+		}
 		u.back()
 	case fyne.KeyF11:
 		u.toggleFullScreen()
@@ -282,6 +302,27 @@ func (u *ui) onTypedRune(r rune) {
 		return
 	}
 	switch {
+	case u.countMode && r >= '0' && r <= '9':
+		by := 1
+		if u.countMinus {
+			by = -1
+		}
+		u.countMinus = false
+		if r == '0' {
+			u.element.addTallyOf(by)
+		} else {
+			u.element.addTally(int(r-'1'), by)
+		}
+	case u.countMode && r == '-':
+		u.countMinus = true
+	case r == 'c' || r == 'C':
+		u.countMode, u.countMinus = !u.countMode, false
+		u.element.showTallies()
+		if u.countMode {
+			u.info("Counting own views: press a word's number to add one person who shaded it on their own, minus then the number to take one away, 0 to add one to the people taking part. Press C to go back to shading.")
+		} else {
+			u.info("The number keys shade words again.")
+		}
 	case r >= '1' && r <= '9':
 		u.element.cycle(int(r - '1'))
 	case r == 't' || r == 'T':
@@ -430,7 +471,7 @@ func (u *ui) leave() {
 // show moves to a screen of the open session (or Home).
 func (u *ui) show(screen string) {
 	u.leave()
-	if screen != screenHome && u.rec == nil {
+	if screen != screenHome && screen != screenLearn && screen != screenCompare && u.rec == nil {
 		screen = screenHome
 	}
 	if screen != u.screen {
@@ -440,12 +481,18 @@ func (u *ui) show(screen string) {
 		u.forget() // the details shape the intro and the order of prompts
 	}
 	u.screen = screen
-	u.home, u.setup, u.element, u.review = nil, nil, nil, nil
+	u.home, u.setup, u.element, u.review, u.learn, u.compare = nil, nil, nil, nil, nil, nil
 	var content fyne.CanvasObject
 	switch {
 	case screen == screenHome:
 		u.home = u.newHomeScreen()
 		content = u.home.root
+	case screen == screenLearn:
+		u.learn = u.newLearnScreen()
+		content = u.learn.root
+	case screen == screenCompare:
+		u.compare = u.newCompareScreen(u.compareWith)
+		content = u.compare.root
 	case screen == screenSetup:
 		u.setup = u.newSetupScreen(u.rec)
 		content = u.setup.root
@@ -494,7 +541,7 @@ func (u *ui) newSession() {
 	u.leave()
 	u.rec = nil
 	u.screen = screenSetup
-	u.home, u.element, u.review = nil, nil, nil
+	u.home, u.element, u.review, u.learn, u.compare = nil, nil, nil, nil, nil
 	u.setup = u.newSetupScreen(nil)
 	u.body.Objects = []fyne.CanvasObject{u.setup.root}
 	u.body.Refresh()
@@ -503,6 +550,9 @@ func (u *ui) newSession() {
 
 // remember keeps where the room is, so a reopened window returns there.
 func (u *ui) remember() {
+	if u.practice != nil {
+		return // a practice session is gone by the next start
+	}
 	p := u.app.Preferences()
 	if u.rec == nil {
 		p.SetInt(prefLastSession, 0)
@@ -733,6 +783,9 @@ func (u *ui) shutdown() {
 	}
 	u.closedOnce = true
 	u.leave()
+	if u.practice != nil {
+		u.discardPractice()
+	}
 	u.remember()
 }
 
@@ -779,7 +832,7 @@ func (u *ui) reloadRecordOnly() {
 // changeScreen is the screen that shows a change.
 func (u *ui) changeScreen(ch data.Change) string {
 	switch ch.Field {
-	case "shade", "word_note":
+	case "shade", "word_note", "tally":
 		if w, ok := u.fw.Word(ch.Target); ok {
 			return w.Element
 		}
@@ -815,6 +868,10 @@ func (u *ui) describe(ch data.Change) string {
 		return name + " not agreed"
 	case "summary":
 		return "the summary"
+	case "tally":
+		return "count of own views for " + name
+	case "tally_of":
+		return "number of people taking part in the tally"
 	}
 	return "the last change"
 }

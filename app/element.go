@@ -41,6 +41,9 @@ type elementScreen struct {
 	timerButton *widget.Button
 	agree       *widget.Button
 	agreedLabel *widget.Label
+	tallies     []*widget.Label // per word: how many shaded it on their own
+	tallyOf     *widget.Label   // how many took part in the tally
+	countMode   *widget.Label   // says when the number keys count rather than shade
 }
 
 func label(text string, size fyne.ThemeSizeName, bold bool) *widget.Label {
@@ -104,7 +107,14 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 		}
 		s.tiles = append(s.tiles, t)
 		s.wordNotes = append(s.wordNotes, note)
-		cells = append(cells, container.NewVBox(t, note))
+		count := label("", theme.SizeNameText, true)
+		count.Wrapping = fyne.TextWrapOff
+		s.tallies = append(s.tallies, count)
+		tally := container.NewHBox(
+			widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.addTally(i, -1) }),
+			count,
+			widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.addTally(i, 1) }))
+		cells = append(cells, container.NewVBox(t, container.NewBorder(nil, nil, nil, tally, note)))
 	}
 	words := container.NewGridWithColumns(2, cells...)
 
@@ -117,7 +127,15 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 		})
 	}
 	notesLabel := label("Discussion notes", theme.SizeNameText, true)
-	left := container.NewBorder(words, nil, nil, nil, container.NewBorder(notesLabel, nil, nil, nil, s.notes))
+	s.tallyOf = label("", theme.SizeNameText, false)
+	s.tallyOf.Wrapping = fyne.TextWrapOff
+	s.countMode = label("", sizeSmall, true)
+	s.countMode.Wrapping = fyne.TextWrapOff
+	tallyOf := container.NewHBox(s.countMode, label("Own views:", theme.SizeNameText, true),
+		widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.addTallyOf(-1) }), s.tallyOf,
+		widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.addTallyOf(1) }))
+	notesRow := container.NewBorder(nil, nil, notesLabel, tallyOf)
+	left := container.NewBorder(words, nil, nil, nil, container.NewBorder(notesRow, nil, nil, nil, s.notes))
 
 	// Prompt card: its count and buttons on one line, the prompt large,
 	// and the finding it comes from.
@@ -209,6 +227,7 @@ func (s *elementScreen) refresh() {
 			s.wordNotes[i].SetText(st.Note)
 		}
 	}
+	s.showTallies()
 	es := rec.Element(s.el.Code)
 	if !s.u.isPending("notes:"+s.el.Code) && s.notes.Text != es.Notes {
 		s.notes.SetText(es.Notes)
@@ -312,4 +331,67 @@ func (s *elementScreen) showTimer() {
 	} else {
 		s.timerButton.SetText("Start (T)")
 	}
+}
+
+// tallyCount is a word's tally in words for its tile: "4 of 9 on their own".
+func tallyCount(count, of *int) string {
+	if count == nil {
+		return ""
+	}
+	if of != nil {
+		return fmt.Sprintf("%d of %d on their own", *count, *of)
+	}
+	return fmt.Sprintf("%d on their own", *count)
+}
+
+// showTallies shows the counts beside each word and who took part.
+func (s *elementScreen) showTallies() {
+	rec := s.u.rec
+	for i, w := range s.el.Words {
+		st := rec.Word(w.ID)
+		s.tiles[i].setTally(tallyCount(st.Tally, rec.TallyOf))
+		n := "–"
+		if st.Tally != nil {
+			n = fmt.Sprint(*st.Tally)
+		}
+		s.tallies[i].SetText(n)
+	}
+	of := "not counted"
+	if rec.TallyOf != nil {
+		of = fmt.Sprintf("%d took part", *rec.TallyOf)
+	}
+	s.tallyOf.SetText(of)
+	if s.u.countMode {
+		s.countMode.SetText("Counting: 1–9 add one, minus then a number takes one away, 0 adds a person (C to stop)")
+	} else {
+		s.countMode.SetText("")
+	}
+}
+
+// addTally adds by (1 or −1) to how many shaded word i on their own.
+func (s *elementScreen) addTally(i, by int) {
+	if i < 0 || i >= len(s.el.Words) {
+		return
+	}
+	id := s.el.Words[i].ID
+	n := by
+	if t := s.u.rec.Word(id).Tally; t != nil {
+		n = *t + by
+	}
+	if n < 0 {
+		return
+	}
+	s.u.change(func(sid int64) error { return s.u.store.SetTally(s.u.ctx, sid, id, &n) })
+}
+
+// addTallyOf adds by (1 or −1) to how many people took part in the tally.
+func (s *elementScreen) addTallyOf(by int) {
+	n := by
+	if t := s.u.rec.TallyOf; t != nil {
+		n = *t + by
+	}
+	if n < 0 {
+		return
+	}
+	s.u.change(func(sid int64) error { return s.u.store.SetTallyOf(s.u.ctx, sid, &n) })
 }

@@ -43,6 +43,12 @@ func (u *ui) newHomeScreen() *homeScreen {
 	importBtn := widget.NewButtonWithIcon("Import session file…", theme.FolderOpenIcon(), u.importSessionFile)
 	h.trashBtn = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), h.onTrash)
 	bar := container.NewHBox(h.newBtn, importBtn, h.trashBtn, u.viewButton())
+	learn := widget.NewButtonWithIcon("Learn", theme.HelpIcon(), u.showLearn)
+	examples := widget.NewButtonWithIcon("Examples", theme.FileIcon(), u.showExamples)
+	practice := widget.NewButtonWithIcon("Practice session", theme.MediaPlayIcon(), u.startPractice)
+	compare := widget.NewButtonWithIcon("Compare sessions", theme.ViewRestoreIcon(), func() { u.showCompare() })
+	handout := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), u.exportHandout)
+	trainers := container.NewHBox(label("For trainers:", theme.SizeNameText, true), learn, examples, practice, compare, handout)
 
 	h.search = u.newEntry("Search by title, community or organisation", false)
 	h.search.OnChanged = func(string) { h.load() }
@@ -53,11 +59,13 @@ func (u *ui) newHomeScreen() *homeScreen {
 	h.empty.Alignment = fyne.TextAlignCenter
 
 	foot := fyne.CanvasObject(widget.NewLabel(""))
-	if u.dbPath != "" {
+	if u.practice != nil {
+		foot = label("Practice: these sessions are on a temporary file, discarded when the practice ends.", sizeSmall, true)
+	} else if u.dbPath != "" {
 		f := label("Everything is saved as you go, in "+u.dbPath, sizeSmall, false)
 		foot = f
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(bar), container.NewVBox(title, sub)), widget.NewSeparator(), h.heading, h.search)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(bar), container.NewVBox(title, sub)), trainers, widget.NewSeparator(), h.heading, h.search)
 	h.root = container.NewPadded(container.NewBorder(top, foot, nil, nil, container.NewStack(h.list, container.NewCenter(h.empty))))
 	h.load()
 	return h

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -23,6 +24,7 @@ type reviewScreen struct {
 
 	mapView *mapView
 	count   *widget.Label
+	tally   *widget.Label // own views counted before the group agreed
 	summary *textEntry
 	actions *fyne.Container
 	names   *widget.Check
@@ -53,8 +55,13 @@ func (u *ui) newReviewScreen() *reviewScreen {
 	r.paper.SetSelectedIndex(0)
 	fileBtn := widget.NewButtonWithIcon("Export session file…", theme.DocumentIcon(), func() { u.exportSessionFile(u.rec.ID) })
 	bar := container.NewHBox(exportBtn, r.names, r.paper, fileBtn)
+	if u.rec.FollowsID != 0 {
+		orig, id := u.rec.FollowsID, u.rec.ID
+		bar.Add(widget.NewButtonWithIcon("Compare with its original", theme.ViewRestoreIcon(), func() { u.showCompare(orig, id) }))
+	}
 
 	r.count = label("", theme.SizeNameText, true)
+	r.tally = label("", theme.SizeNameText, false)
 
 	r.summary = u.newEntry("What the map shows, in a few sentences", true)
 	r.summary.SetMinRowsVisible(4)
@@ -84,7 +91,7 @@ func (u *ui) newReviewScreen() *reviewScreen {
 	right := container.NewVBox(label("Recommended actions", theme.SizeNameSubHeadingText, true), r.actions, form)
 	lower := container.NewGridWithColumns(2, left, right)
 
-	page := container.NewVBox(bar, r.mapView, r.count, widget.NewSeparator(), lower)
+	page := container.NewVBox(bar, r.mapView, r.count, r.tally, widget.NewSeparator(), lower)
 	r.root = container.NewVScroll(container.NewPadded(page))
 	r.refresh()
 	return r
@@ -107,6 +114,34 @@ func (r *reviewScreen) refreshMap() {
 		txt += " Draft until every element is agreed."
 	}
 	r.count.SetText(txt)
+	r.tally.SetText(tallySummary(r.u.fw, r.u.rec))
+	r.tally.Hidden = r.tally.Text == ""
+}
+
+// tallySummary lists each word's own-view count beside its agreed shading,
+// element by element; "" when nothing was counted.
+func tallySummary(fw *data.Framework, rec *data.Record) string {
+	var lines []string
+	for _, e := range fw.Elements {
+		var parts []string
+		for _, w := range e.Words {
+			st := rec.Word(w.ID)
+			if st.Tally != nil {
+				parts = append(parts, fmt.Sprintf("%s %d (agreed: %s)", w.Label, *st.Tally, shadeWords(st.Level)))
+			}
+		}
+		if len(parts) > 0 {
+			lines = append(lines, e.Name+": "+strings.Join(parts, ", "))
+		}
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	head := "Own views before the group agreed (how many shaded each word on their own)"
+	if rec.TallyOf != nil {
+		head += fmt.Sprintf(", of %d people", *rec.TallyOf)
+	}
+	return head + ":\n" + strings.Join(lines, "\n")
 }
 
 func (r *reviewScreen) showActions() {

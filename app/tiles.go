@@ -142,6 +142,7 @@ type wordTile struct {
 	key   int // 1-based number key that cycles it; 0 for none
 	label string
 	level data.Shade
+	tally string // how many shaded it on their own, in words; "" for no tally
 	onTap func()
 }
 
@@ -157,6 +158,15 @@ func (t *wordTile) setLevel(l data.Shade) {
 		return
 	}
 	t.level = l
+	t.Refresh()
+}
+
+// setTally shows the word's tally beside its level.
+func (t *wordTile) setTally(s string) {
+	if t.tally == s {
+		return
+	}
+	t.tally = s
 	t.Refresh()
 }
 
@@ -258,6 +268,9 @@ func (r *tileRenderer) Refresh() {
 	r.word.Text = r.t.label
 	r.word.TextSize = themeSize(sizeWord)
 	r.state.Text = lvl.Label()
+	if r.t.tally != "" {
+		r.state.Text += " · " + r.t.tally
+	}
 	r.state.TextSize = themeSize(sizeSmall)
 	mi, mp := markColours(lvl)
 	r.mark.set(lvl, mi, mp)

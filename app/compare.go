@@ -1,0 +1,297 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/export"
+)
+
+// compareScreen shows two or more sessions as one map: for two, what moved
+// up, down or stayed the same from the older to the newer; for more, how
+// many sessions shaded each word. Marks and numbers carry the meaning, so
+// it reads in grayscale as the PDF does.
+type compareScreen struct {
+	u        *ui
+	sessions []data.Session // the choices, newest first
+	chosen   map[int64]bool
+	recs     []*data.Record // the chosen sessions, oldest first
+
+	root      fyne.CanvasObject
+	checks    []*widget.Check
+	heading   *widget.Label
+	countLine *widget.Label
+	result    *fyne.Container
+	names     *widget.Check
+	exportBtn *widget.Button
+}
+
+// showCompare opens Compare with the given sessions chosen.
+func (u *ui) showCompare(ids ...int64) {
+	u.leave()
+	u.rec = nil
+	u.forget()
+	u.compareWith = ids
+	u.show(screenCompare)
+}
+
+func (u *ui) newCompareScreen(preselect []int64) *compareScreen {
+	c := &compareScreen{u: u, chosen: map[int64]bool{}}
+	for _, id := range preselect {
+		c.chosen[id] = true
+	}
+	list, err := u.store.ListSessions(u.ctx, data.SessionFilter{Limit: 500})
+	if err != nil {
+		u.fail(err)
+	}
+	c.sessions = list
+	checks := container.NewVBox()
+	for _, s := range list {
+		id := s.ID
+		ch := widget.NewCheck(s.Title, func(on bool) {
+			c.chosen[id] = on
+			c.load()
+		})
+		ch.Checked = c.chosen[id]
+		c.checks = append(c.checks, ch)
+		checks.Add(container.NewVBox(ch, label(sessionLine(s), sizeSmall, false)))
+	}
+	pick := container.NewBorder(label("Choose two or more sessions", theme.SizeNameText, true), nil, nil, nil, container.NewVScroll(checks))
+
+	home := widget.NewButtonWithIcon("Home", theme.HomeIcon(), u.showHome)
+	c.exportBtn = widget.NewButtonWithIcon("Export PDF…", theme.DocumentSaveIcon(), c.onExport)
+	c.exportBtn.Importance = widget.HighImportance
+	c.names = widget.NewCheck("Include names", nil)
+	hand := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), u.exportHandout)
+	bar := container.NewHBox(home, c.exportBtn, c.names, hand, u.viewButton())
+
+	c.heading = label("", theme.SizeNameSubHeadingText, true)
+	c.countLine = label("", theme.SizeNameText, false)
+	c.result = container.NewStack()
+	right := container.NewBorder(container.NewVBox(c.heading, c.countLine), nil, nil, nil, container.NewVScroll(c.result))
+	split := container.NewHSplit(pick, right)
+	split.SetOffset(0.24)
+	c.root = container.NewPadded(container.NewBorder(bar, nil, nil, nil, split))
+	c.load()
+	return c
+}
+
+// load reads the chosen sessions, oldest first, and draws the comparison.
+func (c *compareScreen) load() {
+	c.recs = nil
+	for i := len(c.sessions) - 1; i >= 0; i-- {
+		s := c.sessions[i]
+		if !c.chosen[s.ID] {
+			continue
+		}
+		r, err := c.u.store.Session(c.u.ctx, s.ID)
+		if err != nil {
+			c.u.fail(err)
+			continue
+		}
+		c.recs = append(c.recs, r)
+	}
+	// A follow-up always comes after the session it follows.
+	if len(c.recs) == 2 && c.recs[0].FollowsID == c.recs[1].ID {
+		c.recs[0], c.recs[1] = c.recs[1], c.recs[0]
+	}
+	switch {
+	case len(c.recs) < 2:
+		c.exportBtn.Disable()
+		c.heading.SetText("Compare sessions")
+		c.countLine.SetText("Tick two sessions to see what moved between them, or more to see how many groups shaded each word.")
+		c.result.Objects = nil
+	case len(c.recs) == 2:
+		c.exportBtn.Enable()
+		pc := data.ComparePair(c.u.fw, c.recs[0], c.recs[1])
+		c.heading.SetText("“" + c.recs[0].Title + "” (before) compared with “" + c.recs[1].Title + "” (after)")
+		c.countLine.SetText(export.PairCountLine(pc) + ".")
+		c.result.Objects = []fyne.CanvasObject{c.pairMap(pc)}
+	default:
+		c.exportBtn.Enable()
+		h := data.CompareMany(c.u.fw, c.recs)
+		c.heading.SetText(fmt.Sprintf("How many of %d sessions shaded each word", h.Sessions))
+		c.countLine.SetText("Each word: how many sessions shaded it fully, as a count, a percentage and a bar; partly shaded is counted beside it. Filled with a tick: half or more shaded it; hatched: fewer, or only partly.")
+		c.result.Objects = []fyne.CanvasObject{c.heatMap(h)}
+	}
+	c.result.Refresh()
+}
+
+// pairMap is the five element columns with each word's move.
+func (c *compareScreen) pairMap(pc data.PairComparison) fyne.CanvasObject {
+	var cols []fyne.CanvasObject
+	for _, ec := range pc.Elements {
+		col := container.NewVBox(label(ec.Name, theme.SizeNameText, true),
+			label(fmt.Sprintf("%d up · %d down · %d same", ec.Up, ec.Down, ec.Same), sizeSmall, false))
+		for _, w := range pc.Words {
+			if w.Element != ec.Code {
+				continue
+			}
+			detail := "was " + shadeWords(w.From) + ", now " + shadeWords(w.To)
+			col.Add(compareCell(w.To, w.Label, w.Move.Label(), detail, newMoveMark(w.Move), -1))
+		}
+		cols = append(cols, col)
+	}
+	return container.NewGridWithColumns(len(cols), cols...)
+}
+
+// heatMap is the five element columns with how many sessions shaded each word.
+func (c *compareScreen) heatMap(h data.Heat) fyne.CanvasObject {
+	var cols []fyne.CanvasObject
+	for _, e := range h.Elements {
+		col := container.NewVBox(label(e.Name, theme.SizeNameText, true), label(" ", sizeSmall, false))
+		for _, w := range e.Words {
+			lvl := data.ShadeNone
+			switch {
+			case w.Percent >= 50:
+				lvl = data.ShadeShaded
+			case w.PercentAny > 0:
+				lvl = data.ShadePartly
+			}
+			count := fmt.Sprintf("%d of %d · %d%%", w.Shaded, w.Sessions, w.Percent)
+			detail := ""
+			if w.Partly > 0 {
+				detail = fmt.Sprintf("%d partly", w.Partly)
+			}
+			col.Add(compareCell(lvl, w.Label, count, detail, nil, float64(w.Shaded)/math.Max(1, float64(w.Sessions))))
+		}
+		cols = append(cols, col)
+	}
+	return container.NewGridWithColumns(len(cols), cols...)
+}
+
+// compareCell is a word as on the review map: filled, hatched and marked
+// by level, with its line of comparison, a move mark and a bar of the
+// share of sessions (bar < 0 for none).
+func compareCell(level data.Shade, word, line, detail string, mark fyne.CanvasObject, bar float64) fyne.CanvasObject {
+	fill, ink := tileColours(level)
+	bg := canvas.NewRectangle(themeColour(fill))
+	bg.StrokeColor = themeColour(colourEdge)
+	bg.StrokeWidth = 2
+	bg.CornerRadius = 6
+	text := func(s string, size fyne.ThemeSizeName, bold bool) *canvas.Text {
+		t := canvas.NewText(s, themeColour(ink))
+		t.TextSize = themeSize(size)
+		t.TextStyle.Bold = bold
+		return t
+	}
+	lines := container.NewVBox(text(word, theme.SizeNameText, true), text(line, sizeSmall, true))
+	if detail != "" {
+		lines.Add(text(detail, sizeSmall, false))
+	}
+	m := newMarkShape()
+	mi, mp := markColours(level)
+	m.set(level, mi, mp)
+	side := themeSize(sizeWord)
+	marks := container.NewHBox(container.NewGridWrap(fyne.NewSize(side, side), m.raster))
+	if mark != nil {
+		marks.Add(container.NewGridWrap(fyne.NewSize(side, side), mark))
+	}
+	body := container.NewBorder(nil, nil, container.NewCenter(marks), nil, lines)
+	var objs []fyne.CanvasObject
+	objs = append(objs, bg)
+	if level == data.ShadePartly {
+		hc := nrgba(themeColour(colourHatch))
+		sp := float32(9)
+		objs = append(objs, newHatch(&hc, &sp))
+	}
+	if bar >= 0 {
+		b := canvas.NewRectangle(themeColour(ink))
+		body = container.NewBorder(nil, container.New(&barLayout{frac: float32(bar)}, b), nil, nil, body)
+	}
+	objs = append(objs, container.NewPadded(body))
+	return container.NewStack(objs...)
+}
+
+// barLayout draws its one object as a bar the given share of the width.
+type barLayout struct{ frac float32 }
+
+func (b *barLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(10, 8) }
+
+func (b *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(size.Width*b.frac, size.Height))
+	}
+}
+
+// newMoveMark draws a move as a shape: a triangle pointing up or down, or
+// an equals sign for the same. The font has no arrows.
+func newMoveMark(m data.Move) fyne.CanvasObject {
+	ink := nrgba(themeColour(theme.ColorNameForeground))
+	return canvas.NewRasterWithPixels(func(x, y, w, h int) color.Color {
+		fx := (float64(x) + 0.5) / float64(w)
+		fy := (float64(y) + 0.5) / float64(h)
+		in := false
+		switch m {
+		case data.MoveUp:
+			in = fy > 0.12 && fy < 0.88 && math.Abs(fx-0.5) < (fy-0.12)*0.6
+		case data.MoveDown:
+			in = fy > 0.12 && fy < 0.88 && math.Abs(fx-0.5) < (0.88-fy)*0.6
+		default:
+			in = fx > 0.15 && fx < 0.85 && ((fy > 0.3 && fy < 0.42) || (fy > 0.58 && fy < 0.7))
+		}
+		if in {
+			return ink
+		}
+		return color.Transparent
+	})
+}
+
+// onExport writes the comparison PDF, public unless "Include names" is ticked.
+func (c *compareScreen) onExport() {
+	if len(c.recs) < 2 {
+		return
+	}
+	recs := append([]*data.Record(nil), c.recs...)
+	opt := export.Options{Paper: "a4", Names: c.names.Checked}
+	c.u.savePDF("comparison.pdf", func(w io.Writer) error { return export.WriteComparePDF(w, c.u.fw, recs, opt) }, func(path string) string {
+		if opt.Names {
+			return "Comparison PDF saved with names: " + path
+		}
+		return "Comparison PDF saved without names (public): " + path
+	})
+}
+
+// exportHandout writes the participants' hand-out.
+func (u *ui) exportHandout() {
+	opt := export.HandoutOptions{Paper: "a4"}
+	u.savePDF("hand-out.pdf", func(w io.Writer) error { return export.WriteHandout(w, u.fw, opt) }, func(path string) string {
+		return "Hand-out saved: " + path + ". Print one for each person, to shade on their own before the group agrees."
+	})
+}
+
+// savePDF asks where to save a PDF and writes it there whole, or not at all.
+func (u *ui) savePDF(name string, write func(io.Writer) error, done func(path string) string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.fail(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := export.WriteFileAtomic(path, write); err != nil {
+			u.fail(&data.Error{Code: data.EInternal, Message: "The PDF could not be written. Choose another folder and try again", Err: err})
+			return
+		}
+		u.info(done(path))
+	}, u.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Resize(fileDialogSize)
+	d.Show()
+}

@@ -1,0 +1,268 @@
+package app
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+// learnText holds Learn's hand-written pages: the study in plain words, the
+// iceberg idea and the facilitator's guide. The rest comes from the
+// framework file, so every research statement has one home.
+//
+//go:embed learn.txt
+var learnText string
+
+// Where a page's statements come from.
+const (
+	fromResearch = "research"
+	fromApp      = "app"
+)
+
+// learnPage is one slide of Learn.
+type learnPage struct {
+	title string
+	from  string // fromResearch or fromApp
+	paras []learnPara
+}
+
+// learnPara is a paragraph; a quote carries its speaker and citation, a
+// finding or definition its own attribution line.
+type learnPara struct {
+	text   string
+	bold   bool
+	large  bool
+	credit string // attribution shown under the paragraph
+}
+
+// learnPages builds the slides: the text file's pages with the framework's
+// general findings, elements, bundles and sources where it marks them.
+func learnPages(fw *data.Framework) []learnPage {
+	var pages []learnPage
+	for _, block := range strings.Split(learnText, "\n=== ")[1:] {
+		head, body, _ := strings.Cut(block, "\n")
+		head = strings.TrimSpace(head)
+		if strings.HasPrefix(head, "@") {
+			pages = append(pages, frameworkPages(fw, head[1:])...)
+			continue
+		}
+		kind, title, _ := strings.Cut(head, "|")
+		p := learnPage{title: strings.TrimSpace(title), from: strings.TrimSpace(kind)}
+		for _, para := range strings.Split(body, "\n\n") {
+			var lines []string
+			for _, l := range strings.Split(para, "\n") {
+				if !strings.HasPrefix(l, "#") && strings.TrimSpace(l) != "" {
+					lines = append(lines, strings.TrimSpace(l))
+				}
+			}
+			if len(lines) > 0 {
+				p.paras = append(p.paras, learnPara{text: strings.Join(lines, " ")})
+			}
+		}
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+func frameworkPages(fw *data.Framework, name string) []learnPage {
+	src := fw.Source
+	switch name {
+	case "general":
+		p := learnPage{title: "What the research found overall", from: fromResearch}
+		for _, f := range fw.GeneralFindings {
+			if f.ID == "general.iceberg" || f.ID == "general.materiality" {
+				continue // on the iceberg and materiality pages
+			}
+			p.paras = append(p.paras, learnPara{text: f.Text})
+		}
+		return []learnPage{p}
+	case "elements":
+		var out []learnPage
+		out = append(out, learnPage{title: "The five elements", from: fromResearch, paras: elementList(fw)})
+		for _, e := range fw.Elements {
+			out = append(out, elementPage(fw, e))
+			if qs := fw.QuotesFor(e.Code); len(qs) > 0 {
+				q := learnPage{title: e.Name + ": in people's own words", from: fromResearch}
+				for _, x := range qs {
+					q.paras = append(q.paras, learnPara{text: "“" + x.Text + "”", credit: x.Speaker + ", " + x.Role + " (" + x.Citation + "). " + src.Note})
+				}
+				out = append(out, q)
+			}
+		}
+		return out
+	case "bundles":
+		var out []learnPage
+		for _, b := range fw.Bundles {
+			p := learnPage{title: "Bundle of practice: " + b.Name, from: fromResearch}
+			for _, f := range b.Findings {
+				p.paras = append(p.paras, learnPara{text: f.Text, credit: "Element: " + elementNames(fw, f.Elements)})
+			}
+			out = append(out, p)
+		}
+		for _, g := range fw.GeneralFindings {
+			if g.ID == "general.materiality" {
+				out = append(out, learnPage{title: "Across all four bundles", from: fromResearch, paras: []learnPara{{text: g.Text, large: true}}})
+			}
+		}
+		return out
+	case "sources":
+		return []learnPage{{title: "Sources", from: fromResearch, paras: []learnPara{
+			{text: src.Citation, bold: true},
+			{text: src.Note},
+			{text: "Everything on pages marked “From the research” comes from this source. Pages marked “Suggested by this app, not from the research” are this app's own advice for running a workshop."},
+			{text: "The research drew on the work of Shove, Pantzar and Watson (The Dynamics of Social Practice) and of Tara Fenwick on professional learning, as it says."},
+		}}}
+	}
+	return nil
+}
+
+func elementList(fw *data.Framework) []learnPara {
+	var out []learnPara
+	for _, e := range fw.Elements {
+		out = append(out, learnPara{text: e.Name + " (" + e.Code + ") – " + e.Definition})
+	}
+	return append(out, learnPara{text: "These were applied to each of the four bundles of practice: trust, leadership, learning and partnership."})
+}
+
+func elementPage(fw *data.Framework, e data.Element) learnPage {
+	p := learnPage{title: e.Name + " (" + e.Code + ")", from: fromResearch}
+	p.paras = append(p.paras, learnPara{text: "“" + e.Definition + "”", large: true, credit: "The research's definition"})
+	p.paras = append(p.paras, learnPara{text: e.Plain, credit: "In plain words: this app's wording, not the research's"})
+	var words []string
+	for _, w := range e.Words {
+		words = append(words, w.Label)
+	}
+	p.paras = append(p.paras, learnPara{text: "Doing words: " + strings.Join(words, ", "), bold: true})
+	for _, b := range fw.Bundles {
+		for _, f := range b.Findings {
+			for _, c := range f.Elements {
+				if c == e.Code {
+					p.paras = append(p.paras, learnPara{text: f.Text, credit: "Finding on " + strings.ToLower(b.Name) + " practices"})
+				}
+			}
+		}
+	}
+	return p
+}
+
+func elementNames(fw *data.Framework, codes []string) string {
+	var names []string
+	for _, c := range codes {
+		if e, ok := fw.Element(c); ok {
+			names = append(names, e.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// learnScreen shows Learn a page at a time, as slides: PageDown, PageUp
+// and the arrow keys turn the pages, as a presenter clicker does.
+type learnScreen struct {
+	u     *ui
+	pages []learnPage
+	page  int
+
+	root     fyne.CanvasObject
+	title    *widget.Label
+	from     *widget.Label
+	body     *fyne.Container
+	scroll   *container.Scroll
+	count    *widget.Label
+	prev     *widget.Button
+	next     *widget.Button
+	contents *widget.Select
+}
+
+func (u *ui) newLearnScreen() *learnScreen {
+	s := &learnScreen{u: u, pages: learnPages(u.fw)}
+	s.title = label("", sizeElementName, true)
+	s.from = label("", sizeSmall, true)
+	s.body = container.NewVBox()
+	s.scroll = container.NewVScroll(s.body)
+	s.count = label("", theme.SizeNameText, false)
+	s.count.Wrapping = fyne.TextWrapOff
+	s.prev = widget.NewButtonWithIcon("Back (PageUp)", theme.NavigateBackIcon(), func() { s.turn(-1) })
+	s.next = widget.NewButtonWithIcon("Next (PageDown)", theme.NavigateNextIcon(), func() { s.turn(1) })
+	s.next.IconPlacement = widget.ButtonIconTrailingText
+	var titles []string
+	for i, p := range s.pages {
+		titles = append(titles, fmt.Sprintf("%d. %s", i+1, p.title))
+	}
+	s.contents = widget.NewSelect(titles, func(string) {
+		if i := s.contents.SelectedIndex(); i >= 0 && i != s.page {
+			s.show(i)
+		}
+	})
+	s.contents.PlaceHolder = "Go to page…"
+	home := widget.NewButtonWithIcon("Home", theme.HomeIcon(), u.showHome)
+	bar := container.NewBorder(nil, nil, container.NewHBox(home, u.viewButton(), s.contents), container.NewHBox(s.count, s.prev, s.next), layout.NewSpacer())
+	head := container.NewVBox(s.from, s.title)
+	s.root = container.NewPadded(container.NewBorder(container.NewVBox(bar, widget.NewSeparator(), head), nil, nil, nil, s.scroll))
+	s.show(0)
+	return s
+}
+
+// turn moves by pages, staying within the first and last.
+func (s *learnScreen) turn(by int) {
+	i := s.page + by
+	if i < 0 || i >= len(s.pages) {
+		return
+	}
+	s.show(i)
+}
+
+func (s *learnScreen) show(i int) {
+	s.page = i
+	p := s.pages[i]
+	s.title.SetText(p.title)
+	if p.from == fromApp {
+		s.from.SetText("Suggested by this app, not from the research")
+	} else {
+		s.from.SetText("From the research: " + s.u.fw.Source.Author + " (" + s.u.fw.Source.Published + ")")
+	}
+	s.body.RemoveAll()
+	for _, para := range p.paras {
+		size := sizePrompt
+		if para.large {
+			size = sizeDefinition
+		}
+		if len(p.paras) > 4 || len(para.text) > 400 {
+			size = theme.SizeNameSubHeadingText
+		}
+		txt := label(para.text, size, para.bold)
+		if para.credit == "" {
+			s.body.Add(txt)
+			continue
+		}
+		s.body.Add(container.NewVBox(txt, label("— "+para.credit, sizeSmall, false)))
+	}
+	s.scroll.ScrollToTop()
+	s.count.SetText(fmt.Sprintf("Page %d of %d", i+1, len(s.pages)))
+	if i == 0 {
+		s.prev.Disable()
+	} else {
+		s.prev.Enable()
+	}
+	if i == len(s.pages)-1 {
+		s.next.Disable()
+	} else {
+		s.next.Enable()
+	}
+	s.contents.SetSelectedIndex(i)
+}
+
+// showLearn opens Learn at its first page.
+func (u *ui) showLearn() {
+	u.leave()
+	u.rec = nil
+	u.forget()
+	u.show(screenLearn)
+}

@@ -1,0 +1,144 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/data/sqlite"
+)
+
+// practiceRun is a practice session's temporary database, in a folder of
+// its own that is removed when the practice ends or the window closes.
+type practiceRun struct {
+	dir   string
+	store *sqlite.Store
+}
+
+// practiceBanner is the bar across the top of the window while practising.
+const practiceBanner = "Practice — nothing is saved"
+
+// newPracticeBar builds the bar, hidden until a practice starts.
+func (u *ui) newPracticeBar() *fyne.Container {
+	bg := canvas.NewRectangle(themeColour(theme.ColorNameWarning))
+	text := canvas.NewText(practiceBanner, themeColour(colourNoneText))
+	text.TextStyle.Bold = true
+	text.TextSize = themeSize(theme.SizeNameSubHeadingText)
+	sub := label("A training run on a temporary file: it is discarded when you end the practice or close the window.", sizeSmall, false)
+	end := widget.NewButtonWithIcon("End practice", theme.CancelIcon(), u.endPractice)
+	bar := container.NewStack(bg, container.NewPadded(container.NewBorder(nil, nil, text, end, sub)))
+	bar.Hide()
+	return bar
+}
+
+// startPractice moves the window onto a new temporary database and opens
+// Setup for a practice session. The user's own store is kept, untouched.
+func (u *ui) startPractice() {
+	if u.practice != nil {
+		u.newSession()
+		return
+	}
+	u.leave()
+	dir, err := os.MkdirTemp("", "iceberg-practice-")
+	if err != nil {
+		u.fail(&data.Error{Code: data.EInternal, Message: "A practice session could not be started: no temporary folder could be made", Err: err})
+		return
+	}
+	st, err := sqlite.Open(u.ctx, filepath.Join(dir, "practice.db"))
+	if err != nil {
+		os.RemoveAll(dir)
+		u.fail(err)
+		return
+	}
+	u.practice = &practiceRun{dir: dir, store: st}
+	u.realStore, u.store = u.store, st
+	u.practiceBar.Show()
+	u.rec = nil
+	u.forget()
+	u.newSession()
+	u.info("Practice session: set it up as you would a real one. Nothing here is kept.")
+}
+
+// endPractice discards the practice database and goes back to the user's own.
+func (u *ui) endPractice() {
+	if u.practice == nil {
+		return
+	}
+	u.leave()
+	u.discardPractice()
+	u.showHome()
+	u.info("Practice ended and discarded. These are your own sessions again.")
+}
+
+// discardPractice closes and removes the temporary database.
+func (u *ui) discardPractice() {
+	p := u.practice
+	if p == nil {
+		return
+	}
+	u.pending = map[string]pendingText{}
+	u.rec = nil
+	u.forget()
+	u.store, u.realStore = u.realStore, nil
+	u.practice = nil
+	p.store.Close()
+	os.RemoveAll(p.dir)
+	u.practiceBar.Hide()
+}
+
+// showExamples lists the illustrative examples; opening one makes an
+// editable copy and leaves the example as it is.
+func (u *ui) showExamples() {
+	exs, err := data.Examples(u.fw)
+	if err != nil {
+		u.fail(&data.Error{Code: data.EInternal, Message: "The examples could not be read", Err: err})
+		return
+	}
+	var d dialog.Dialog
+	list := container.NewVBox(label("Each example is built only from the research's findings. It is not the researcher's own shading. Opening one makes a copy you can change; the example stays as it is.", theme.SizeNameText, false))
+	for i := range exs {
+		i := i
+		ex := exs[i]
+		open := widget.NewButtonWithIcon("Open a copy", theme.NavigateNextIcon(), func() {
+			d.Hide()
+			u.openExample(ex.Name)
+		})
+		open.Importance = widget.HighImportance
+		title := label(ex.Title, theme.SizeNameText, true)
+		desc := label(ex.Description, sizeSmall, false)
+		list.Add(card(container.NewBorder(nil, nil, nil, container.NewCenter(open), container.NewVBox(title, desc))))
+	}
+	d = dialog.NewCustom("Examples", "Close", container.NewVScroll(list), u.win)
+	d.Resize(fileDialogSize)
+	d.Show()
+}
+
+// openExample imports a fresh copy of the named example and opens it.
+func (u *ui) openExample(name string) int64 {
+	exs, err := data.Examples(u.fw)
+	if err != nil {
+		u.fail(err)
+		return 0
+	}
+	for _, ex := range exs {
+		if ex.Name != name {
+			continue
+		}
+		id, err := u.store.Import(u.ctx, ex.File)
+		if err != nil {
+			u.fail(err)
+			return 0
+		}
+		u.open(id, screenReview)
+		u.info("This is your own copy of “" + ex.Title + "”: change it as you like. The example itself stays as it is.")
+		return id
+	}
+	return 0
+}
