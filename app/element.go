@@ -42,8 +42,10 @@ type elementScreen struct {
 	agree       *widget.Button
 	agreedLabel *widget.Label
 	tallies     []*widget.Label // per word: how many shaded it on their own
-	tallyOf     *widget.Label   // how many took part in the tally
-	countMode   *widget.Label   // says when the number keys count rather than shade
+	tallyPlus   []*widget.Button
+	tallyOf     *widget.Label // how many took part in the tally
+	tallyOfPlus *widget.Button
+	countMode   *widget.Label // says when the number keys count rather than shade
 }
 
 func label(text string, size fyne.ThemeSizeName, bold bool) *widget.Label {
@@ -110,10 +112,11 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 		count := label("", theme.SizeNameText, true)
 		count.Wrapping = fyne.TextWrapOff
 		s.tallies = append(s.tallies, count)
+		plus := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.addTally(i, 1) })
+		s.tallyPlus = append(s.tallyPlus, plus)
 		tally := container.NewHBox(
 			widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.addTally(i, -1) }),
-			count,
-			widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.addTally(i, 1) }))
+			count, plus)
 		cells = append(cells, container.NewVBox(t, container.NewBorder(nil, nil, nil, tally, note)))
 	}
 	words := container.NewGridWithColumns(2, cells...)
@@ -129,11 +132,12 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 	notesLabel := label("Discussion notes", theme.SizeNameText, true)
 	s.tallyOf = label("", theme.SizeNameText, false)
 	s.tallyOf.Wrapping = fyne.TextWrapOff
+	s.tallyOfPlus = widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.addTallyOf(1) })
 	s.countMode = label("", sizeSmall, true)
 	s.countMode.Wrapping = fyne.TextWrapOff
 	tallyOf := container.NewHBox(s.countMode, label("Own views:", theme.SizeNameText, true),
 		widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.addTallyOf(-1) }), s.tallyOf,
-		widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.addTallyOf(1) }))
+		s.tallyOfPlus)
 	notesRow := container.NewBorder(nil, nil, notesLabel, tallyOf)
 	left := container.NewBorder(words, nil, nil, nil, container.NewBorder(notesRow, nil, nil, nil, s.notes))
 
