@@ -319,7 +319,7 @@ func (u *ui) onTypedRune(r rune) {
 		u.countMode, u.countMinus = !u.countMode, false
 		u.element.showTallies()
 		if u.countMode {
-			u.info("Counting own views: press a word's number to add one person who shaded it on their own, minus then the number to take one away, 0 to add one to the people taking part. Press C to go back to shading.")
+			u.info("Counting own views: a word's number adds one, minus then the number takes one away, 0 adds one to the people taking part. C goes back to shading.")
 		} else {
 			u.info("The number keys shade words again.")
 		}

@@ -79,9 +79,9 @@ func (u *ui) newCompareScreen(preselect []int64) *compareScreen {
 	c.heading = label("", theme.SizeNameSubHeadingText, true)
 	c.countLine = label("", theme.SizeNameText, false)
 	c.result = container.NewStack()
-	right := container.NewBorder(container.NewVBox(c.heading, c.countLine), nil, nil, nil, container.NewVScroll(c.result))
+	right := container.NewBorder(container.NewVBox(c.heading, c.countLine), nil, nil, nil, container.NewScroll(c.result))
 	split := container.NewHSplit(pick, right)
-	split.SetOffset(0.24)
+	split.SetOffset(0.18)
 	c.root = container.NewPadded(container.NewBorder(bar, nil, nil, nil, split))
 	c.load()
 	return c
@@ -139,7 +139,7 @@ func (c *compareScreen) pairMap(pc data.PairComparison) fyne.CanvasObject {
 				continue
 			}
 			detail := "was " + shadeWords(w.From) + ", now " + shadeWords(w.To)
-			col.Add(compareCell(w.To, w.Label, w.Move.Label(), detail, newMoveMark(w.Move), -1))
+			col.Add(compareCell(w.To, w.Label, w.Move.Label(), detail, newMoveMark(w.Move, w.To), -1))
 		}
 		cols = append(cols, col)
 	}
@@ -228,8 +228,9 @@ func (b *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 // newMoveMark draws a move as a shape: a triangle pointing up or down, or
 // an equals sign for the same. The font has no arrows.
-func newMoveMark(m data.Move) fyne.CanvasObject {
-	ink := nrgba(themeColour(theme.ColorNameForeground))
+func newMoveMark(m data.Move, on data.Shade) fyne.CanvasObject {
+	_, inkName := tileColours(on)
+	ink := nrgba(themeColour(inkName))
 	return canvas.NewRasterWithPixels(func(x, y, w, h int) color.Color {
 		fx := (float64(x) + 0.5) / float64(w)
 		fy := (float64(y) + 0.5) / float64(h)

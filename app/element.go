@@ -130,12 +130,14 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 		})
 	}
 	notesLabel := label("Discussion notes", theme.SizeNameText, true)
+	notesLabel.Wrapping = fyne.TextWrapOff
+	ownViews := label("Own views:", theme.SizeNameText, true)
+	ownViews.Wrapping = fyne.TextWrapOff
+	s.countMode = ownViews
 	s.tallyOf = label("", theme.SizeNameText, false)
 	s.tallyOf.Wrapping = fyne.TextWrapOff
 	s.tallyOfPlus = widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.addTallyOf(1) })
-	s.countMode = label("", sizeSmall, true)
-	s.countMode.Wrapping = fyne.TextWrapOff
-	tallyOf := container.NewHBox(s.countMode, label("Own views:", theme.SizeNameText, true),
+	tallyOf := container.NewHBox(ownViews,
 		widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.addTallyOf(-1) }), s.tallyOf,
 		s.tallyOfPlus)
 	notesRow := container.NewBorder(nil, nil, notesLabel, tallyOf)
@@ -366,9 +368,9 @@ func (s *elementScreen) showTallies() {
 	}
 	s.tallyOf.SetText(of)
 	if s.u.countMode {
-		s.countMode.SetText("Counting: 1–9 add one, minus then a number takes one away, 0 adds a person (C to stop)")
+		s.countMode.SetText("Counting (C):")
 	} else {
-		s.countMode.SetText("")
+		s.countMode.SetText("Own views:")
 	}
 }
 
