@@ -32,6 +32,7 @@ func newRecoveryHarness(t *testing.T, path string) *recoveryHarness {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newIceTheme(lookLight, 1)) // as Run does
 	_, openErr := sqlite.Open(context.Background(), path)
 	if openErr == nil {
 		t.Fatalf("%s opened; the test needs a file that cannot be used", path)
