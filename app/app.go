@@ -183,7 +183,9 @@ func newUI(a fyne.App, w fyne.Window, store data.Store) *ui {
 	u.applyTheme()
 
 	u.banner = widget.NewLabel("")
-	u.banner.Wrapping = fyne.TextWrapWord
+	// One line: a wrapped label asks for its height before it knows its
+	// width, which pushed a tall workshop screen off the top at 1280×720.
+	u.banner.Truncation = fyne.TextTruncateEllipsis
 	u.bannerBar = canvas.NewRectangle(themeColour(theme.ColorNameError))
 	u.bannerBar.SetMinSize(fyne.NewSize(12, 1))
 	dismiss := widget.NewButton("Dismiss", u.hideBanner)
@@ -319,7 +321,7 @@ func (u *ui) onTypedRune(r rune) {
 		u.countMode, u.countMinus = !u.countMode, false
 		u.element.showTallies()
 		if u.countMode {
-			u.info("Counting own views: a word's number adds one, minus then the number takes one away, 0 adds one to the people taking part. C goes back to shading.")
+			u.info("Counting: a number adds one to that word, − then a number takes one away, 0 adds a person. C to shade again.")
 		} else {
 			u.info("The number keys shade words again.")
 		}
@@ -387,6 +389,7 @@ func (u *ui) fail(err error) {
 	u.bannerBar.FillColor = themeColour(theme.ColorNameError)
 	u.bannerBar.Refresh()
 	u.bannerBox.Show()
+	u.root.Refresh() // lay the window out again with the banner in it
 }
 
 // info shows a short confirmation in the banner.
@@ -396,11 +399,13 @@ func (u *ui) info(msg string) {
 	u.bannerBar.FillColor = themeColour(theme.ColorNamePrimary)
 	u.bannerBar.Refresh()
 	u.bannerBox.Show()
+	u.root.Refresh()
 }
 
 func (u *ui) hideBanner() {
 	u.bannerBox.Hide()
 	u.banner.SetText("")
+	u.root.Refresh()
 }
 
 // stops is the workshop's path, rail order.

@@ -80,8 +80,10 @@ func (u *ui) newCompareScreen(preselect []int64) *compareScreen {
 	c.countLine = label("", theme.SizeNameText, false)
 	c.result = container.NewStack()
 	right := container.NewBorder(container.NewVBox(c.heading, c.countLine), nil, nil, nil, container.NewScroll(c.result))
-	split := container.NewHSplit(pick, right)
-	split.SetOffset(0.18)
+	// The chooser sits above the map, so the five columns have the
+	// window's whole width at 1280×720.
+	split := container.NewVSplit(pick, right)
+	split.SetOffset(0.22)
 	c.root = container.NewPadded(container.NewBorder(bar, nil, nil, nil, split))
 	c.load()
 	return c
@@ -138,7 +140,7 @@ func (c *compareScreen) pairMap(pc data.PairComparison) fyne.CanvasObject {
 			if w.Element != ec.Code {
 				continue
 			}
-			detail := "was " + shadeWords(w.From) + ", now " + shadeWords(w.To)
+			detail := "was " + shadeWords(w.From)
 			col.Add(compareCell(w.To, w.Label, w.Move.Label(), detail, newMoveMark(w.Move, w.To), -1))
 		}
 		cols = append(cols, col)

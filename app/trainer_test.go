@@ -279,7 +279,7 @@ func TestCompareShowsCounts(t *testing.T) {
 		t.Errorf("count line %q, want %q", cs.countLine.Text, want)
 	}
 	pairTexts := canvasTexts(cs.result)
-	for _, want := range []string{"2 up · 0 down · 2 same", "0 up · 1 down · 4 same", "was partly, now shaded", "was shaded, now not shaded"} {
+	for _, want := range []string{"2 up · 0 down · 2 same", "0 up · 1 down · 4 same", "Moved up", "was partly", "was shaded"} {
 		if !strings.Contains(pairTexts, want) {
 			t.Errorf("pair map lacks %q", want)
 		}
