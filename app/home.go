@@ -48,7 +48,9 @@ func (u *ui) newHomeScreen() *homeScreen {
 	practice := widget.NewButtonWithIcon("Practice session", theme.MediaPlayIcon(), u.startPractice)
 	compare := widget.NewButtonWithIcon("Compare sessions", theme.ViewRestoreIcon(), func() { u.showCompare() })
 	handout := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), u.exportHandout)
-	trainers := container.NewHBox(label("For trainers:", theme.SizeNameText, true), learn, examples, practice, compare, handout)
+	forTrainers := label("For trainers:", theme.SizeNameText, true)
+	forTrainers.Wrapping = fyne.TextWrapOff // in a row, a wrapping label gets no width
+	trainers := container.NewHBox(forTrainers, learn, examples, practice, compare, handout)
 
 	h.search = u.newEntry("Search by title, community or organisation", false)
 	h.search.OnChanged = func(string) { h.load() }
@@ -57,6 +59,7 @@ func (u *ui) newHomeScreen() *homeScreen {
 	h.list.OnSelected = func(id widget.ListItemID) { h.selected = id }
 	h.empty = label("", theme.SizeNameText, false)
 	h.empty.Alignment = fyne.TextAlignCenter
+	h.empty.Wrapping = fyne.TextWrapOff // centred, a wrapping label gets no width
 
 	foot := fyne.CanvasObject(widget.NewLabel(""))
 	if u.practice != nil {

@@ -41,7 +41,7 @@ func newRecoveryScreen(a fyne.App, w fyne.Window, path string, openErr error, on
 	r := &recoveryScreen{app: a, win: w, path: path, now: time.Now, onOpened: onOpened, backups: sqlite.Backups(path)}
 	title := label("Your sessions file could not be opened", theme.SizeNameHeadingText, true)
 	r.problem = label(data.ErrorMessage(openErr), theme.SizeNameText, false)
-	where := label("The file is "+path+". It has been left exactly as it was: nothing in it has been changed or deleted.", theme.SizeNameText, false)
+	where := label("Nothing in the file has been changed or deleted.", theme.SizeNameText, false)
 	choose := label("Choose how to go on", theme.SizeNameSubHeadingText, true)
 
 	r.openBtn = widget.NewButtonWithIcon("Open another file…", theme.FolderOpenIcon(), r.onOpenOther)
