@@ -229,13 +229,13 @@ func (s *elementScreen) refresh() {
 	for i, w := range s.el.Words {
 		st := rec.Word(w.ID)
 		s.tiles[i].setLevel(st.Level)
-		if !s.u.isPending("word:"+w.ID) && s.wordNotes[i].Text != st.Note {
+		if !s.u.isPending("word:"+w.ID) && s.wordNotes[i].Value() != st.Note {
 			s.wordNotes[i].SetText(st.Note)
 		}
 	}
 	s.showTallies()
 	es := rec.Element(s.el.Code)
-	if !s.u.isPending("notes:"+s.el.Code) && s.notes.Text != es.Notes {
+	if !s.u.isPending("notes:"+s.el.Code) && s.notes.Value() != es.Notes {
 		s.notes.SetText(es.Notes)
 	}
 	if es.Agreed() {

@@ -1,9 +1,14 @@
 package app
 
 import (
+	"fmt"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
 )
 
 // textEntry is a text field that gives the window back the keys a
@@ -14,6 +19,53 @@ import (
 type textEntry struct {
 	widget.Entry
 	u *ui
+
+	// full is stored text too long to edit here (tooLong): the field shows
+	// a read-only preview and Value gives the text whole, so nothing is cut.
+	full    string
+	tooLong bool
+}
+
+// editLimit is the longest text a field edits, in characters. Fyne's
+// wrapping text field slows sharply with length (10,000 characters take
+// about a second to lay out; a megabyte would freeze the room's screen),
+// so longer text, which can arrive from a session file or the command
+// line, is shown in part and kept in full.
+const editLimit = 10000
+
+// SetText shows stored text, read-only in part when it is too long to edit.
+func (e *textEntry) SetText(text string) {
+	n := utf8.RuneCountInString(text)
+	if n <= editLimit {
+		if e.tooLong {
+			e.tooLong, e.full = false, ""
+			e.Enable()
+		}
+		e.Entry.SetText(text)
+		return
+	}
+	e.full, e.tooLong = text, true
+	onChanged := e.OnChanged
+	e.OnChanged = nil // the preview is not an edit
+	e.Entry.SetText(tooLongPreview(text, n, e.MultiLine))
+	e.OnChanged = onChanged
+	e.Disable()
+}
+
+// Value is the field's text: what was typed, or the stored text whole.
+func (e *textEntry) Value() string {
+	if e.tooLong {
+		return e.full
+	}
+	return e.Text
+}
+
+func tooLongPreview(text string, n int, multiLine bool) string {
+	note := fmt.Sprintf("[%d characters: too long to edit here, kept in full and printed in the PDF]", n)
+	if multiLine {
+		return note + "\n\n" + shorten(text, 2000)
+	}
+	return note + " " + shorten(text, 200)
 }
 
 func (u *ui) newEntry(placeholder string, multiLine bool) *textEntry {
@@ -57,5 +109,23 @@ func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
 	if cs, ok := s.(*desktop.CustomShortcut); ok && e.u.windowShortcut(cs) {
 		return
 	}
+	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
+		if n := utf8.RuneCountInString(p.Clipboard.Content()) + utf8.RuneCountInString(e.Text); n > editLimit {
+			e.u.fail(data.Errorf(data.EInvalid, "That is too much to paste here: the field would hold %d characters, and the most is %d. Paste a shorter part.", n, editLimit))
+			return
+		}
+	}
 	e.Entry.TypedShortcut(s)
+}
+
+// shorten cuts text shown in a label to at most n characters, so a
+// pasted megabyte cannot stall the screen; the stored text is untouched.
+func shorten(text string, n int) string {
+	for i := range text {
+		if n == 0 {
+			return text[:i] + "…"
+		}
+		n--
+	}
+	return text
 }

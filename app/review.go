@@ -100,7 +100,7 @@ func (u *ui) newReviewScreen() *reviewScreen {
 // refresh shows the session's state.
 func (r *reviewScreen) refresh() {
 	r.refreshMap()
-	if !r.u.isPending("summary") && r.summary.Text != r.u.rec.Summary {
+	if !r.u.isPending("summary") && r.summary.Value() != r.u.rec.Summary {
 		r.summary.SetText(r.u.rec.Summary)
 	}
 	r.showActions()
@@ -152,7 +152,7 @@ func (r *reviewScreen) showActions() {
 	}
 	for _, a := range r.u.rec.Actions {
 		a := a
-		line := a.Text
+		line := shorten(a.Text, 500)
 		var extra []string
 		if a.Owner != "" {
 			extra = append(extra, a.Owner)
@@ -173,7 +173,7 @@ func (r *reviewScreen) showActions() {
 }
 
 func (r *reviewScreen) formAction() data.Action {
-	a := data.Action{ID: r.editing, Text: strings.TrimSpace(r.actText.Text), Owner: strings.TrimSpace(r.actOwner.Text), Due: strings.TrimSpace(r.actDue.Text)}
+	a := data.Action{ID: r.editing, Text: strings.TrimSpace(r.actText.Value()), Owner: strings.TrimSpace(r.actOwner.Text), Due: strings.TrimSpace(r.actDue.Text)}
 	if i := r.actElement.SelectedIndex(); i > 0 && i <= len(r.u.fw.Elements) {
 		a.Element = r.u.fw.Elements[i-1].Code
 	}

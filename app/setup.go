@@ -185,12 +185,12 @@ func (s *setupScreen) step(r data.Role, by int) {
 // session is the session as the form now describes it.
 func (s *setupScreen) session() data.Session {
 	x := s.base
-	x.Title = s.title.Text
-	x.Community = s.community.Text
-	x.Organisation = s.org.Text
-	x.MeetingDate = strings.TrimSpace(s.date.Text)
-	x.Facilitator = s.facilitator.Text
-	x.Purpose = s.purpose.Text
+	x.Title = s.title.Value()
+	x.Community = s.community.Value()
+	x.Organisation = s.org.Value()
+	x.MeetingDate = strings.TrimSpace(s.date.Value())
+	x.Facilitator = s.facilitator.Value()
+	x.Purpose = s.purpose.Value()
 	x.Focus = data.FocusAll
 	if i := s.focus.SelectedIndex(); i > 0 && i <= len(s.u.fw.Bundles) {
 		x.Focus = s.u.fw.Bundles[i-1].ID
@@ -198,7 +198,7 @@ func (s *setupScreen) session() data.Session {
 	x.Participants = nil
 	for _, r := range data.Roles {
 		var names []string
-		for _, n := range strings.Split(s.names[r].Text, ",") {
+		for _, n := range strings.Split(s.names[r].Value(), ",") {
 			if n = strings.TrimSpace(n); n != "" {
 				names = append(names, n)
 			}
@@ -212,14 +212,14 @@ func (s *setupScreen) session() data.Session {
 		}
 	}
 	x.Cover = data.Cover{
-		Meeting:            s.cover.meeting.Text,
-		MeetingDate:        strings.TrimSpace(s.cover.date.Text),
-		AgendaItem:         s.cover.item.Text,
-		Author:             s.cover.author.Text,
-		Presenter:          s.cover.presenter.Text,
-		ExecutiveSummary:   s.cover.summary.Text,
-		Recommendations:    s.cover.recs.Text,
-		PreviouslyConsider: s.cover.previously.Text,
+		Meeting:            s.cover.meeting.Value(),
+		MeetingDate:        strings.TrimSpace(s.cover.date.Value()),
+		AgendaItem:         s.cover.item.Value(),
+		Author:             s.cover.author.Value(),
+		Presenter:          s.cover.presenter.Value(),
+		ExecutiveSummary:   s.cover.summary.Value(),
+		Recommendations:    s.cover.recs.Value(),
+		PreviouslyConsider: s.cover.previously.Value(),
 	}
 	if i := s.cover.purpose.SelectedIndex(); i > 0 {
 		x.Cover.Purpose = data.CoverPurposes[i-1]
