@@ -167,37 +167,6 @@ func (c compareDoc) top(label string, lines []string, count string) float64 {
 	return p.GetY() + 3
 }
 
-// background draws the sea, ice and waterline as the iceberg map does.
-func (c compareDoc) background(x0, y0 float64, g mapmodel.Geometry, big, small string) {
-	p := c.pdf
-	sea := g.Sea
-	p.LinearGradient(x0+sea.X, y0+sea.Y, sea.W, sea.H, seaTop.r, seaTop.g, seaTop.b, seaDeep.r, seaDeep.g, seaDeep.b, 0, 1, 0, 0)
-	c.fill(ice)
-	c.draw(iceEdge, 0.5)
-	p.SetLineJoinStyle("round")
-	p.Polygon(pts(x0, y0, g.Mass), "FD")
-	p.Polygon(pts(x0, y0, g.Tip), "FD")
-	c.draw(navy, 0.7)
-	p.Line(x0, y0+g.Waterline, x0+g.Width, y0+g.Waterline)
-	c.font("B", 7)
-	c.color(muted)
-	p.SetXY(x0+2, y0+g.Waterline-5)
-	p.CellFormat(50, 4, "ABOVE THE WATERLINE: VISIBLE", "", 0, "L", false, 0, "")
-	if len(g.Headers) > 0 {
-		p.SetXY(x0+g.Headers[0].X, y0+g.Waterline+2)
-		p.CellFormat(g.Width, 3.5, "BELOW THE SURFACE: THE DOING WORDS OF PRACTICE", "", 0, "L", false, 0, "")
-	}
-	tl := g.TipLabel
-	c.font("B", 17)
-	c.color(navy)
-	p.SetXY(x0+tl.X, y0+tl.Y)
-	p.CellFormat(tl.W, tl.H*0.5, big, "", 0, "CB", false, 0, "")
-	c.font("", 8)
-	c.color(ink)
-	p.SetXY(x0+tl.X, y0+tl.Y+tl.H*0.5)
-	p.CellFormat(tl.W, 4, small, "", 0, "CT", false, 0, "")
-}
-
 // header draws a column's code and name, with a status line beside the code.
 func (c compareDoc) header(x0, y0 float64, r mapmodel.Rect, col mapmodel.Column, status string) {
 	p := c.pdf
@@ -350,7 +319,7 @@ func (c compareDoc) pairPage() {
 	keyH := 25.0
 	x0, g := c.layout(y, keyH)
 	p.SetAutoPageBreak(false, marginBottom)
-	c.background(x0, y, g, fmt.Sprintf("%d moved", pc.Changed()), fmt.Sprintf("%d up, %d down, of %d", pc.Up, pc.Down, len(pc.Words)))
+	c.background(x0, y, g, mapPicture, fmt.Sprintf("%d moved", pc.Changed()), fmt.Sprintf("%d up, %d down, of %d", pc.Up, pc.Down, len(pc.Words)))
 	for i, col := range c.m.Columns {
 		ec := pc.Elements[i]
 		c.header(x0, y, g.Headers[i], col, movesLine(ec.Up, ec.Down))
@@ -556,7 +525,7 @@ func (c compareDoc) heatPage() {
 	keyH := 22.0
 	x0, g := c.layout(y, keyH)
 	p.SetAutoPageBreak(false, marginBottom)
-	c.background(x0, y, g, fmt.Sprintf("%d sessions", h.Sessions), "how many shaded each word")
+	c.background(x0, y, g, mapPicture, fmt.Sprintf("%d sessions", h.Sessions), "how many shaded each word")
 	for i, col := range c.m.Columns {
 		c.header(x0, y, g.Headers[i], col, "")
 		for j := range col.Words {

@@ -264,37 +264,15 @@ func grayMark(p *gofpdf.Fpdf, lvl data.Shade, cx, cy, r float64) {
 	}
 }
 
+// handoutPicture is the map's iceberg in grays, on a flat sea.
+var handoutPicture = picture{sea: graySea, ice: rgb{255, 255, 255}, edge: grayEdge, line: grayInk, label: graySoft,
+	big: 15, bigColour: grayInk, small: 9.5, smallY: 0.5, smallH: 5}
+
 // iceberg draws the blank map: sea, ice and waterline in grays, and per
 // word a box with three choices to tick.
 func (h handout) iceberg(x0, y0 float64, g mapmodel.Geometry) {
 	p := h.pdf
-	sea := g.Sea
-	h.fill(graySea)
-	p.Rect(x0+sea.X, y0+sea.Y, sea.W, sea.H, "F")
-	h.fill(rgb{255, 255, 255})
-	h.draw(grayEdge, 0.5)
-	p.SetLineJoinStyle("round")
-	p.Polygon(pts(x0, y0, g.Mass), "FD")
-	p.Polygon(pts(x0, y0, g.Tip), "FD")
-	h.draw(grayInk, 0.7)
-	p.Line(x0, y0+g.Waterline, x0+g.Width, y0+g.Waterline)
-
-	h.font("B", 7)
-	h.color(graySoft)
-	p.SetXY(x0+2, y0+g.Waterline-5)
-	p.CellFormat(50, 4, "ABOVE THE WATERLINE: VISIBLE", "", 0, "L", false, 0, "")
-	if len(g.Headers) > 0 {
-		p.SetXY(x0+g.Headers[0].X, y0+g.Waterline+2)
-		p.CellFormat(g.Width, 3.5, "BELOW THE SURFACE: THE DOING WORDS OF PRACTICE", "", 0, "L", false, 0, "")
-	}
-	tl := g.TipLabel
-	h.font("B", 15)
-	h.color(grayInk)
-	p.SetXY(x0+tl.X, y0+tl.Y)
-	p.CellFormat(tl.W, tl.H*0.5, "Your view", "", 0, "CB", false, 0, "")
-	h.font("", 9.5)
-	p.SetXY(x0+tl.X, y0+tl.Y+tl.H*0.5+0.5)
-	p.CellFormat(tl.W, 5, fmt.Sprintf("one tick for each of the %d words", h.m.Total), "", 0, "CT", false, 0, "")
+	h.background(x0, y0, g, handoutPicture, "Your view", fmt.Sprintf("one tick for each of the %d words", h.m.Total))
 
 	for i, col := range h.m.Columns {
 		hd := g.Headers[i]

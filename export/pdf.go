@@ -443,46 +443,74 @@ func pts(x0, y0 float64, ps []mapmodel.Point) []gofpdf.PointType {
 	return out
 }
 
-// iceberg draws the picture from its geometry, placed at x0, y0.
-func (d *doc) iceberg(x0, y0 float64, g mapmodel.Geometry) {
+// picture is how a kind of page colours the iceberg every map shares.
+type picture struct {
+	gradient      bool // the sea from seaTop to seaDeep; else flat sea
+	sea, ice      rgb
+	edge, line    rgb
+	label         rgb // the waterline's words
+	big           float64
+	bigColour     rgb
+	small, smallY float64 // the line under the tip's count: size, gap
+	smallH        float64
+	smallColour   *rgb // nil keeps the big line's colour
+}
+
+var mapPicture = picture{gradient: true, ice: ice, edge: iceEdge, line: navy, label: muted,
+	big: 17, bigColour: navy, small: 8, smallH: 4, smallColour: &ink}
+
+// background draws the sea, the ice, the waterline and its words, and the
+// two lines in the visible tip, placed at x0, y0.
+func (d *doc) background(x0, y0 float64, g mapmodel.Geometry, st picture, big, small string) {
 	p := d.pdf
-	m := d.m
 	sea := g.Sea
-	p.LinearGradient(x0+sea.X, y0+sea.Y, sea.W, sea.H, seaTop.r, seaTop.g, seaTop.b, seaDeep.r, seaDeep.g, seaDeep.b, 0, 1, 0, 0)
+	if st.gradient {
+		p.LinearGradient(x0+sea.X, y0+sea.Y, sea.W, sea.H, seaTop.r, seaTop.g, seaTop.b, seaDeep.r, seaDeep.g, seaDeep.b, 0, 1, 0, 0)
+	} else {
+		d.fill(st.sea)
+		p.Rect(x0+sea.X, y0+sea.Y, sea.W, sea.H, "F")
+	}
 	// Ice: the mass under the water, then the tip above it.
-	d.fill(ice)
-	d.draw(iceEdge, 0.5)
+	d.fill(st.ice)
+	d.draw(st.edge, 0.5)
 	p.SetLineJoinStyle("round")
 	p.Polygon(pts(x0, y0, g.Mass), "FD")
 	p.Polygon(pts(x0, y0, g.Tip), "FD")
 	// The waterline, over the ice, so the surface reads as one line.
-	d.draw(navy, 0.7)
+	d.draw(st.line, 0.7)
 	p.Line(x0, y0+g.Waterline, x0+g.Width, y0+g.Waterline)
 
 	d.font("B", 7)
-	d.color(muted)
+	d.color(st.label)
 	p.SetXY(x0+2, y0+g.Waterline-5)
 	p.CellFormat(50, 4, "ABOVE THE WATERLINE: VISIBLE", "", 0, "L", false, 0, "")
 	if len(g.Headers) > 0 {
-		h := g.Headers[0]
-		p.SetXY(x0+h.X, y0+g.Waterline+2)
+		p.SetXY(x0+g.Headers[0].X, y0+g.Waterline+2)
 		p.CellFormat(g.Width, 3.5, "BELOW THE SURFACE: THE DOING WORDS OF PRACTICE", "", 0, "L", false, 0, "")
 	}
 
-	// The count, in the visible tip.
 	tl := g.TipLabel
-	d.font("B", 17)
-	d.color(navy)
+	d.font("B", st.big)
+	d.color(st.bigColour)
 	p.SetXY(x0+tl.X, y0+tl.Y)
-	p.CellFormat(tl.W, tl.H*0.5, fmt.Sprintf("%d of %d", m.Shaded, m.Total), "", 0, "CB", false, 0, "")
-	d.font("", 8)
-	d.color(ink)
+	p.CellFormat(tl.W, tl.H*0.5, big, "", 0, "CB", false, 0, "")
+	d.font("", st.small)
+	if st.smallColour != nil {
+		d.color(*st.smallColour)
+	}
+	p.SetXY(x0+tl.X, y0+tl.Y+tl.H*0.5+st.smallY)
+	p.CellFormat(tl.W, st.smallH, small, "", 0, "CT", false, 0, "")
+}
+
+// iceberg draws the picture from its geometry, placed at x0, y0.
+func (d *doc) iceberg(x0, y0 float64, g mapmodel.Geometry) {
+	p := d.pdf
+	m := d.m
 	sub := "practices shaded"
 	if m.Partly > 0 {
 		sub += fmt.Sprintf(", %d partly", m.Partly)
 	}
-	p.SetXY(x0+tl.X, y0+tl.Y+tl.H*0.5)
-	p.CellFormat(tl.W, 4, sub, "", 0, "CT", false, 0, "")
+	d.background(x0, y0, g, mapPicture, fmt.Sprintf("%d of %d", m.Shaded, m.Total), sub)
 
 	for i, col := range m.Columns {
 		d.columnHead(x0, y0, g.Headers[i], col)
