@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -43,20 +44,22 @@ func Run(store data.Store, opts Options) error {
 	// the usual growth keeps resident memory near a bare Fyne window's.
 	debug.SetGCPercent(50)
 	a := fyneapp.NewWithID(AppID)
+	a.Settings().SetTheme(newIceTheme(a.Preferences().StringWithFallback(prefLook, lookLight), 1))
+	go warmFonts()
 	w := a.NewWindow("PPEI Iceberg")
 	w.Resize(fyne.NewSize(1280, 720))
 	var u *ui
 	start := func(st data.Store, path string) {
-		u = newUI(a, w, st)
-		u.dbPath = path
+		u = buildUI(a, w, st)
+		u.dbPath = path // before Home is built, so it can say where the work is kept
 		u.debounce = 700 * time.Millisecond
 		u.tickEvery = 500 * time.Millisecond
-		u.showHome() // again, now that Home can say where the work is kept
-		u.restore()
+		if !u.restore() {
+			u.showHome()
+		}
 	}
 	var opened *sqlite.Store // opened here, from the recovery screen, so closed here
 	if store == nil {
-		a.Settings().SetTheme(newIceTheme(a.Preferences().StringWithFallback(prefLook, lookLight), 1))
 		r := newRecoveryScreen(a, w, opts.DBPath, opts.OpenErr, func(st *sqlite.Store, note string) {
 			opened = st
 			start(st, st.Path())
@@ -161,9 +164,33 @@ type pendingText struct {
 	save  func(string) error
 }
 
-// newUI builds the window's contents on a and w. Tests call it with Fyne's
-// test app and window; Run with the real ones.
+// warmFonts has Fyne load the regular and bold faces on the second core
+// while the main thread starts GLFW and builds Home. Each text style costs
+// Fyne a parse of the text font, its emoji font and a system font (tens of
+// milliseconds on this kind of machine), and Home's first frame needs both.
+// Fyne caches the faces per style, so the window then finds them loaded.
+func warmFonts() {
+	var wg sync.WaitGroup
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fyne.MeasureText("PPEI Iceberg", theme.TextSize(), style)
+		}()
+	}
+	wg.Wait()
+}
+
+// newUI builds the window's contents on a and w and shows Home. Tests call
+// it with Fyne's test app and window.
 func newUI(a fyne.App, w fyne.Window, store data.Store) *ui {
+	u := buildUI(a, w, store)
+	u.showHome()
+	return u
+}
+
+// buildUI builds the window's frame on a and w, with no screen in it yet.
+func buildUI(a fyne.App, w fyne.Window, store data.Store) *ui {
 	u := &ui{
 		app:     a,
 		win:     w,
@@ -209,7 +236,6 @@ func newUI(a fyne.App, w fyne.Window, store data.Store) *ui {
 		u.shutdown()
 		w.Close()
 	})
-	u.showHome()
 	return u
 }
 
@@ -569,19 +595,21 @@ func (u *ui) remember() {
 	p.SetString(sessionScreenKey(u.rec.ID), u.screen)
 }
 
-// restore reopens the session and screen the window last showed.
-func (u *ui) restore() {
+// restore reopens the session and screen the window last showed, and
+// reports whether it did.
+func (u *ui) restore() bool {
 	id, screen := u.lastSession, u.lastScreen
 	if id == 0 || screen == screenHome {
-		return
+		return false
 	}
 	rec, err := u.store.Session(u.ctx, id)
 	if err != nil || rec.DeletedAt != nil {
-		return
+		return false
 	}
 	u.rec = rec
 	u.forget()
 	u.show(screen)
+	return true
 }
 
 // workshopFrame puts the rail above a workshop screen. The rail and the
