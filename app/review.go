@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -258,29 +257,11 @@ func (u *ui) exportPDF() {
 	u.flush()
 	u.reloadRecordOnly()
 	rec, opt := u.rec, u.exportOptions()
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.fail(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		err = export.WriteFileAtomic(path, func(out io.Writer) error { return export.WritePDF(out, u.fw, rec, opt) })
-		if err != nil {
-			u.fail(&data.Error{Code: data.EInternal, Message: "The PDF could not be written. Choose another folder and try again", Err: err})
-			return
-		}
+	u.savePDF(fileName(rec.Title)+".pdf", func(out io.Writer) error { return export.WritePDF(out, u.fw, rec, opt) }, func(path string) string {
 		who := "without names (public)"
 		if opt.Names {
 			who = "with names"
 		}
-		u.info("PDF saved " + who + ": " + path)
-	}, u.win)
-	d.SetFileName(fileName(rec.Title) + ".pdf")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Resize(fileDialogSize)
-	d.Show()
+		return "PDF saved " + who + ": " + path
+	})
 }

@@ -153,11 +153,7 @@ func runList(c *call) error {
 }
 
 func runShow(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
-	r, err := c.store.Session(c.ctx, id)
+	r, err := c.record()
 	if err != nil {
 		return err
 	}
@@ -210,6 +206,15 @@ func runShow(c *call) error {
 		fmt.Fprintln(w)
 	}
 	return nil
+}
+
+// record reads the session named by the first argument.
+func (c *call) record() (*data.Record, error) {
+	id, err := c.id(0)
+	if err != nil {
+		return nil, err
+	}
+	return c.store.Session(c.ctx, id)
 }
 
 func (c *call) findWord(s string) (*data.Word, error) {
@@ -354,11 +359,7 @@ func runTallyOf(c *call) error {
 }
 
 func runCover(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
-	r, err := c.store.Session(c.ctx, id)
+	r, err := c.record()
 	if err != nil {
 		return err
 	}
@@ -499,11 +500,7 @@ func runExport(c *call) error {
 }
 
 func runExportJSON(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
-	r, err := c.store.Session(c.ctx, id)
+	r, err := c.record()
 	if err != nil {
 		return err
 	}
@@ -512,11 +509,7 @@ func runExportJSON(c *call) error {
 }
 
 func runExportCSV(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
-	r, err := c.store.Session(c.ctx, id)
+	r, err := c.record()
 	if err != nil {
 		return err
 	}
