@@ -4,6 +4,8 @@
 package main
 
 import (
+	_ "embed"
+	"fmt"
 	"os"
 
 	"github.com/ppei-iceberg/iceberg/app"
@@ -12,11 +14,26 @@ import (
 	"github.com/ppei-iceberg/iceberg/data"
 )
 
+// fyneAppTOML holds the app's name, id and version. It is embedded here
+// because an embed pattern cannot reach above its package's folder.
+//
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
+// commit is set by the Makefile: -ldflags "-X main.commit=…".
+var commit = "unknown"
+
 func main() {
+	about, err := app.ReadAbout(fyneAppTOML, commit)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "iceberg:", err) // a build defect, caught by the tests
+		os.Exit(1)
+	}
+	app.UseAbout(about)
 	os.Exit(cli.Main(os.Args[1:], cli.Env{
 		Stdout:  os.Stdout,
 		Stderr:  os.Stderr,
-		Version: versionString(),
+		Version: about.VersionString(),
 		OpenWindow: func(store data.Store, dbPath string, openErr error) error {
 			return app.Run(store, app.Options{DBPath: dbPath, OpenErr: openErr})
 		},

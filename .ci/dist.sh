@@ -61,7 +61,7 @@ linux() {
   go build -tags "$TAGS,release" -ldflags "-s -w -X main.commit=$commit" -o "$stage/iceberg" .
   # `fyne package --executable` only wraps the binary: it needs the metadata, the icon and some Go
   # file to recognise the folder, not the whole source.
-  cp FyneApp.toml go.mod version.go "$stage/"
+  cp FyneApp.toml go.mod main.go "$stage/"
   cp resources/icon.png "$stage/resources/"
   (cd "$stage" && "$fyne" package -os linux --executable iceberg)
   mkdir -p dist

@@ -76,7 +76,7 @@ case $mode in
     start_xvfb
     # Start-up and memory run a few real windows each; the rest use Go's default.
     go test -run '^$' -bench . -benchmem ./data/... ./export/... | tee "$tmp/bench.txt"
-    go test -run '^$' -bench 'Startup|WorkshopMemory' -benchtime 5x . | tee -a "$tmp/bench.txt"
+    go test -run '^$' -bench 'Startup|WorkshopMemory' -benchtime 5x ./app/ | tee -a "$tmp/bench.txt"
     .ci/bench-ratios.awk "$tmp/bench.txt"
     ;;
   soak)

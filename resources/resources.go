@@ -10,6 +10,11 @@ import "embed"
 //go:embed framework.json
 var Framework []byte
 
+// Icon is the app's icon (512 px), made from icon.svg by `make icons`.
+//
+//go:embed icon.png
+var Icon []byte
+
 // FontRegular and FontBold are Noto Sans (SIL Open Font License), fed to
 // both the Fyne theme and the PDF writer so screen and paper match.
 var (

@@ -1,4 +1,4 @@
-package main
+package app_test
 
 import (
 	"os"
@@ -19,7 +19,7 @@ func TestNoNetworkSockets(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "iceberg")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/ppei-iceberg/iceberg").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	cmd := exec.Command(bin, "--db", filepath.Join(dir, "x.db"))

@@ -1,4 +1,4 @@
-package main
+package app_test
 
 import (
 	"bufio"
@@ -23,7 +23,7 @@ func buildBinaries(b *testing.B) (iceberg, bare string) {
 	}
 	dir := b.TempDir()
 	iceberg, bare = filepath.Join(dir, "iceberg"), filepath.Join(dir, "bare")
-	for out, pkg := range map[string]string{iceberg: ".", bare: "./app/internal/bare"} {
+	for out, pkg := range map[string]string{iceberg: "github.com/ppei-iceberg/iceberg", bare: "github.com/ppei-iceberg/iceberg/app/internal/bare"} {
 		if msg, err := exec.Command("go", "build", "-o", out, pkg).CombinedOutput(); err != nil {
 			b.Fatalf("build %s: %v\n%s", pkg, err, msg)
 		}
