@@ -182,23 +182,7 @@ func (c compareDoc) header(x0, y0 float64, r mapmodel.Rect, col mapmodel.Column,
 	c.color(ink)
 	p.SetXY(x+badgeW+1.5, y)
 	p.CellFormat(r.W-badgeW-1.5, 5, status, "", 0, "L", false, 0, "")
-	size := 9.5
-	c.font("B", size)
-	lines := p.SplitText(col.Name, r.W)
-	for len(lines) > 2 && size > 7 {
-		size -= 0.5
-		c.font("B", size)
-		lines = p.SplitText(col.Name, r.W)
-	}
-	c.color(navy)
-	ty := y + 5.8
-	for _, l := range lines {
-		p.SetXY(x, ty)
-		p.CellFormat(r.W, size*0.42, l, "", 0, "L", false, 0, "")
-		ty += size * 0.42
-	}
-	c.draw(navy, 0.5)
-	p.Line(x, y+r.H, x+r.W, y+r.H)
+	c.columnName(x, y, r, col.Name, navy)
 }
 
 // layout fits the map between top and the key and source.

@@ -284,23 +284,7 @@ func (h handout) iceberg(x0, y0 float64, g mapmodel.Geometry) {
 		h.color(rgb{255, 255, 255})
 		p.SetXY(x, y)
 		p.CellFormat(badgeW, 5, col.Code, "", 0, "C", false, 0, "")
-		size := 9.5
-		h.font("B", size)
-		lines := p.SplitText(col.Name, hd.W)
-		for len(lines) > 2 && size > 7 {
-			size -= 0.5
-			h.font("B", size)
-			lines = p.SplitText(col.Name, hd.W)
-		}
-		h.color(grayInk)
-		ty := y + 5.8
-		for _, l := range lines {
-			p.SetXY(x, ty)
-			p.CellFormat(hd.W, size*0.42, l, "", 0, "L", false, 0, "")
-			ty += size * 0.42
-		}
-		h.draw(grayInk, 0.5)
-		p.Line(x, y+hd.H, x+hd.W, y+hd.H)
+		h.columnName(x, y, hd, col.Name, grayInk)
 		for j, cell := range col.Words {
 			r := g.Cells[i][j]
 			h.wordBox(x0+r.X, y0+r.Y, r.W, r.H, cell.Label)

@@ -540,15 +540,22 @@ func (d *doc) columnHead(x0, y0 float64, r mapmodel.Rect, col mapmodel.Column) {
 	}
 	p.SetXY(x+badgeW+1.5, y)
 	p.CellFormat(r.W-badgeW-1.5, 5, status, "", 0, "L", false, 0, "")
+	d.columnName(x, y, r, col.Name, navy)
+}
+
+// columnName writes an element's name under its badge, shrinking the type
+// to keep it within two lines, and rules the head off from the words.
+func (d *doc) columnName(x, y float64, r mapmodel.Rect, name string, ink rgb) {
+	p := d.pdf
 	size := 9.5
 	d.font("B", size)
-	lines := p.SplitText(col.Name, r.W)
+	lines := p.SplitText(name, r.W)
 	for len(lines) > 2 && size > 7 {
 		size -= 0.5
 		d.font("B", size)
-		lines = p.SplitText(col.Name, r.W)
+		lines = p.SplitText(name, r.W)
 	}
-	d.color(navy)
+	d.color(ink)
 	lh := size * 0.42
 	ty := y + 5.8
 	for _, l := range lines {
@@ -556,7 +563,7 @@ func (d *doc) columnHead(x0, y0 float64, r mapmodel.Rect, col mapmodel.Column) {
 		p.CellFormat(r.W, lh, l, "", 0, "L", false, 0, "")
 		ty += lh
 	}
-	d.draw(navy, 0.5)
+	d.draw(ink, 0.5)
 	p.Line(x, y+r.H, x+r.W, y+r.H)
 }
 
