@@ -502,8 +502,8 @@ func (s *Store) change(ctx context.Context, what string, id int64, field, target
 		if err != nil {
 			return err
 		}
-		if before == value {
-			return nil // no change, nothing to undo
+		if before == value || (field == fieldAgreed && before != "" && value != "") {
+			return nil // no change (agreeing again keeps the first time), nothing to undo
 		}
 		if err := s.setField(ctx, tx, id, field, target, value); err != nil {
 			return err
@@ -587,19 +587,6 @@ func (s *Store) SetAgreed(ctx context.Context, id int64, code string, agreed boo
 	}
 	if !agreed {
 		return s.change(ctx, "take back the agreement", id, fieldAgreed, e.Code, "")
-	}
-	// Agreeing an agreed element keeps its first time.
-	var already bool
-	err = s.withRead(ctx, func(tx *sql.Tx) error {
-		v, err := getField(ctx, tx, id, fieldAgreed, e.Code)
-		already = v != ""
-		return err
-	})
-	if err != nil {
-		return s.readError(err)
-	}
-	if already {
-		return s.withRead(ctx, func(tx *sql.Tx) error { return s.live(ctx, tx, id) })
 	}
 	return s.change(ctx, "save the agreement", id, fieldAgreed, e.Code, s.now())
 }
