@@ -610,12 +610,16 @@ func (s *Store) SetTally(ctx context.Context, id int64, wordID string, count *in
 		return data.Errorf(data.EInvalid, "A tally must be between 0 and %d people.", data.MaxTally)
 	}
 	if count != nil {
-		r, err := s.Session(ctx, id)
-		if err != nil {
-			return err
+		var of sql.NullInt64
+		err := s.db.QueryRowContext(ctx, `SELECT tally_of FROM sessions WHERE id = ?`, id).Scan(&of)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound(id)
 		}
-		if r.TallyOf != nil && *count > *r.TallyOf {
-			return data.Errorf(data.EInvalid, "%d is more than the %d people who took part in the tally.", *count, *r.TallyOf)
+		if err != nil {
+			return s.readError(err)
+		}
+		if of.Valid && int64(*count) > of.Int64 {
+			return data.Errorf(data.EInvalid, "%d is more than the %d people who took part in the tally.", *count, of.Int64)
 		}
 	}
 	return s.change(ctx, "save the tally", id, fieldTally, w.ID, intText(count))
