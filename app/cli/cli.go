@@ -204,11 +204,9 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 			mainHelp(env.Stdout)
 			return exitOK, nil
 		}
-		path := inv.dbPath
-		if path == "" {
-			if path, err = sqlite.DefaultPath(); err != nil {
-				return exitError, err
-			}
+		path, err := databasePath(inv.dbPath)
+		if err != nil {
+			return exitError, err
 		}
 		store, err := sqlite.Open(ctx, path)
 		if err != nil {
@@ -239,15 +237,21 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 	return exitOK, nil
 }
 
+// openStore opens the database named by --db or ICEBERG_DB, else the default.
 func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
-	if path == "" {
-		var err error
-		path, err = sqlite.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
+	path, err := databasePath(path)
+	if err != nil {
+		return nil, err
 	}
 	return sqlite.Open(ctx, path)
+}
+
+// databasePath is the file named, or the default one in the config folder.
+func databasePath(path string) (string, error) {
+	if path != "" {
+		return path, nil
+	}
+	return sqlite.DefaultPath()
 }
 
 func findCommand(name string) *command {
