@@ -49,11 +49,14 @@ func Run(store data.Store, opts Options) error {
 	w := a.NewWindow("PPEI Iceberg")
 	w.Resize(fyne.NewSize(1280, 720))
 	var u *ui
+	settle := newSettler(time.Second, debug.FreeOSMemory)
+	defer settle.stop()
 	start := func(st data.Store, path string) {
 		u = buildUI(a, w, st)
 		u.dbPath = path // before Home is built, so it can say where the work is kept
 		u.debounce = 700 * time.Millisecond
 		u.tickEvery = 500 * time.Millisecond
+		u.settle = settle
 		if !u.restore() {
 			u.showHome()
 		}
@@ -148,6 +151,7 @@ type ui struct {
 	practice  *practiceRun // the temporary store of a practice session, when one is running
 	realStore data.Store   // the user's store, kept while practising
 	built     builtScreens
+	settle    *settler // told of each screen and change; nil in tests that need none
 }
 
 // builtScreens are the open session's workshop screens, kept for reuse.
@@ -558,6 +562,7 @@ func (u *ui) show(screen string) {
 		c.Unfocus()
 	}
 	u.remember()
+	u.settle.busy()
 }
 
 func (u *ui) showHome() {
@@ -732,6 +737,7 @@ func (u *ui) reload() {
 	if u.review != nil {
 		u.review.refresh()
 	}
+	u.settle.busy()
 }
 
 // edit records typing in a field; it is written after a pause, or at once

@@ -204,9 +204,7 @@ func compareCell(level data.Shade, word, line, detail string, mark fyne.CanvasOb
 	var objs []fyne.CanvasObject
 	objs = append(objs, bg)
 	if level == data.ShadePartly {
-		hc := nrgba(themeColour(colourHatch))
-		sp := float32(9)
-		objs = append(objs, newHatch(&hc, &sp))
+		objs = append(objs, newHatch(themeColour(colourHatch), 9))
 	}
 	if bar >= 0 {
 		b := canvas.NewRectangle(themeColour(ink))
@@ -233,7 +231,7 @@ func (b *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func newMoveMark(m data.Move, on data.Shade) fyne.CanvasObject {
 	_, inkName := tileColours(on)
 	ink := nrgba(themeColour(inkName))
-	return canvas.NewRasterWithPixels(func(x, y, w, h int) color.Color {
+	return newPixelRaster(func(x, y, w, h int) color.NRGBA {
 		fx := (float64(x) + 0.5) / float64(w)
 		fy := (float64(y) + 0.5) / float64(h)
 		in := false
@@ -248,7 +246,7 @@ func newMoveMark(m data.Move, on data.Shade) fyne.CanvasObject {
 		if in {
 			return ink
 		}
-		return color.Transparent
+		return color.NRGBA{}
 	})
 }
 

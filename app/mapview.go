@@ -43,7 +43,7 @@ func (v *mapView) MinSize() fyne.Size {
 // CreateRenderer builds the drawing.
 func (v *mapView) CreateRenderer() fyne.WidgetRenderer {
 	r := &mapRenderer{v: v}
-	r.back = canvas.NewRasterWithPixels(r.pixel)
+	r.back = newPixelRaster(r.pixel)
 	return r
 }
 
@@ -70,7 +70,7 @@ func (r *mapRenderer) Refresh() {
 	canvas.Refresh(r.v)
 }
 
-func (r *mapRenderer) pixel(x, y, w, h int) color.Color {
+func (r *mapRenderer) pixel(x, y, w, h int) color.NRGBA {
 	if w != r.pw || h != r.ph {
 		r.pw, r.ph = w, h
 		r.pg = mapmodel.Layout(r.v.model, float64(w), float64(h))
@@ -263,9 +263,7 @@ func mapCell(cell mapmodel.Cell, x, y, w, h, size float32) []fyne.CanvasObject {
 	bg.Resize(fyne.NewSize(w, h))
 	objs := []fyne.CanvasObject{bg}
 	if cell.Level == data.ShadePartly {
-		hc := nrgba(themeColour(colourHatch))
-		sp := float32(7)
-		hr := newHatch(&hc, &sp)
+		hr := newHatch(themeColour(colourHatch), 7)
 		hr.Move(fyne.NewPos(x, y))
 		hr.Resize(fyne.NewSize(w, h))
 		objs = append(objs, hr)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image"
 	"image/color"
 	"math"
 	"strconv"
@@ -30,9 +31,25 @@ type markShape struct {
 	paper  color.NRGBA // inside of the partly circle; the tick
 }
 
+// newPixelRaster draws pixel by pixel into a fresh image each time. Fyne's
+// NewRasterWithPixels keeps its image for reuse, so every raster on every
+// built screen would hold a second copy of its texture in memory; this one
+// leaves only the texture.
+func newPixelRaster(pixel func(x, y, w, h int) color.NRGBA) *canvas.Raster {
+	return canvas.NewRaster(func(w, h int) image.Image {
+		img := image.NewNRGBA(image.Rect(0, 0, w, h))
+		for y := 0; y < h; y++ {
+			for x := 0; x < w; x++ {
+				img.SetNRGBA(x, y, pixel(x, y, w, h))
+			}
+		}
+		return img
+	})
+}
+
 func newMarkShape() *markShape {
 	m := &markShape{}
-	m.raster = canvas.NewRasterWithPixels(m.pixel)
+	m.raster = newPixelRaster(m.pixel)
 	m.raster.ScaleMode = canvas.ImageScaleSmooth
 	return m
 }
@@ -71,7 +88,7 @@ func over(dst color.NRGBA, c color.NRGBA, a float64) color.NRGBA {
 	return color.NRGBA{R: mix(c.R, dst.R), G: mix(c.G, dst.G), B: mix(c.B, dst.B), A: uint8(oa * 255)}
 }
 
-func (m *markShape) pixel(x, y, w, h int) color.Color {
+func (m *markShape) pixel(x, y, w, h int) color.NRGBA {
 	size := math.Min(float64(w), float64(h))
 	r := size/2 - 1
 	cx, cy := float64(w)/2, float64(h)/2
@@ -100,19 +117,77 @@ func (m *markShape) pixel(x, y, w, h int) color.Color {
 	return out
 }
 
-// hatch is the diagonal lines of a partly shaded cell, as on paper.
-func newHatch(colour *color.NRGBA, spacing *float32) *canvas.Raster {
-	r := canvas.NewRasterWithPixels(func(x, y, _, _ int) color.Color {
-		sp := int(*spacing)
-		if sp < 4 {
-			sp = 4
+// hatch is the diagonal lines of a partly shaded cell, as on paper. It is
+// drawn as line objects rather than an image, so a screen of partly shaded
+// words keeps no pixel buffers or textures for its pattern.
+type hatch struct {
+	widget.BaseWidget
+	colour  color.Color
+	spacing float32 // between lines, along each edge
+}
+
+func newHatch(colour color.Color, spacing float32) *hatch {
+	h := &hatch{colour: colour, spacing: spacing}
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+// CreateRenderer builds the lines.
+func (h *hatch) CreateRenderer() fyne.WidgetRenderer { return &hatchRenderer{h: h} }
+
+type hatchRenderer struct {
+	h     *hatch
+	lines []*canvas.Line
+	objs  []fyne.CanvasObject
+}
+
+func (r *hatchRenderer) Destroy() {}
+
+func (r *hatchRenderer) MinSize() fyne.Size { return fyne.NewSize(0, 0) }
+
+func (r *hatchRenderer) Objects() []fyne.CanvasObject { return r.objs }
+
+// hatchSegments gives the lines x+y = c, for c every spacing, cut to a w×h
+// box: each from its lower-left end to its upper-right end.
+func hatchSegments(w, h, spacing float32) [][2]fyne.Position {
+	if spacing < 4 {
+		spacing = 4
+	}
+	var segs [][2]fyne.Position
+	for c := spacing; c < w+h; c += spacing {
+		a := fyne.NewPos(0, c) // on the left edge, or the bottom
+		if c > h {
+			a = fyne.NewPos(c-h, h)
 		}
-		if (x+y)%sp == 0 {
-			return *colour
+		b := fyne.NewPos(c, 0) // on the top edge, or the right
+		if c > w {
+			b = fyne.NewPos(w, c-w)
 		}
-		return color.Transparent
-	})
-	return r
+		segs = append(segs, [2]fyne.Position{a, b})
+	}
+	return segs
+}
+
+func (r *hatchRenderer) Layout(size fyne.Size) {
+	segs := hatchSegments(size.Width, size.Height, r.h.spacing)
+	for len(r.lines) < len(segs) {
+		r.lines = append(r.lines, canvas.NewLine(r.h.colour))
+	}
+	r.lines = r.lines[:len(segs)]
+	r.objs = r.objs[:0]
+	for i, l := range r.lines {
+		l.StrokeColor = r.h.colour
+		l.StrokeWidth = 1
+		l.Position1, l.Position2 = segs[i][0], segs[i][1]
+		r.objs = append(r.objs, l)
+	}
+}
+
+func (r *hatchRenderer) Refresh() {
+	r.Layout(r.h.Size())
+	for _, l := range r.lines {
+		l.Refresh()
+	}
 }
 
 // tileColours gives the fill and text colour names for a level.
@@ -190,7 +265,7 @@ func (t *wordTile) CreateRenderer() fyne.WidgetRenderer {
 		state: canvas.NewText("", color.Black),
 		mark:  newMarkShape(),
 	}
-	r.hatch = newHatch(&r.hatchColour, &r.hatchSpacing)
+	r.hatch = newHatch(color.Transparent, 9)
 	r.word.TextStyle.Bold = true
 	r.num.TextStyle.Bold = true
 	r.Refresh()
@@ -200,9 +275,7 @@ func (t *wordTile) CreateRenderer() fyne.WidgetRenderer {
 type tileRenderer struct {
 	t                *wordTile
 	bg               *canvas.Rectangle
-	hatch            *canvas.Raster
-	hatchColour      color.NRGBA
-	hatchSpacing     float32
+	hatch            *hatch
 	num, word, state *canvas.Text
 	mark             *markShape
 }
@@ -251,12 +324,8 @@ func (r *tileRenderer) Refresh() {
 	r.bg.StrokeColor = themeColour(colourEdge)
 	r.bg.StrokeWidth = themeSize(theme.SizeNameInputBorder) + 1
 	r.bg.CornerRadius = 6
-	r.hatchColour = nrgba(themeColour(colourHatch))
-	r.hatchSpacing = 9 * fyne.CurrentApp().Settings().Scale()
-	if c := fyne.CurrentApp().Driver().CanvasForObject(r.t); c != nil {
-		r.hatchSpacing = 9 * c.Scale()
-	}
 	r.hatch.Hidden = lvl != data.ShadePartly
+	r.hatch.colour, r.hatch.spacing = themeColour(colourHatch), 9
 	for _, txt := range []*canvas.Text{r.num, r.word, r.state} {
 		txt.Color = themeColour(ink)
 	}

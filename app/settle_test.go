@@ -1,0 +1,120 @@
+package app
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+// waitRelease waits for one release, failing after a generous time.
+func waitRelease(t *testing.T, released <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-released:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no release after %s", what)
+	}
+}
+
+// noRelease checks nothing is released for a while.
+func noRelease(t *testing.T, released <-chan struct{}, d time.Duration, what string) {
+	t.Helper()
+	select {
+	case <-released:
+		t.Fatalf("a release %s", what)
+	case <-time.After(d):
+	}
+}
+
+func TestSettlerReleasesOnceAfterABurst(t *testing.T) {
+	released := make(chan struct{}, 10)
+	s := newSettler(300*time.Millisecond, func() { released <- struct{}{} })
+	noRelease(t, released, 400*time.Millisecond, "before any work")
+	for i := 0; i < 50; i++ {
+		s.busy() // never blocks, however many
+	}
+	waitRelease(t, released, "a burst of work")
+	noRelease(t, released, 700*time.Millisecond, "twice for one burst")
+	s.busy()
+	waitRelease(t, released, "a second burst")
+	s.stop()
+	s.busy() // after stop: no goroutine, no block, no release
+	noRelease(t, released, 500*time.Millisecond, "after stop")
+
+	var none *settler
+	none.busy()
+	none.stop()
+}
+
+// The window tells the settler of each screen it shows and each change.
+func TestWindowSettlesAfterScreensAndChanges(t *testing.T) {
+	h := newHarness(t)
+	released := make(chan struct{}, 10)
+	h.u.settle = newSettler(20*time.Millisecond, func() { released <- struct{}{} })
+	t.Cleanup(h.u.settle.stop)
+	id := h.createSession("Settle", "Governing Body")
+	waitRelease(t, released, "Setup")
+	h.u.show(screenIntro)
+	h.key(fyne.KeyRight)
+	waitRelease(t, released, "an element screen")
+	test.Tap(h.u.element.tiles[0])
+	waitRelease(t, released, "shading a word")
+	wantLevels(t, h.levels(id, h.u.element.el.Words[0].ID), data.ShadePartly)
+}
+
+func TestHatchLinesStayInsideTheirBox(t *testing.T) {
+	for _, c := range []struct{ w, h, sp float32 }{{300, 100, 9}, {40, 200, 7}, {10, 10, 9}, {120, 80, 1}} {
+		segs := hatchSegments(c.w, c.h, c.sp)
+		sp := c.sp
+		if sp < 4 {
+			sp = 4
+		}
+		if want := int((c.w + c.h - 0.001) / sp); len(segs) != want {
+			t.Errorf("%v: %d lines, want %d", c, len(segs), want)
+		}
+		for i, s := range segs {
+			for _, p := range s {
+				if p.X < 0 || p.X > c.w || p.Y < 0 || p.Y > c.h {
+					t.Fatalf("%v: line %d leaves the box at %v", c, i, p)
+				}
+			}
+			want := sp * float32(i+1)
+			for _, p := range s {
+				if d := p.X + p.Y - want; d > 0.01 || d < -0.01 {
+					t.Fatalf("%v: line %d is not on x+y=%v: %v", c, i, want, s)
+				}
+			}
+		}
+	}
+}
+
+// A partly shaded tile shows its hatching as lines across the tile; other
+// levels hide it.
+func TestTileHatchShowsOnlyForPartly(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newIceTheme(lookLight, 1))
+	tile := newWordTile(1, "Talking", data.ShadeNone, nil)
+	w := test.NewTempWindow(t, tile)
+	w.Resize(fyne.NewSize(400, 150))
+	r := test.TempWidgetRenderer(t, tile).(*tileRenderer)
+	if r.hatch.Visible() {
+		t.Fatal("hatching shows on a tile that is not shaded")
+	}
+	tile.setLevel(data.ShadePartly)
+	if !r.hatch.Visible() {
+		t.Fatal("no hatching on a partly shaded tile")
+	}
+	hr := test.TempWidgetRenderer(t, r.hatch).(*hatchRenderer)
+	size := r.hatch.Size()
+	if len(hr.Objects()) < int((size.Width+size.Height)/9)-1 || size.Width < 100 {
+		t.Fatalf("%d hatch lines over a %v tile", len(hr.Objects()), size)
+	}
+	tile.setLevel(data.ShadeShaded)
+	if r.hatch.Visible() {
+		t.Fatal("hatching stays on a fully shaded tile")
+	}
+}
