@@ -3,8 +3,11 @@
 
 GO      ?= go
 COMMIT  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
-# FyneApp.toml declares [Migrations] fyneDo, which `fyne build` turns into this tag; use it too.
-TAGS    := migrated_fynedo
+# FyneApp.toml declares [Migrations] fyneDo, which `fyne build` turns into migrated_fynedo; use it
+# too. no_emoji leaves out Fyne's bundled colour-emoji font: Fyne parses it once per text style
+# (about 4.7 MB of heap each), the PDF cannot show emoji anyway, and emoji typed in notes are kept
+# whole and still shown from the system's own emoji font where it has one. See README, Performance.
+TAGS    := migrated_fynedo,no_emoji
 LDFLAGS := -X main.commit=$(COMMIT)
 GOBIN   := $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin)
 export LANG := en_US.UTF-8

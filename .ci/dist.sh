@@ -38,7 +38,7 @@ windows() {
   # only to the first build, so the commit goes in as a source file of the copy instead.
   printf 'package main\n\nfunc init() { commit = "%s" }\n' "$commit" >"$stage/zz_dist_commit.go"
   (cd "$stage" && CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
-    "$fyne" package -os windows --release)
+    "$fyne" package -os windows --release --tags "$TAGS")
   mkdir -p dist
   mv "$stage/PPEI Iceberg.exe" dist/iceberg.exe
   rm -rf "$stage"

@@ -31,6 +31,9 @@ export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache \
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME"
 mkdir -m 0700 "$XDG_RUNTIME_DIR"
 export LANG=en_US.UTF-8
+# Tests, vet, staticcheck and the binaries tests build all use the Makefile's build tags.
+: "${TAGS:?run this through make, which sets TAGS}"
+export GOFLAGS="${GOFLAGS:+$GOFLAGS }-tags=$TAGS"
 unset LC_ALL ICEBERG_DB # a developer's own database must never reach a test
 
 step() {

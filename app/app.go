@@ -11,7 +11,6 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -40,16 +39,21 @@ const AppID = "uk.org.ppei.iceberg"
 // store (the file at opts.DBPath could not be used, for opts.OpenErr) it
 // first shows the ways on, and closes any store it opens there.
 func Run(store data.Store, opts Options) error {
-	// Most of the heap is fonts, loaded once and kept; collecting at half
-	// the usual growth keeps resident memory near a bare Fyne window's.
-	debug.SetGCPercent(50)
 	a := fyneapp.NewWithID(AppID)
 	a.Settings().SetTheme(newIceTheme(a.Preferences().StringWithFallback(prefLook, lookLight), 1))
-	go warmFonts()
+	fontsLoaded := loadFonts()
 	w := a.NewWindow("PPEI Iceberg")
+	fontsLoaded()
 	w.Resize(fyne.NewSize(1280, 720))
 	var u *ui
-	settle := newSettler(time.Second, debug.FreeOSMemory)
+	// Start-up collects at Go's usual pace, so building the first screen is
+	// not slowed by collections. Once the window has settled, most of the
+	// heap is fonts, loaded once and kept, and collecting at half the usual
+	// growth keeps resident memory near a bare Fyne window's.
+	settle := newSettler(time.Second, func() {
+		debug.SetGCPercent(50)
+		debug.FreeOSMemory()
+	})
 	defer settle.stop()
 	start := func(st data.Store, path string) {
 		u = buildUI(a, w, st)
@@ -168,21 +172,25 @@ type pendingText struct {
 	save  func(string) error
 }
 
-// warmFonts has Fyne load the regular and bold faces on the second core
-// while the main thread starts GLFW and builds Home. Each text style costs
-// Fyne a parse of the text font, its emoji font and a system font (tens of
-// milliseconds on this kind of machine), and Home's first frame needs both.
-// Fyne caches the faces per style, so the window then finds them loaded.
-func warmFonts() {
-	var wg sync.WaitGroup
-	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+// loadFonts has Fyne load the regular and bold faces on a second core while
+// the main goroutine connects to the display (NewWindow starts GLFW), and
+// returns the wait for them; the window's first screen needs both, and
+// each costs Fyne a parse of the font and of a system fallback font.
+//
+// Built with migrated_fynedo (as the app is), Fyne's caches are plain maps
+// for its main goroutine alone. This is safe only because NewWindow draws
+// and measures no text, and the main goroutine waits before anything else
+// touches Fyne. TestStartupHasNoDataRace runs the real binary built with
+// the race detector to keep it so.
+func loadFonts() (wait func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
 			fyne.MeasureText("PPEI Iceberg", theme.TextSize(), style)
-		}()
-	}
-	wg.Wait()
+		}
+	}()
+	return func() { <-done }
 }
 
 // newUI builds the window's contents on a and w and shows Home. Tests call

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ppei-iceberg/iceberg/app/internal/xwait"
 )
 
 // TestNoNetworkSockets runs the real window and checks it holds no
@@ -22,6 +24,11 @@ func TestNoNetworkSockets(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/ppei-iceberg/iceberg").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
+	xw, err := xwait.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer xw.Close()
 	cmd := exec.Command(bin, "--db", filepath.Join(dir, "x.db"))
 	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "cfg"), "XDG_CACHE_HOME="+filepath.Join(dir, "cache"))
 	if err := cmd.Start(); err != nil {
@@ -29,8 +36,8 @@ func TestNoNetworkSockets(t *testing.T) {
 	}
 	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
 	pid := cmd.Process.Pid
-	if _, ok := visibleWindow(pid, 30*time.Second); !ok {
-		t.Fatal("no window appeared")
+	if _, err := xw.WaitWindow(pid, 30*time.Second); err != nil {
+		t.Fatalf("no window appeared: %v", err)
 	}
 	time.Sleep(time.Second)
 

@@ -1,13 +1,10 @@
 package app
 
 import (
-	"bytes"
 	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-
-	"github.com/ppei-iceberg/iceberg/resources"
 )
 
 // The looks a facilitator can choose, kept in preferences.
@@ -82,19 +79,11 @@ func newIceTheme(look string, zoom float32) *iceTheme {
 	return &iceTheme{Theme: theme.DefaultTheme(), look: look, zoom: zoom}
 }
 
-var fontRegular, fontBold = sameOrOwn(resources.FontRegular, theme.DefaultTextFont(), "NotoSans-Regular.ttf"),
-	sameOrOwn(resources.FontBold, theme.DefaultTextBoldFont(), "NotoSans-Bold.ttf")
-
-// sameOrOwn gives Fyne's own copy of a font when its bytes are the app's
-// embedded font (today they are: both Noto Sans). Fyne then loads the font
-// once, where a second resource with the same bytes would be loaded again
-// as a fallback, costing memory for nothing.
-func sameOrOwn(embedded []byte, builtin fyne.Resource, name string) fyne.Resource {
-	if bytes.Equal(embedded, builtin.Content()) {
-		return builtin
-	}
-	return fyne.NewStaticResource(name, embedded)
-}
+// The window's fonts are Fyne's own copies of Noto Sans, the same bytes as
+// the fonts the PDF embeds from resources (TestThemeUsesTheEmbeddedFont
+// checks). Using Fyne's copies means Fyne loads each font once rather than
+// again as a fallback, and the app's copies are read only for a PDF.
+var fontRegular, fontBold = theme.DefaultTextFont(), theme.DefaultTextBoldFont()
 
 // Font gives Noto Sans for all but monospace text; Noto has no italic in
 // the binary, so italic falls back to regular rather than a second font.

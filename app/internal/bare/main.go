@@ -1,5 +1,6 @@
-// Command bare is a bare Fyne window built the same way as PPEI Iceberg,
-// the yardstick for its start-up time and memory (see measure.sh).
+// Command bare is a bare Fyne window, built with Fyne's defaults: the
+// yardstick for its start-up time and memory (BenchmarkStartup and
+// BenchmarkWorkshopMemory in app/, run by make bench).
 package main
 
 import (

@@ -1,0 +1,58 @@
+//go:build linux
+
+package xwait
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The watcher finds the window a real Fyne program maps, the same one
+// xdotool finds by process, and times out for a process with no window.
+func TestWaitWindowSeesAFyneWindow(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Fatal("this test opens a real window: run it with a display (make test starts Xvfb)")
+	}
+	bin := filepath.Join(t.TempDir(), "bare")
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/ppei-iceberg/iceberg/app/internal/bare").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	w, err := Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+
+	sleeper := exec.Command("sleep", "5")
+	if err := sleeper.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = sleeper.Process.Kill(); _ = sleeper.Wait() }()
+	if _, err := w.WaitWindow(sleeper.Process.Pid, 300*time.Millisecond); err == nil {
+		t.Fatal("a process with no window was reported as showing one")
+	}
+
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir(), "XDG_CACHE_HOME="+t.TempDir())
+	w.Reset()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	id, err := w.WaitWindow(cmd.Process.Pid, 30*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("xdotool", "search", "--onlyvisible", "--pid", strconv.Itoa(cmd.Process.Pid)).Output()
+	if err != nil {
+		t.Fatalf("xdotool finds no visible window of the process: %v", err)
+	}
+	if !strings.Contains(" "+strings.Join(strings.Fields(string(out)), " ")+" ", " "+strconv.FormatUint(id, 10)+" ") {
+		t.Fatalf("watcher saw window %d, xdotool sees %q", id, out)
+	}
+}
