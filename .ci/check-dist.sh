@@ -3,7 +3,9 @@
 # - the Windows exe is PE32+ x86-64 for the GUI subsystem with icon, version and manifest
 #   resources, and its zip holds it beside "How to start.txt";
 # - the Linux tarball holds the binary, the .desktop entry and the icon, and that binary reports
-#   the version in FyneApp.toml and the commit it was built from.
+#   the version in FyneApp.toml and the commit it was built from;
+# - both binaries were built with every tag in TAGS (the Makefile's), so what ships is what the
+#   tests and benchmarks measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)".*/\1/p' FyneApp.toml | head -n 1)
@@ -11,12 +13,22 @@ appid=$(sed -n 's/^[[:space:]]*ID[[:space:]]*=[[:space:]]*"\(.*\)".*/\1/p' FyneA
 commit=${COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}
 base=dist/PPEI-Iceberg-$version
 fail() { echo "check-dist: $*" >&2; exit 1; }
+# built_with FILE: fails unless FILE's Go build settings hold every tag in TAGS.
+built_with() {
+  local tags
+  tags=$(go version -m "$1" | awk '$1 == "build" && $2 ~ /^-tags=/ {sub(/^-tags=/, "", $2); print $2}')
+  for want in ${TAGS//,/ }; do
+    [[ ,$tags, == *,"$want",* ]] || fail "$1 was built without the tag $want (tags: ${tags:-none})"
+  done
+}
+: "${TAGS:?run this through make, which sets TAGS}"
 
 # Windows
 exe=dist/iceberg.exe
 [[ -f $exe ]] || fail "$exe is missing: run make dist-windows"
 file -b "$exe" | grep -q 'PE32+ executable (GUI) x86-64' || fail "$exe: $(file -b "$exe")"
 go run .ci/pecheck.go "$exe" "$version"
+built_with "$exe"
 zip=$base-windows-amd64.zip
 listing=$(unzip -Z1 "$zip") || fail "$zip is missing or unreadable"
 for want in iceberg.exe "How to start.txt"; do
@@ -42,7 +54,9 @@ for want in "Name=PPEI Iceberg" "Exec=iceberg" "Icon=$appid" "Type=Application";
 done
 file -b "$tmp/$icon" | grep -q 'PNG image data, 512 x 512' || fail "$icon: $(file -b "$tmp/$icon")"
 file -b "$tmp/$bin" | grep -q 'ELF 64-bit LSB .*x86-64' || fail "$bin: $(file -b "$tmp/$bin")"
+built_with "$tmp/$bin"
 got=$("$tmp/$bin" --version 2>/dev/null) || fail "$bin --version failed"
 want="PPEI Iceberg $version (commit $commit)"
 [[ $got == "$want" ]] || fail "$bin --version printed '$got', want '$want'"
 echo "check-dist: $tarball: binary ($got), $appid.desktop, 512 px icon"
+echo "check-dist: both binaries built with the tags $TAGS"
