@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/export"
 )
 
 // homeScreen lists sessions newest first, with search, and the Trash.
@@ -327,15 +328,15 @@ func (u *ui) exportSessionFile(id int64) {
 		if w == nil {
 			return
 		}
-		werr := data.NewSessionFile(u.fw, rec).Write(w)
-		if cerr := w.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			u.fail(&data.Error{Code: data.EInternal, Message: "The session file could not be written. Choose another folder and try again", Err: werr})
+		// Written whole or not at all, as the PDF is: the dialog's own
+		// writer would leave half a file behind on a full disk.
+		path := w.URI().Path()
+		w.Close()
+		if err := export.WriteFileAtomic(path, data.NewSessionFile(u.fw, rec).Write); err != nil {
+			u.fail(&data.Error{Code: data.EInternal, Message: "The session file could not be written. Choose another folder and try again", Err: err})
 			return
 		}
-		u.info("Session file saved: " + w.URI().Path())
+		u.info("Session file saved: " + path)
 	}, u.win)
 	d.SetFileName(fileName(rec.Title) + ".json")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
