@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -275,6 +276,14 @@ func (u *ui) exportHandout() {
 
 // savePDF asks where to save a PDF and writes it there whole, or not at all.
 func (u *ui) savePDF(name string, write func(io.Writer) error, done func(path string) string) {
+	u.saveFile(name, "The PDF", write, done)
+}
+
+// saveFile asks where to save a file named like name (its extension is the
+// dialog's filter) and writes it there whole, or not at all: the dialog's
+// own writer would leave half a file behind on a full disk. what names the
+// file in the message if it cannot be written.
+func (u *ui) saveFile(name, what string, write func(io.Writer) error, done func(path string) string) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.fail(err)
@@ -286,13 +295,13 @@ func (u *ui) savePDF(name string, write func(io.Writer) error, done func(path st
 		path := w.URI().Path()
 		w.Close()
 		if err := export.WriteFileAtomic(path, write); err != nil {
-			u.fail(&data.Error{Code: data.EInternal, Message: "The PDF could not be written. Choose another folder and try again", Err: err})
+			u.fail(&data.Error{Code: data.EInternal, Message: what + " could not be written. Choose another folder and try again", Err: err})
 			return
 		}
 		u.info(done(path))
 	}, u.win)
 	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(name)}))
 	d.Resize(fileDialogSize)
 	d.Show()
 }

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
-	"github.com/ppei-iceberg/iceberg/export"
 )
 
 // homeScreen lists sessions newest first, with search, and the Trash.
@@ -283,15 +282,7 @@ var fileDialogSize = fyne.NewSize(1100, 620)
 
 // importSessionFile reads a session file chosen in a file dialog.
 func (u *ui) importSessionFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.fail(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		defer r.Close()
+	chooseFile(u.win, []string{".json"}, u.fail, func(r fyne.URIReadCloser) {
 		f, err := data.ReadSessionFile(r, u.fw)
 		if err != nil {
 			u.fail(err)
@@ -306,8 +297,25 @@ func (u *ui) importSessionFile() {
 			u.home.load()
 		}
 		u.info(fmt.Sprintf("Imported “%s” (session %d).", f.Session.Title, id))
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	})
+}
+
+// chooseFile shows Fyne's open dialog over win for files ending in one of
+// exts and gives use the file chosen, closing it afterwards. A dialog error
+// goes to fail; Cancel does nothing.
+func chooseFile(win fyne.Window, exts []string, fail func(error), use func(fyne.URIReadCloser)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			fail(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		use(r)
+	}, win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Resize(fileDialogSize)
 	d.Show()
 }
@@ -320,28 +328,9 @@ func (u *ui) exportSessionFile(id int64) {
 		u.fail(err)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.fail(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		// Written whole or not at all, as the PDF is: the dialog's own
-		// writer would leave half a file behind on a full disk.
-		path := w.URI().Path()
-		w.Close()
-		if err := export.WriteFileAtomic(path, data.NewSessionFile(u.fw, rec).Write); err != nil {
-			u.fail(&data.Error{Code: data.EInternal, Message: "The session file could not be written. Choose another folder and try again", Err: err})
-			return
-		}
-		u.info("Session file saved: " + path)
-	}, u.win)
-	d.SetFileName(fileName(rec.Title) + ".json")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Resize(fileDialogSize)
-	d.Show()
+	u.saveFile(fileName(rec.Title)+".json", "The session file", data.NewSessionFile(u.fw, rec).Write, func(path string) string {
+		return "Session file saved: " + path
+	})
 }
 
 // fileName turns a title into a safe file name.

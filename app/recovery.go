@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -91,21 +89,11 @@ func (r *recoveryScreen) openPath(path, note string) bool {
 }
 
 func (r *recoveryScreen) onOpenOther() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			r.failed(err)
-			return
-		}
-		if rc == nil {
-			return
-		}
+	chooseFile(r.win, []string{".db", ".sqlite", ".sqlite3"}, r.failed, func(rc fyne.URIReadCloser) {
 		p := rc.URI().Path()
-		rc.Close()
+		rc.Close() // before the store opens the file
 		r.openPath(p, "Opened "+p+". The file that could not be used is still at "+r.path+".")
-	}, r.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"}))
-	d.Resize(fileDialogSize)
-	d.Show()
+	})
 }
 
 // onRestore puts the newest backup in place of the bad file, which is
