@@ -258,7 +258,7 @@ func (c *compareScreen) onExport() {
 	}
 	recs := append([]*data.Record(nil), c.recs...)
 	opt := export.Options{Paper: "a4", Names: c.names.Checked}
-	c.u.savePDF("comparison.pdf", func(w io.Writer) error { return export.WriteComparePDF(w, c.u.fw, recs, opt) }, func(path string) string {
+	c.u.saveFile("comparison.pdf", "The PDF", func(w io.Writer) error { return export.WriteComparePDF(w, c.u.fw, recs, opt) }, func(path string) string {
 		if opt.Names {
 			return "Comparison PDF saved with names: " + path
 		}
@@ -269,14 +269,9 @@ func (c *compareScreen) onExport() {
 // exportHandout writes the participants' hand-out.
 func (u *ui) exportHandout() {
 	opt := export.HandoutOptions{Paper: "a4"}
-	u.savePDF("hand-out.pdf", func(w io.Writer) error { return export.WriteHandout(w, u.fw, opt) }, func(path string) string {
+	u.saveFile("hand-out.pdf", "The PDF", func(w io.Writer) error { return export.WriteHandout(w, u.fw, opt) }, func(path string) string {
 		return "Hand-out saved: " + path + ". Print one for each person, to shade on their own before the group agrees."
 	})
-}
-
-// savePDF asks where to save a PDF and writes it there whole, or not at all.
-func (u *ui) savePDF(name string, write func(io.Writer) error, done func(path string) string) {
-	u.saveFile(name, "The PDF", write, done)
 }
 
 // saveFile asks where to save a file named like name (its extension is the

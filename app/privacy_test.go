@@ -8,27 +8,16 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/ppei-iceberg/iceberg/app/internal/xwait"
 )
 
 // TestNoNetworkSockets runs the real window and checks it holds no
 // internet socket at all: nothing listens, nothing is sent. (Unix sockets
 // to the X server and the desktop bus are local and allowed.)
 func TestNoNetworkSockets(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Fatal("this test opens a real window: run it with a display (make test starts Xvfb)")
-	}
+	needDisplay(t)
+	bin := buildApp(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "iceberg")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/ppei-iceberg/iceberg").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	xw, err := xwait.Open()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer xw.Close()
+	xw := openWatcher(t)
 	cmd := exec.Command(bin, "--db", filepath.Join(dir, "x.db"))
 	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "cfg"), "XDG_CACHE_HOME="+filepath.Join(dir, "cache"))
 	if err := cmd.Start(); err != nil {

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/ppei-iceberg/iceberg/app/internal/xwait"
 )
 
 // TestStartupHasNoDataRace builds the real binary with the race detector
@@ -19,23 +17,14 @@ import (
 // goroutine alone, so touching Fyne from elsewhere crashes the window now
 // and then ("concurrent map writes"); the race detector sees it every time.
 func TestStartupHasNoDataRace(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Fatal("this test opens a real window: run it with a display (make test starts Xvfb)")
-	}
+	needDisplay(t)
+	bin := buildApp(t, "-race")
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "iceberg")
-	if out, err := exec.Command("go", "build", "-race", "-o", bin, "github.com/ppei-iceberg/iceberg").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	db := filepath.Join(dir, "x.db")
 	if out, err := exec.Command(bin, "--db", db, "new", "--title", "Race", "--cop", "Governing Body").CombinedOutput(); err != nil {
 		t.Fatalf("new: %v\n%s", err, out)
 	}
-	xw, err := xwait.Open()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer xw.Close()
+	xw := openWatcher(t)
 
 	for run := 1; run <= 3; run++ {
 		cfg := filepath.Join(dir, "cfg"+strconv.Itoa(run))

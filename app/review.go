@@ -257,7 +257,7 @@ func (u *ui) exportPDF() {
 	u.flush()
 	u.reloadRecordOnly()
 	rec, opt := u.rec, u.exportOptions()
-	u.savePDF(fileName(rec.Title)+".pdf", func(out io.Writer) error { return export.WritePDF(out, u.fw, rec, opt) }, func(path string) string {
+	u.saveFile(fileName(rec.Title)+".pdf", "The PDF", func(out io.Writer) error { return export.WritePDF(out, u.fw, rec, opt) }, func(path string) string {
 		who := "without names (public)"
 		if opt.Names {
 			who = "with names"

@@ -22,9 +22,7 @@ import (
 
 func buildBinaries(b *testing.B) (iceberg, bare string) {
 	b.Helper()
-	if os.Getenv("DISPLAY") == "" {
-		b.Fatal("these benchmarks open real windows: run them with a display (make bench starts Xvfb)")
-	}
+	needDisplay(b)
 	if !strings.Contains(os.Getenv("GOFLAGS"), "-tags=") {
 		b.Fatal("run these through make bench, which builds PPEI Iceberg with the product's build tags (GOFLAGS)")
 	}
@@ -73,16 +71,6 @@ func startTime(b *testing.B, w *xwait.Watcher, env []string, prog string, args .
 	return d
 }
 
-// watcher opens an X connection that sees windows appear.
-func watcher(b *testing.B) *xwait.Watcher {
-	w, err := xwait.Open()
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(w.Close)
-	return w
-}
-
 func median(d []time.Duration) time.Duration {
 	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
 	return d[len(d)/2]
@@ -96,7 +84,7 @@ func BenchmarkStartup(b *testing.B) {
 	if out, err := exec.Command(iceberg, "--db", db, "new", "--title", "Bench", "--cop", "Governing Body").CombinedOutput(); err != nil {
 		b.Fatalf("%v: %s", err, out)
 	}
-	w := watcher(b)
+	w := openWatcher(b)
 	var app, base []time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -141,7 +129,7 @@ func BenchmarkWorkshopMemory(b *testing.B) {
 		}
 		keys = append(keys, "t", "p", "p", "t", "a", "Right")
 	}
-	w := watcher(b)
+	w := openWatcher(b)
 	var app, base []float64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
