@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a make target needs, and only what is missing.
 #
-#   .ci/deps.sh GROUP...     groups: build test icons windows wine
+#   .ci/deps.sh GROUP...     groups: build test office icons windows linux-package wine
 #
 # Debian packages are checked with `dpkg -s` first, so a machine that has them makes no apt call
 # at all; when some are missing, one `apt-get update` and one `apt-get install` fetch them (as root,
@@ -20,11 +20,13 @@ for group in "$@"; do
       libxinerama-dev libxi-dev libxxf86vm-dev libxext-dev) ;;
     # Xvfb and xdotool for the real-window smoke test, pdftotext for the PDF tests.
     test) pkgs+=(xvfb xdotool poppler-utils) tools+=(staticcheck) ;;
+    # LibreOffice, headless, opens the Word document and the CSV in the tests as an office suite would.
+    office) pkgs+=(libreoffice-writer-nogui libreoffice-calc-nogui) ;;
     icons) pkgs+=(librsvg2-bin) ;;
     windows) pkgs+=(gcc-mingw-w64-x86-64 zip unzip file xz-utils) tools+=(fyne) ;;
     linux-package) pkgs+=(xz-utils) tools+=(fyne) ;;
     wine) pkgs+=(wine64 jq) ;;
-    *) echo "deps.sh: unknown group '$group' (build test icons windows linux-package wine)" >&2; exit 2 ;;
+    *) echo "deps.sh: unknown group '$group' (build test office icons windows linux-package wine)" >&2; exit 2 ;;
   esac
 done
 

@@ -35,6 +35,7 @@ export LANG=en_US.UTF-8
 : "${TAGS:?run this through make, which sets TAGS}"
 export GOFLAGS="${GOFLAGS:+$GOFLAGS }-tags=$TAGS"
 unset LC_ALL ICEBERG_DB # a developer's own database must never reach a test
+unset ICEBERG_NO_OFFICE # make test always runs the LibreOffice checks (.ci/deps.sh office installs it)
 
 step() {
   local name=$1 start=$SECONDS
