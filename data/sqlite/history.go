@@ -1,0 +1,334 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+// The undoable changes (shading, notes, agreement, summary, tallies) and the history that
+// Undo and Redo step through.
+
+// The fields the history records.
+const (
+	fieldShade        = "shade"
+	fieldWordNote     = "word_note"
+	fieldElementNotes = "element_notes"
+	fieldAgreed       = "agreed"
+	fieldSummary      = "summary"
+	fieldTally        = "tally"
+	fieldTallyOf      = "tally_of"
+)
+
+// intText is a nullable count as history text: "" for none.
+func intText(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+// getField reads the current value of a history field as text.
+func getField(ctx context.Context, tx *sql.Tx, id int64, field, target string) (string, error) {
+	var q string
+	args := []any{id}
+	switch field {
+	case fieldShade:
+		q, args = `SELECT level FROM words WHERE session_id = ? AND word_id = ?`, append(args, target)
+	case fieldWordNote:
+		q, args = `SELECT note FROM words WHERE session_id = ? AND word_id = ?`, append(args, target)
+	case fieldElementNotes:
+		q, args = `SELECT notes FROM elements WHERE session_id = ? AND code = ?`, append(args, target)
+	case fieldAgreed:
+		q, args = `SELECT COALESCE(agreed_at, '') FROM elements WHERE session_id = ? AND code = ?`, append(args, target)
+	case fieldSummary:
+		q = `SELECT summary FROM sessions WHERE id = ?`
+	case fieldTally:
+		q, args = `SELECT COALESCE(CAST(tally AS TEXT), '') FROM words WHERE session_id = ? AND word_id = ?`, append(args, target)
+	case fieldTallyOf:
+		q = `SELECT COALESCE(CAST(tally_of AS TEXT), '') FROM sessions WHERE id = ?`
+	default:
+		return "", fmt.Errorf("unknown field %q", field)
+	}
+	var v string
+	err := tx.QueryRowContext(ctx, q, args...).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		if field == fieldShade {
+			return "0", nil
+		}
+		return "", nil
+	}
+	return v, err
+}
+
+// setField writes a history field's value.
+func (s *Store) setField(ctx context.Context, tx *sql.Tx, id int64, field, target, value string) error {
+	var err error
+	switch field {
+	case fieldShade:
+		level, perr := strconv.Atoi(value)
+		if perr != nil {
+			return fmt.Errorf("bad level %q: %w", value, perr)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO words (session_id, word_id, level) VALUES (?, ?, ?)
+			ON CONFLICT (session_id, word_id) DO UPDATE SET level = excluded.level`, id, target, level)
+	case fieldWordNote:
+		_, err = tx.ExecContext(ctx, `INSERT INTO words (session_id, word_id, note) VALUES (?, ?, ?)
+			ON CONFLICT (session_id, word_id) DO UPDATE SET note = excluded.note`, id, target, value)
+	case fieldElementNotes:
+		_, err = tx.ExecContext(ctx, `INSERT INTO elements (session_id, code, notes) VALUES (?, ?, ?)
+			ON CONFLICT (session_id, code) DO UPDATE SET notes = excluded.notes`, id, target, value)
+	case fieldAgreed:
+		var at any
+		if value != "" {
+			at = value
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO elements (session_id, code, agreed_at) VALUES (?, ?, ?)
+			ON CONFLICT (session_id, code) DO UPDATE SET agreed_at = excluded.agreed_at`, id, target, at)
+		if err == nil {
+			err = s.updateStatus(ctx, tx, id)
+		}
+	case fieldSummary:
+		_, err = tx.ExecContext(ctx, `UPDATE sessions SET summary = ? WHERE id = ?`, value, id)
+	case fieldTally, fieldTallyOf:
+		var n any
+		if value != "" {
+			v, perr := strconv.Atoi(value)
+			if perr != nil {
+				return fmt.Errorf("bad count %q: %w", value, perr)
+			}
+			n = v
+		}
+		if field == fieldTally {
+			_, err = tx.ExecContext(ctx, `INSERT INTO words (session_id, word_id, tally) VALUES (?, ?, ?)
+				ON CONFLICT (session_id, word_id) DO UPDATE SET tally = excluded.tally`, id, target, n)
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE sessions SET tally_of = ? WHERE id = ?`, n, id)
+		}
+	default:
+		err = fmt.Errorf("unknown field %q", field)
+	}
+	if err != nil {
+		return fmt.Errorf("set %s: %w", field, err)
+	}
+	return nil
+}
+
+// updateStatus marks a session agreed when every element is agreed.
+func (s *Store) updateStatus(ctx context.Context, tx *sql.Tx, id int64) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM elements WHERE session_id = ? AND agreed_at IS NOT NULL`, id).Scan(&n); err != nil {
+		return err
+	}
+	status := data.StatusDraft
+	if n >= len(s.fw.Elements) {
+		status = data.StatusAgreed
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE sessions SET status = ? WHERE id = ?`, status, id)
+	return err
+}
+
+// change applies one undoable change in its own transaction and records it
+// in the history, clearing anything that could have been redone.
+func (s *Store) change(ctx context.Context, what string, id int64, field, target, value string) error {
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.live(ctx, tx, id); err != nil {
+			return err
+		}
+		before, err := getField(ctx, tx, id, field, target)
+		if err != nil {
+			return err
+		}
+		if before == value || (field == fieldAgreed && before != "" && value != "") {
+			return nil // no change (agreeing again keeps the first time), nothing to undo
+		}
+		if err := s.setField(ctx, tx, id, field, target, value); err != nil {
+			return err
+		}
+		now := s.now()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM history WHERE session_id = ? AND undone = 1`, id); err != nil {
+			return fmt.Errorf("clear redo: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO history (session_id, field, target, before, after, at)
+			VALUES (?, ?, ?, ?, ?, ?)`, id, field, target, before, value, now); err != nil {
+			return fmt.Errorf("write history: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE sessions SET updated_at = ? WHERE id = ?`, now, id)
+		return err
+	})
+	if err != nil {
+		return s.writeError(what, err)
+	}
+	return nil
+}
+
+// SetShade sets a word's shading level.
+func (s *Store) SetShade(ctx context.Context, id int64, wordID string, level data.Shade) error {
+	w, err := s.word(wordID)
+	if err != nil {
+		return err
+	}
+	if !level.Valid() {
+		return data.Errorf(data.EInvalid, "Shading level %d is out of range.", int(level))
+	}
+	return s.change(ctx, "save the shading", id, fieldShade, w.ID, strconv.Itoa(int(level)))
+}
+
+// SetWordNote sets the evidence or example the group gave for a word.
+func (s *Store) SetWordNote(ctx context.Context, id int64, wordID, note string) error {
+	w, err := s.word(wordID)
+	if err != nil {
+		return err
+	}
+	if err := checkText("note", note); err != nil {
+		return err
+	}
+	return s.change(ctx, "save the note", id, fieldWordNote, w.ID, note)
+}
+
+// SetElementNotes sets an element's discussion notes.
+func (s *Store) SetElementNotes(ctx context.Context, id int64, code, notes string) error {
+	e, err := s.element(code)
+	if err != nil {
+		return err
+	}
+	if err := checkText("notes", notes); err != nil {
+		return err
+	}
+	return s.change(ctx, "save the discussion notes", id, fieldElementNotes, e.Code, notes)
+}
+
+// SetAgreed records that the room agreed an element, or takes it back.
+func (s *Store) SetAgreed(ctx context.Context, id int64, code string, agreed bool) error {
+	e, err := s.element(code)
+	if err != nil {
+		return err
+	}
+	if !agreed {
+		return s.change(ctx, "take back the agreement", id, fieldAgreed, e.Code, "")
+	}
+	return s.change(ctx, "save the agreement", id, fieldAgreed, e.Code, s.now())
+}
+
+// SetSummary sets the session's summary.
+func (s *Store) SetSummary(ctx context.Context, id int64, summary string) error {
+	if err := checkText("summary", summary); err != nil {
+		return err
+	}
+	return s.change(ctx, "save the summary", id, fieldSummary, "", summary)
+}
+
+// SetTally records how many people shaded a word on their own, from
+// hand-outs or a show of hands; nil clears it.
+func (s *Store) SetTally(ctx context.Context, id int64, wordID string, count *int) error {
+	w, err := s.word(wordID)
+	if err != nil {
+		return err
+	}
+	if count != nil && (*count < 0 || *count > data.MaxTally) {
+		return data.Errorf(data.EInvalid, "A tally must be between 0 and %d people.", data.MaxTally)
+	}
+	if count != nil {
+		var of sql.NullInt64
+		err := s.db.QueryRowContext(ctx, `SELECT tally_of FROM sessions WHERE id = ?`, id).Scan(&of)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound(id)
+		}
+		if err != nil {
+			return s.readError(err)
+		}
+		if of.Valid && int64(*count) > of.Int64 {
+			return data.Errorf(data.EInvalid, "%d is more than the %d people who took part in the tally.", *count, of.Int64)
+		}
+	}
+	return s.change(ctx, "save the tally", id, fieldTally, w.ID, intText(count))
+}
+
+// SetTallyOf records how many people took part in the tally; nil clears it.
+func (s *Store) SetTallyOf(ctx context.Context, id int64, people *int) error {
+	if people != nil && (*people < 0 || *people > data.MaxTally) {
+		return data.Errorf(data.EInvalid, "The number of people in the tally must be between 0 and %d.", data.MaxTally)
+	}
+	return s.change(ctx, "save the number of people in the tally", id, fieldTallyOf, "", intText(people))
+}
+
+// AddElementTime adds time spent discussing an element.
+func (s *Store) AddElementTime(ctx context.Context, id int64, code string, seconds int) error {
+	e, err := s.element(code)
+	if err != nil {
+		return err
+	}
+	if seconds < 0 || seconds > 24*3600 {
+		return data.Errorf(data.EInvalid, "%d seconds is not a time that can be added.", seconds)
+	}
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.live(ctx, tx, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO elements (session_id, code, seconds) VALUES (?, ?, ?)
+			ON CONFLICT (session_id, code) DO UPDATE SET seconds = seconds + excluded.seconds`, id, e.Code, seconds); err != nil {
+			return fmt.Errorf("add time: %w", err)
+		}
+		return s.touch(ctx, tx, id)
+	})
+	if err != nil {
+		return s.writeError("save the time spent", err)
+	}
+	return nil
+}
+
+// Undo reverts the session's latest change.
+func (s *Store) Undo(ctx context.Context, id int64) (data.Change, error) {
+	return s.step(ctx, id, true)
+}
+
+// Redo re-applies the latest undone change.
+func (s *Store) Redo(ctx context.Context, id int64) (data.Change, error) {
+	return s.step(ctx, id, false)
+}
+
+func (s *Store) step(ctx context.Context, id int64, undo bool) (data.Change, error) {
+	var ch data.Change
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.live(ctx, tx, id); err != nil {
+			return err
+		}
+		q := `SELECT id, field, target, before, after FROM history WHERE session_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1`
+		if !undo {
+			q = `SELECT id, field, target, before, after FROM history WHERE session_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1`
+		}
+		var hid int64
+		err := tx.QueryRowContext(ctx, q, id).Scan(&hid, &ch.Field, &ch.Target, &ch.Before, &ch.After)
+		if errors.Is(err, sql.ErrNoRows) {
+			if undo {
+				return data.Errorf(data.EConflict, "There is nothing to undo.")
+			}
+			return data.Errorf(data.EConflict, "There is nothing to redo.")
+		}
+		if err != nil {
+			return fmt.Errorf("read history: %w", err)
+		}
+		value, flag := ch.Before, 1
+		if !undo {
+			value, flag = ch.After, 0
+		}
+		if err := s.setField(ctx, tx, id, ch.Field, ch.Target, value); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE history SET undone = ? WHERE id = ?`, flag, hid); err != nil {
+			return fmt.Errorf("mark history: %w", err)
+		}
+		return s.touch(ctx, tx, id)
+	})
+	if err != nil {
+		if undo {
+			return ch, s.writeError("undo", err)
+		}
+		return ch, s.writeError("redo", err)
+	}
+	return ch, nil
+}

@@ -1,0 +1,345 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ppei-iceberg/iceberg/data"
+)
+
+// Sessions: creating, reading, listing and changing a session's details, and follow-ups.
+
+// CreateSession adds a session and returns its id.
+func (s *Store) CreateSession(ctx context.Context, sess *data.Session) (int64, error) {
+	sess.Normalise()
+	if err := sess.Validate(s.fw); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		var err error
+		id, err = s.insertSession(ctx, tx, sess, now, now)
+		return err
+	})
+	if err != nil {
+		return 0, s.writeError("create the session", err)
+	}
+	sess.ID = id
+	return id, nil
+}
+
+func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, sess *data.Session, created, updated string) (int64, error) {
+	var follows any
+	if sess.FollowsID != 0 {
+		follows = sess.FollowsID
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO sessions
+		(title, community, organisation, meeting_date, facilitator, focus, purpose, status, summary,
+		 framework_id, framework_version, follows_id, tally_of, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		sess.Title, sess.Community, sess.Organisation, sess.MeetingDate, sess.Facilitator, sess.Focus,
+		sess.Purpose, sess.Status, sess.Summary, s.fw.ID, s.fw.Version, follows, nullInt(sess.TallyOf), created, updated)
+	if err != nil {
+		return 0, fmt.Errorf("insert session: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("insert session: %w", err)
+	}
+	if err := writeDetails(ctx, tx, id, sess); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// writeDetails replaces a session's participants and cover sheet.
+func writeDetails(ctx context.Context, tx *sql.Tx, id int64, sess *data.Session) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM participants WHERE session_id = ?`, id); err != nil {
+		return fmt.Errorf("write participants: %w", err)
+	}
+	for _, p := range sess.Participants {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO participants (session_id, role, count, names) VALUES (?, ?, ?, ?)`,
+			id, string(p.Role), p.Count, strings.Join(p.Names, "\n")); err != nil {
+			return fmt.Errorf("write participants: %w", err)
+		}
+	}
+	c := sess.Cover
+	if _, err := tx.ExecContext(ctx, `INSERT INTO covers (session_id, meeting, meeting_date, agenda_item, author,
+		presenter, purpose, executive_summary, recommendations, previously_considered_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (session_id) DO UPDATE SET meeting = excluded.meeting, meeting_date = excluded.meeting_date,
+		agenda_item = excluded.agenda_item, author = excluded.author, presenter = excluded.presenter,
+		purpose = excluded.purpose, executive_summary = excluded.executive_summary,
+		recommendations = excluded.recommendations, previously_considered_by = excluded.previously_considered_by`,
+		id, c.Meeting, c.MeetingDate, c.AgendaItem, c.Author, c.Presenter, c.Purpose, c.ExecutiveSummary,
+		c.Recommendations, c.PreviouslyConsider); err != nil {
+		return fmt.Errorf("write cover sheet: %w", err)
+	}
+	return nil
+}
+
+const sessionColumns = `id, title, community, organisation, meeting_date, facilitator, focus, purpose, status,
+	summary, framework_id, framework_version, follows_id, tally_of, created_at, updated_at, deleted_at`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanSession(row scanner) (data.Session, error) {
+	var sess data.Session
+	var follows, tallyOf sql.NullInt64
+	var created, updated string
+	var deleted sql.NullString
+	err := row.Scan(&sess.ID, &sess.Title, &sess.Community, &sess.Organisation, &sess.MeetingDate,
+		&sess.Facilitator, &sess.Focus, &sess.Purpose, &sess.Status, &sess.Summary, &sess.FrameworkID,
+		&sess.FrameworkVersion, &follows, &tallyOf, &created, &updated, &deleted)
+	if err != nil {
+		return sess, err
+	}
+	sess.FollowsID = follows.Int64
+	sess.TallyOf = intPtr(tallyOf)
+	sess.CreatedAt = parseTime(created)
+	sess.UpdatedAt = parseTime(updated)
+	sess.DeletedAt = parseTimePtr(deleted)
+	return sess, nil
+}
+
+// Session reads a whole session: details, all 22 words in the framework's
+// order, all five elements, and actions.
+func (s *Store) Session(ctx context.Context, id int64) (*data.Record, error) {
+	var rec *data.Record
+	err := s.withRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		rec, err = s.readRecord(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return nil, s.readError(err)
+	}
+	return rec, nil
+}
+
+func (s *Store) readRecord(ctx context.Context, tx *sql.Tx, id int64) (*data.Record, error) {
+	sess, err := scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound(id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read session: %w", err)
+	}
+	rec := &data.Record{Session: sess}
+
+	rows, err := tx.QueryContext(ctx, `SELECT role, count, names FROM participants WHERE session_id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("read participants: %w", err)
+	}
+	byRole := map[data.Role]data.Participants{}
+	for rows.Next() {
+		var p data.Participants
+		var names string
+		if err := rows.Scan(&p.Role, &p.Count, &names); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read participants: %w", err)
+		}
+		if names != "" {
+			p.Names = strings.Split(names, "\n")
+		}
+		byRole[p.Role] = p
+	}
+	rows.Close()
+	for _, r := range data.Roles {
+		if p, ok := byRole[r]; ok {
+			rec.Participants = append(rec.Participants, p)
+		}
+	}
+
+	c := &rec.Cover
+	err = tx.QueryRowContext(ctx, `SELECT meeting, meeting_date, agenda_item, author, presenter, purpose,
+		executive_summary, recommendations, previously_considered_by FROM covers WHERE session_id = ?`, id).
+		Scan(&c.Meeting, &c.MeetingDate, &c.AgendaItem, &c.Author, &c.Presenter, &c.Purpose,
+			&c.ExecutiveSummary, &c.Recommendations, &c.PreviouslyConsider)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("read cover sheet: %w", err)
+	}
+
+	words := map[string]data.WordState{}
+	rows, err = tx.QueryContext(ctx, `SELECT word_id, level, note, tally FROM words WHERE session_id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("read words: %w", err)
+	}
+	for rows.Next() {
+		var w data.WordState
+		var tally sql.NullInt64
+		if err := rows.Scan(&w.WordID, &w.Level, &w.Note, &tally); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read words: %w", err)
+		}
+		w.Tally = intPtr(tally)
+		words[w.WordID] = w
+	}
+	rows.Close()
+	for _, w := range s.fw.AllWords() {
+		st, ok := words[w.ID]
+		if !ok {
+			st = data.WordState{WordID: w.ID}
+		}
+		rec.Words = append(rec.Words, st)
+	}
+
+	elems := map[string]data.ElementState{}
+	rows, err = tx.QueryContext(ctx, `SELECT code, notes, seconds, agreed_at FROM elements WHERE session_id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("read elements: %w", err)
+	}
+	for rows.Next() {
+		var e data.ElementState
+		var agreed sql.NullString
+		if err := rows.Scan(&e.Code, &e.Notes, &e.Seconds, &agreed); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read elements: %w", err)
+		}
+		e.AgreedAt = parseTimePtr(agreed)
+		elems[e.Code] = e
+	}
+	rows.Close()
+	for _, e := range s.fw.Elements {
+		st, ok := elems[e.Code]
+		if !ok {
+			st = data.ElementState{Code: e.Code}
+		}
+		rec.Elements = append(rec.Elements, st)
+	}
+
+	rows, err = tx.QueryContext(ctx, `SELECT id, text, owner, due, element FROM actions WHERE session_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("read actions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a data.Action
+		if err := rows.Scan(&a.ID, &a.Text, &a.Owner, &a.Due, &a.Element); err != nil {
+			return nil, fmt.Errorf("read actions: %w", err)
+		}
+		rec.Actions = append(rec.Actions, a)
+	}
+	return rec, rows.Err()
+}
+
+// ListSessions lists sessions, most recently changed first. Participants
+// and cover sheets are not filled in; read a session for those.
+func (s *Store) ListSessions(ctx context.Context, f data.SessionFilter) ([]data.Session, error) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	where := "deleted_at IS NULL"
+	if f.Deleted {
+		where = "deleted_at IS NOT NULL"
+	}
+	args := []any{}
+	if q := strings.TrimSpace(f.Search); q != "" {
+		like := "%" + escapeLike(q) + "%"
+		where += ` AND (title LIKE ? ESCAPE '\' OR community LIKE ? ESCAPE '\' OR organisation LIKE ? ESCAPE '\')`
+		args = append(args, like, like, like)
+	}
+	args = append(args, limit, f.Offset)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE `+where+
+		` ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, s.readError(fmt.Errorf("list sessions: %w", err))
+	}
+	defer rows.Close()
+	out := []data.Session{}
+	for rows.Next() {
+		sess, err := scanSession(rows)
+		if err != nil {
+			return nil, s.readError(fmt.Errorf("list sessions: %w", err))
+		}
+		out = append(out, sess)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.readError(fmt.Errorf("list sessions: %w", err))
+	}
+	return out, nil
+}
+
+func escapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// UpdateSession writes a session's details (not its shading or notes).
+func (s *Store) UpdateSession(ctx context.Context, sess *data.Session) error {
+	sess.Normalise()
+	if err := sess.Validate(s.fw); err != nil {
+		return err
+	}
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.live(ctx, tx, sess.ID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET title = ?, community = ?, organisation = ?,
+			meeting_date = ?, facilitator = ?, focus = ?, purpose = ?, updated_at = ? WHERE id = ?`,
+			sess.Title, sess.Community, sess.Organisation, sess.MeetingDate, sess.Facilitator, sess.Focus,
+			sess.Purpose, s.now(), sess.ID); err != nil {
+			return fmt.Errorf("update session: %w", err)
+		}
+		return writeDetails(ctx, tx, sess.ID, sess)
+	})
+	if err != nil {
+		return s.writeError("save the session's details", err)
+	}
+	return nil
+}
+
+// FollowUp copies a session as the start of a re-mapping: its details,
+// participants and shading, with discussion, time and agreement cleared,
+// dated today and linked to the original.
+func (s *Store) FollowUp(ctx context.Context, id int64) (int64, error) {
+	var newID int64
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.live(ctx, tx, id); err != nil {
+			return err
+		}
+		orig, err := s.readRecord(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		sess := orig.Session
+		sess.FollowsID = id
+		sess.Title = followUpTitle(sess.Title)
+		sess.MeetingDate = s.Now().Format(time.DateOnly)
+		sess.Status = data.StatusDraft
+		sess.Summary = ""
+		sess.Cover = data.Cover{}
+		now := s.now()
+		newID, err = s.insertSession(ctx, tx, &sess, now, now)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO words (session_id, word_id, level, note)
+			SELECT ?, word_id, level, note FROM words WHERE session_id = ?`, newID, id); err != nil {
+			return fmt.Errorf("copy shading: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, s.writeError("make the follow-up session", err)
+	}
+	return newID, nil
+}
+
+func followUpTitle(t string) string {
+	const suffix = " (follow-up)"
+	if strings.HasSuffix(t, suffix) {
+		return t
+	}
+	r := []rune(t)
+	if len(r)+len([]rune(suffix)) > data.MaxShortText {
+		r = r[:data.MaxShortText-len([]rune(suffix))]
+	}
+	return string(r) + suffix
+}
