@@ -237,8 +237,8 @@ func (d *Document) AddPicture(p Picture) error {
 		cx = maxW
 	}
 	cy := cx * int64(cfg.Height) / int64(cfg.Width)
-	if maxH := int64(pageH-2*margin-1440) * emuPerTwp; cy > maxH {
-		cx, cy = cx*maxH/cy, maxH // leave room for the caption on the page
+	if maxH := int64(pageH-2*margin-2880) * emuPerTwp; cy > maxH {
+		cx, cy = cx*maxH/cy, maxH // leave room for a heading and the caption on the page
 	}
 	d.pictures = append(d.pictures, p.PNG)
 	d.figures++
@@ -527,7 +527,7 @@ type style struct {
 var styles = []style{
 	{kind: "paragraph", id: StyleNormal, name: "Normal", quick: true, after: 160},
 	{kind: "paragraph", id: StyleTitle, name: "Title", basedOn: StyleNormal, next: StyleNormal, priority: 10, quick: true, after: 240, bold: true, size: 44, color: "123456"},
-	{kind: "paragraph", id: StyleSubtitle, name: "Subtitle", basedOn: StyleNormal, next: StyleNormal, priority: 11, quick: true, after: 80, bold: true, size: 22, color: "4A5260"},
+	{kind: "paragraph", id: StyleSubtitle, name: "Subtitle", basedOn: StyleNormal, next: StyleNormal, priority: 11, quick: true, before: 120, after: 80, bold: true, size: 22, color: "4A5260"},
 	{kind: "paragraph", id: StyleHeading1, name: "heading 1", basedOn: StyleNormal, next: StyleNormal, priority: 9, quick: true, outline: 1, before: 360, after: 120, keepNext: true, bold: true, size: 32, color: "123456"},
 	{kind: "paragraph", id: StyleHeading2, name: "heading 2", basedOn: StyleNormal, next: StyleNormal, priority: 9, quick: true, outline: 2, before: 240, after: 80, keepNext: true, bold: true, size: 26, color: "123456"},
 	{kind: "paragraph", id: StyleHeading3, name: "heading 3", basedOn: StyleNormal, next: StyleNormal, priority: 9, quick: true, outline: 3, before: 200, after: 60, keepNext: true, bold: true, size: 22},

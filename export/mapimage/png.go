@@ -91,6 +91,9 @@ type raster struct {
 
 func (r *raster) size(w, h float64) {
 	r.img = image.NewRGBA(image.Rect(0, 0, int(math.Ceil(w*r.scale)), int(math.Ceil(h*r.scale))))
+	// Paper white to the last pixel, so the PNG is opaque (and written
+	// without an alpha channel).
+	draw.Draw(r.img, r.img.Bounds(), image.White, image.Point{}, draw.Src)
 }
 
 func (r *raster) group(string) {}
