@@ -29,7 +29,7 @@ build: deps
 
 # Tests, formatting, vet and staticcheck, with HOME and the XDG folders in a temp dir.
 test:
-	@.ci/deps.sh build test office
+	@.ci/deps.sh build test office browser
 	@.ci/test.sh all
 
 lint:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a make target needs, and only what is missing.
 #
-#   .ci/deps.sh GROUP...     groups: build test office icons windows linux-package wine
+#   .ci/deps.sh GROUP...     groups: build test office browser icons windows linux-package wine
 #
 # Debian packages are checked with `dpkg -s` first, so a machine that has them makes no apt call
 # at all; when some are missing, one `apt-get update` and one `apt-get install` fetch them (as root,
@@ -11,8 +11,9 @@ set -euo pipefail
 
 staticcheck_version=v0.8.2 # honnef.co/go/tools, built with this Go
 fyne_version=v1.7.4        # fyne.io/tools/cmd/fyne
+axe_version=4.14.1         # axe-core from npm, for the browser check of the HTML report
 
-pkgs=() tools=()
+pkgs=() tools=() npm_pkgs=()
 for group in "$@"; do
   case $group in
     # Fyne's GLFW driver needs the GL and X11 headers; libxxf86vm-dev only at link time.
@@ -22,11 +23,14 @@ for group in "$@"; do
     test) pkgs+=(xvfb xdotool poppler-utils librsvg2-bin) tools+=(staticcheck) ;;
     # LibreOffice, headless, opens the Word document and the CSV in the tests as an office suite would.
     office) pkgs+=(libreoffice-writer-nogui libreoffice-calc-nogui) ;;
+    # Headless Chromium and axe-core check the HTML report as a browser shows it; pdfinfo
+    # reads the PDF Chromium prints. axe-core comes from npm into .cache/ (git-ignored).
+    browser) pkgs+=(chromium poppler-utils) npm_pkgs+=("axe-core@$axe_version") ;;
     icons) pkgs+=(librsvg2-bin) ;;
     windows) pkgs+=(gcc-mingw-w64-x86-64 zip unzip file xz-utils) tools+=(fyne) ;;
     linux-package) pkgs+=(xz-utils) tools+=(fyne) ;;
     wine) pkgs+=(wine64 jq) ;;
-    *) echo "deps.sh: unknown group '$group' (build test office icons windows linux-package wine)" >&2; exit 2 ;;
+    *) echo "deps.sh: unknown group '$group' (build test office browser icons windows linux-package wine)" >&2; exit 2 ;;
   esac
 done
 
@@ -68,3 +72,21 @@ for t in $(printf '%s\n' "${tools[@]}" | awk 'NF && !seen[$0]++'); do
   echo "deps: go install $mod"
   GOFLAGS=-buildvcs=false go install "$mod"
 done
+
+# npm packages go into .cache/npm of the project (git-ignored), never globally. Node and npm come
+# with the machine; `apt-get install npm` would conflict with them, so it is never tried here.
+if ((${#npm_pkgs[@]})); then
+  root=$(cd "$(dirname "$0")/.." && pwd)/.cache/npm
+  for spec in "${npm_pkgs[@]}"; do
+    name=${spec%@*} want=${spec##*@}
+    have=$(node -p "require('$root/node_modules/$name/package.json').version" 2>/dev/null || true)
+    [[ $have == "$want" ]] && continue
+    if ! command -v npm >/dev/null; then
+      echo "npm is missing: install Node.js (which brings npm), then run this again." >&2
+      exit 1
+    fi
+    echo "deps: npm install $spec"
+    mkdir -p "$root"
+    npm install --silent --no-audit --no-fund --prefix "$root" "$spec" >/dev/null
+  done
+fi

@@ -36,6 +36,7 @@ export LANG=en_US.UTF-8
 export GOFLAGS="${GOFLAGS:+$GOFLAGS }-tags=$TAGS"
 unset LC_ALL ICEBERG_DB # a developer's own database must never reach a test
 unset ICEBERG_NO_OFFICE # make test always runs the LibreOffice checks (.ci/deps.sh office installs it)
+unset ICEBERG_NO_BROWSER # make test always runs the browser checks (.ci/deps.sh browser installs them)
 
 step() {
   local name=$1 start=$SECONDS

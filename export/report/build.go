@@ -183,14 +183,14 @@ func (b *builder) cover() *Cover {
 			cv.Purpose = ch
 		}
 	}
-	block := func(lead, value string) {
+	long := func(label, value string) {
 		if v := text(value); v != "" {
-			cv.Blocks = append(cv.Blocks, Block{Kind: Label, Text: lead}, Block{Kind: Paragraph, Text: v})
+			cv.Texts = append(cv.Texts, Field{label, v})
 		}
 	}
-	block("Executive summary", c.ExecutiveSummary)
-	block("Recommendations", c.Recommendations)
-	block("Patient and public involvement", involvement(&b.r.Session))
+	long("Executive summary", c.ExecutiveSummary)
+	long("Recommendations", c.Recommendations)
+	long("Patient and public involvement", involvement(&b.r.Session))
 	return cv
 }
 

@@ -44,10 +44,11 @@ type Cover struct {
 	Heading string  // "Board paper"
 	Fields  []Field // label and value, in print order
 	Purpose *Choice // the paper's purpose, every option listed, or nil
-	Blocks  []Block // executive summary, recommendations, involvement
+	Texts   []Field // longer fields after the purpose: executive summary, recommendations, involvement
 }
 
-// Field is one row of the cover sheet.
+// Field is one row of the cover sheet. A value may hold line breaks, and
+// blank lines between paragraphs.
 type Field struct {
 	Label string
 	Value string

@@ -74,7 +74,9 @@ func all(rep *report.Report) string {
 		for _, f := range rep.Cover.Fields {
 			w(f.Label, f.Value)
 		}
-		blocks(rep.Cover.Blocks)
+		for _, f := range rep.Cover.Texts {
+			w(f.Label, f.Value)
+		}
 	}
 	for _, s := range rep.Sections {
 		w(s.Heading())
