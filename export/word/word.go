@@ -108,17 +108,9 @@ func (p *doc) cover(c *report.Cover) error {
 		}
 		t.Rows = append(t.Rows, []string{ch.Label, strings.Join(opts, "\n")})
 	}
-	// The longer fields: a Label block names the row, the blocks after it
-	// fill it.
-	label := ""
-	for _, b := range c.Blocks {
-		switch {
-		case b.Kind == report.Label:
-			label = b.Text
-		case label != "":
-			t.Rows = append(t.Rows, []string{label, b.Text})
-			label = ""
-		}
+	// The longer fields: the executive summary, recommendations, involvement.
+	for _, f := range c.Texts {
+		t.Rows = append(t.Rows, []string{f.Label, f.Value})
 	}
 	return p.d.AddTable(t)
 }
