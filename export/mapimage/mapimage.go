@@ -60,7 +60,7 @@ var (
 // are points from the picture's top-left corner; text is placed by its
 // baseline.
 type painter interface {
-	size(w, h float64)
+	size(w, h float64)  // the picture's size; it starts as white paper
 	group(class string) // starts a group of shapes (SVG); ends the last one
 	gradient(r mapmodel.Rect, top, bottom rgb)
 	roundRect(r mapmodel.Rect, radius float64, fill *rgb, stroke *rgb, sw float64)
@@ -133,9 +133,7 @@ const keyH = 44.0
 // the source line.
 func drawMap(p painter, m mapmodel.Model) {
 	f := arrange(m)
-	p.size(width, f.h)
-	p.group("background")
-	p.roundRect(mapmodel.Rect{X: 0, Y: 0, W: width, H: f.h}, 0, ptr(cWhite), nil, 0)
+	p.size(width, f.h) // on white paper
 	p.group("heading")
 	for _, l := range f.head {
 		p.text(pad, l.y, l.text, l.size, l.bold, l.color, false)

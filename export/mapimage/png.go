@@ -285,12 +285,20 @@ func (r *raster) polygon(pts []mapmodel.Point, fill, stroke *rgb, sw float64) {
 		r.fill([][]mapmodel.Point{pts}, *fill)
 	}
 	if stroke != nil {
-		r.fill(strokePath(pts, true, sw), *stroke)
+		r.stroke(strokePath(pts, true, sw), *stroke)
 	}
 }
 
 func (r *raster) polyline(pts []mapmodel.Point, c rgb, sw float64) {
-	r.fill(strokePath(pts, false, sw), c)
+	r.stroke(strokePath(pts, false, sw), c)
+}
+
+// stroke fills a stroke's pieces one by one: each covers a small box,
+// where one pass over them all would cover the whole shape's.
+func (r *raster) stroke(pieces [][]mapmodel.Point, c rgb) {
+	for _, p := range pieces {
+		r.fill([][]mapmodel.Point{p}, c)
+	}
 }
 
 func (r *raster) line(a, b mapmodel.Point, c rgb, sw float64) {

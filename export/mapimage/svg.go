@@ -72,7 +72,11 @@ func paint(c *rgb) string {
 	return c.hex()
 }
 
-func (s *svg) size(w, h float64) { s.w, s.h = w, h }
+func (s *svg) size(w, h float64) {
+	s.w, s.h = w, h
+	s.group("background")
+	s.roundRect(mapmodel.Rect{W: w, H: h}, 0, ptr(cWhite), nil, 0)
+}
 
 func (s *svg) group(class string) {
 	if s.open {
