@@ -17,6 +17,7 @@
 //	word/numbering.xml            bullets and numbers for lists
 //	word/settings.xml             compatibility mode and language
 //	word/_rels/document.xml.rels  the body's links to those parts and pictures
+//	word/footer1.xml              the page footer, when there is one
 //	word/media/imageN.png         each picture
 //
 // The styles are Word's own built-in ones, with their standard style ids
@@ -64,6 +65,7 @@ const (
 	StyleListNumber   = "ListNumber"
 	StyleListContinue = "ListContinue"
 	StyleTableGrid    = "TableGrid"
+	StyleFooter       = "Footer"
 )
 
 // A4 portrait with 2.54 cm margins, in twentieths of a point (twips):
@@ -85,6 +87,7 @@ type Document struct {
 	Creator  string    // core property: who the document is by (an organisation, not a person)
 	Language string    // BCP 47 tag, "en-GB" when empty
 	Modified time.Time // the core properties' dates and the zip's file times; 1 January 2000 when zero
+	Footer   string    // each page's footer, with "Page N of M" after it; none when empty
 
 	body     []block
 	pictures [][]byte
@@ -270,6 +273,9 @@ func (d *Document) Write(w io.Writer) error {
 		{"word/settings.xml", d.settings()},
 		{"word/_rels/document.xml.rels", d.documentRels()},
 	}
+	if d.Footer != "" {
+		parts = append(parts, part{"word/footer1.xml", d.footer()})
+	}
 	for i, p := range d.pictures {
 		parts = append(parts, part{imageName(i + 1), p})
 	}
@@ -305,6 +311,7 @@ const (
 	ridStyles    = "rId1"
 	ridNumbering = "rId2"
 	ridSettings  = "rId3"
+	ridFooter    = "footer1"
 )
 
 func imageRID(n int) string { return "rId" + strconv.Itoa(3+n) }
@@ -390,9 +397,13 @@ func (d *Document) contentTypes() []byte {
 		{"/word/styles.xml", wml + "styles+xml"},
 		{"/word/numbering.xml", wml + "numbering+xml"},
 		{"/word/settings.xml", wml + "settings+xml"},
+		{"/word/footer1.xml", wml + "footer+xml"},
 		{"/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
 		{"/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
 	} {
+		if o[0] == "/word/footer1.xml" && d.Footer == "" {
+			continue
+		}
 		x.empty("Override", "PartName", o[0], "ContentType", o[1])
 	}
 	x.end("Types")
@@ -415,6 +426,9 @@ func (d *Document) documentRels() []byte {
 	x.empty("Relationship", "Id", ridStyles, "Type", relOD+"styles", "Target", "styles.xml")
 	x.empty("Relationship", "Id", ridNumbering, "Type", relOD+"numbering", "Target", "numbering.xml")
 	x.empty("Relationship", "Id", ridSettings, "Type", relOD+"settings", "Target", "settings.xml")
+	if d.Footer != "" {
+		x.empty("Relationship", "Id", ridFooter, "Type", relOD+"footer", "Target", "footer1.xml")
+	}
 	for i := range d.pictures {
 		x.empty("Relationship", "Id", imageRID(i+1), "Type", relOD+"image", "Target", strings.TrimPrefix(imageName(i+1), "word/"))
 	}
@@ -536,6 +550,7 @@ var styles = []style{
 	{kind: "paragraph", id: StyleListBullet, name: "List Bullet", basedOn: StyleNormal, priority: 99, after: 80},
 	{kind: "paragraph", id: StyleListNumber, name: "List Number", basedOn: StyleNormal, priority: 99, after: 80},
 	{kind: "paragraph", id: StyleListContinue, name: "List Continue", basedOn: StyleNormal, priority: 99, after: 80, indent: 720},
+	{kind: "paragraph", id: StyleFooter, name: "footer", basedOn: StyleNormal, priority: 99, size: 16, color: "4A5260"},
 }
 
 func (d *Document) styles() []byte {
@@ -679,6 +694,9 @@ func (d *Document) document() []byte {
 		}
 	}
 	x.start("w:sectPr")
+	if d.Footer != "" {
+		x.empty("w:footerReference", "w:type", "default", "r:id", ridFooter)
+	}
 	x.empty("w:pgSz", "w:w", strconv.Itoa(pageW), "w:h", strconv.Itoa(pageH))
 	m := strconv.Itoa(margin)
 	x.empty("w:pgMar", "w:top", m, "w:right", m, "w:bottom", m, "w:left", m, "w:header", "708", "w:footer", "708", "w:gutter", "0")
@@ -686,6 +704,39 @@ func (d *Document) document() []byte {
 	x.end("w:body")
 	x.end("w:document")
 	return x.bytes()
+}
+
+// footer is the page footer: the text, a tab to the right margin, then
+// "Page N of M" from Word's PAGE and NUMPAGES fields.
+func (d *Document) footer() []byte {
+	x := newXML()
+	x.start("w:ftr", "xmlns:w", nsW, "xmlns:r", nsR)
+	x.start("w:p")
+	x.start("w:pPr")
+	x.val("w:pStyle", StyleFooter)
+	x.start("w:tabs")
+	x.empty("w:tab", "w:val", "right", "w:pos", strconv.Itoa(textWidth))
+	x.end("w:tabs")
+	x.end("w:pPr")
+	run(x, Plain(d.Footer+"\tPage "))
+	field(x, "PAGE", "1")
+	run(x, Plain(" of "))
+	field(x, "NUMPAGES", "1")
+	x.end("w:p")
+	x.end("w:ftr")
+	return x.bytes()
+}
+
+// field writes a simple field with its last result.
+func field(x *xw, instr, result string) {
+	x.start("w:fldSimple", "w:instr", " "+instr+" ")
+	x.start("w:r")
+	x.start("w:rPr")
+	x.empty("w:noProof")
+	x.end("w:rPr")
+	x.elem("w:t", result)
+	x.end("w:r")
+	x.end("w:fldSimple")
 }
 
 func para(x *xw, style string, keep bool, num int, runs []Run) {
@@ -754,14 +805,7 @@ func caption(x *xw, label string, n int, text string, keep bool) {
 	}
 	x.end("w:pPr")
 	run(x, Plain(label+" "))
-	x.start("w:fldSimple", "w:instr", " SEQ "+label+` \* ARABIC `)
-	x.start("w:r")
-	x.start("w:rPr")
-	x.empty("w:noProof")
-	x.end("w:rPr")
-	x.elem("w:t", strconv.Itoa(n))
-	x.end("w:r")
-	x.end("w:fldSimple")
+	field(x, "SEQ "+label+` \* ARABIC`, strconv.Itoa(n))
 	if text != "" {
 		run(x, Plain(": "+text))
 	}

@@ -46,7 +46,7 @@ func squarePNG(tb testing.TB, w, h int) []byte {
 // text that XML must escape.
 func sample(tb testing.TB) []byte {
 	tb.Helper()
-	d := &docx.Document{Title: "Governing Body mapping – spring", Subject: "PPEI iceberg map", Creator: "North Riverside ICB", Modified: when}
+	d := &docx.Document{Title: "Governing Body mapping – spring", Subject: "PPEI iceberg map", Creator: "North Riverside ICB", Modified: when, Footer: "Governing Body mapping · 14 March 2026"}
 	d.Para(docx.StyleSubtitle, docx.Plain("North Riverside ICB"))
 	d.Heading(0, "Governing Body mapping – spring")
 	d.Heading(1, "1. What the map shows")
@@ -90,7 +90,7 @@ func TestParts(t *testing.T) {
 	f := officetest.OpenDocx(t, sample(t))
 	want := []string{"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
 		"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml",
-		"word/_rels/document.xml.rels", "word/media/image1.png"}
+		"word/_rels/document.xml.rels", "word/footer1.xml", "word/media/image1.png"}
 	if got := strings.Join(f.Names, " "); got != strings.Join(want, " ") {
 		t.Fatalf("parts:\n got %s\nwant %s", got, strings.Join(want, " "))
 	}
@@ -301,6 +301,7 @@ func TestLibreOffice(t *testing.T) {
 		"1. Invite lay members", "2. Shorten pre-reading", "1. A second numbered list",
 		"Table 1: Actions agreed", "Action Owner Due", "Board secretary", "2. The map",
 		"Figure 1: The iceberg map", "Table 2: The 22 doing words", "Shaded: found in this group's practice",
+		"Governing Body mapping · 14 March 2026 Page 2 of 2",
 	} {
 		i := strings.Index(text, s)
 		if i < 0 {

@@ -28,6 +28,9 @@ func Write(w io.Writer, rep *report.Report) error {
 		return errors.New("write word: no report")
 	}
 	d := &docx.Document{Title: rep.Title, Subject: rep.Subject, Creator: rep.Author, Language: report.Lang, Modified: paperTime(rep.Date)}
+	if !rep.Insert {
+		d.Footer = rep.Footer // insert mode leaves page furniture to the organisation's template
+	}
 	p := &doc{d: d}
 	if err := p.write(rep); err != nil {
 		return fmt.Errorf("write word: %w", err)

@@ -162,6 +162,18 @@ func TestStructure(t *testing.T) {
 	if err != nil || img.Width != 2197 {
 		t.Errorf("the map picture: %v, %d px wide, want a 2197 px PNG", err, img.Width)
 	}
+	if ftr := string(f.Parts["word/footer1.xml"]); !strings.Contains(ftr, rep.Footer) || !strings.Contains(ftr, `w:instr=" PAGE "`) {
+		t.Errorf("the footer lacks %q and the page number: %s", rep.Footer, ftr)
+	}
+	insert := officetest.OpenDocx(t, mustWrite(t, build(t, fullRecord(t, fw, 600), report.Options{Insert: true})))
+	if _, ok := insert.Parts["word/footer1.xml"]; ok {
+		t.Error("insert mode has a page footer; the organisation's template brings its own")
+	}
+	for _, p := range insert.Paragraphs(t) {
+		if strings.Contains(p.Text, "cover sheet") {
+			t.Errorf("insert mode has a cover sheet: %q", p.Text)
+		}
+	}
 	core := string(f.Parts["docProps/core.xml"])
 	if !strings.Contains(core, "<dc:language>en-GB</dc:language>") || !strings.Contains(core, "<dc:title>"+rep.Title+"</dc:title>") {
 		t.Errorf("core properties: %s", core)
@@ -272,6 +284,9 @@ func TestLibreOffice(t *testing.T) {
 			continue
 		}
 		last += i + len(s)
+	}
+	if !strings.Contains(text, rep.Footer+" Page 1 of ") {
+		t.Errorf("LibreOffice's PDF lacks the footer %q with the page number", rep.Footer)
 	}
 	imgs, err := exec.Command("pdfimages", "-list", pdf).Output()
 	if err != nil {
