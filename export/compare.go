@@ -68,16 +68,15 @@ func writeCompare(w io.Writer, fw *data.Framework, recs []*data.Record, opt Opti
 	// The latest change among the sessions dates the file, so the same
 	// sessions give the same bytes.
 	when := fixedDate
-	var names []string
-	for _, r := range recs {
+	public := make([]*data.Record, len(recs))
+	for i, r := range recs {
 		if r.UpdatedAt.After(when) {
 			when = r.UpdatedAt.UTC()
 		}
-		names = append(names, r.Facilitator, r.Cover.Author, r.Cover.Presenter)
-		for _, p := range r.Participants {
-			names = append(names, p.Names...)
-		}
+		// Each session with its own people.
+		public[i] = PublicRecord(fw, r, opt)
 	}
+	recs = public
 	stand := &data.Record{}
 	if !heat {
 		stand = recs[1]
@@ -85,9 +84,6 @@ func writeCompare(w io.Writer, fw *data.Framework, recs []*data.Record, opt Opti
 	c := compareDoc{recs: recs, heat: heat}
 	c.doc = newPageDoc(fw, stand, size, when, "", "PPEI iceberg maps compared")
 	c.opt = opt
-	if !opt.Names {
-		c.redact = newRedactor(names)
-	}
 	c.pdf.SetTitle(c.name(), true)
 	c.pdf.SetFooterFunc(c.plainFooter(c.footerText(), muted))
 	if heat {

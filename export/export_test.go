@@ -50,7 +50,7 @@ func fullRecord(tb testing.TB, fw *data.Framework, noteLen int) *data.Record {
 		},
 		Cover: data.Cover{
 			Meeting: "Governing Body meeting in public", MeetingDate: "2026-04-02", AgendaItem: "7.2",
-			Author: "Hazel Okonkwo", Presenter: "Marcus Bell", Purpose: "discussion",
+			Author: "Priya Shah, Head of Engagement", Presenter: "Marcus Bell, Director of Nursing", Purpose: "discussion",
 			ExecutiveSummary:   "Twelve people mapped how the Governing Body engages patients and the public, using the PPEI iceberg. Much of the practice is visible through reporting; the relational work below the surface is less well recognised.",
 			Recommendations:    "The Governing Body is asked to note the map and support the three actions on page 5.",
 			PreviouslyConsider: "Patient and Public Engagement Committee, 3 March 2026",
@@ -259,7 +259,7 @@ func TestWritePDFUnicode(t *testing.T) {
 func TestWritePDFNames(t *testing.T) {
 	fw := data.DefaultFramework()
 	r := fullRecord(t, fw, 200)
-	names := []string{"Zoë", "Adeyemi", "Łukasz", "Nowak", "Siân", "Pritchard", "Ngọc", "Tran", "Hazel", "Okonkwo", "Marcus Bell"}
+	names := []string{"Zoë", "Adeyemi", "Łukasz", "Nowak", "Siân", "Pritchard", "Ngọc", "Tran", "Hazel", "Okonkwo"}
 	tests := []struct {
 		name  string
 		opt   Options
@@ -279,6 +279,13 @@ func TestWritePDFNames(t *testing.T) {
 			}
 			if got := strings.Contains(all, "Facilitated by Hazel Okonkwo"); got != tt.named {
 				t.Errorf("facilitator line present = %v, want %v", got, tt.named)
+			}
+			// The author and presenter are officers: on the cover, with
+			// their job titles, in every version.
+			for _, officer := range []string{"Priya Shah, Head of Engagement", "Marcus Bell, Director of Nursing"} {
+				if got := strings.Contains(all, officer); got != !tt.opt.NoCover {
+					t.Errorf("cover line %q present = %v, want %v", officer, got, !tt.opt.NoCover)
+				}
 			}
 		})
 	}
@@ -450,7 +457,7 @@ func TestWriteCSV(t *testing.T) {
 	r := fullRecord(t, fw, 10)
 	r.Words[1].Note = "a note, with a comma and “quotes”\nand a line"
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, fw, r); err != nil {
+	if err := WriteCSV(&buf, fw, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -468,9 +475,36 @@ func TestWriteCSV(t *testing.T) {
 		w := words[i]
 		e, _ := fw.Element(w.Element)
 		st := r.Word(w.ID)
-		want := []string{r.Title, e.Name, w.Label, st.Level.String(), st.Note}
+		note := strings.ReplaceAll(st.Note, "Zoë said", "[name withheld] said")
+		want := []string{r.Title, e.Name, w.Label, st.Level.String(), note}
 		if fmt.Sprint(row) != fmt.Sprint(want) {
 			t.Errorf("row %d = %q, want %q", i+1, row, want)
+		}
+	}
+	// With names asked for, the notes are as typed.
+	buf.Reset()
+	if err := WriteCSV(&buf, fw, r, Options{Names: true}); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ = csv.NewReader(&buf).ReadAll(); len(rows) < 2 || rows[1][4] != r.Word(words[0].ID).Note {
+		t.Errorf("with names, row 1 = %q, want the note as typed %q", rows[1], r.Word(words[0].ID).Note)
+	}
+}
+
+func TestCell(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"=1+2", "'=1+2"},
+		{"+1", "'+1"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\t=1", "'\t=1"},
+		{"\r=1", "'\r=1"},
+		{"a=1", "a=1"},
+		{"", ""},
+		{"Zoë", "Zoë"},
+	} {
+		if got := Cell(tc.in); got != tc.want {
+			t.Errorf("Cell(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -77,15 +77,14 @@ func WritePDF(w io.Writer, fw *data.Framework, r *data.Record, opt Options) erro
 
 // doc is one PDF being written.
 type doc struct {
-	pdf    *gofpdf.Fpdf
-	fw     *data.Framework
-	r      *data.Record
-	opt    Options
-	m      mapmodel.Model
-	redact *redactor
-	pageW  float64
-	pageH  float64
-	textW  float64
+	pdf   *gofpdf.Fpdf
+	fw    *data.Framework
+	r     *data.Record
+	opt   Options
+	m     mapmodel.Model
+	pageW float64
+	pageH float64
+	textW float64
 }
 
 func newDoc(fw *data.Framework, r *data.Record, opt Options, size string) *doc {
@@ -103,16 +102,10 @@ func newDoc(fw *data.Framework, r *data.Record, opt Options, size string) *doc {
 	pdf.SetAutoPageBreak(true, marginBottom)
 	pdf.SetCellMargin(0)
 	pdf.AliasNbPages("{nb}")
+	r = PublicRecord(fw, r, opt)
 	d := &doc{pdf: pdf, fw: fw, r: r, opt: opt, m: mapmodel.Build(fw, r)}
 	d.pageW, d.pageH = pdf.GetPageSize()
 	d.textW = d.pageW - 2*marginX
-	if !opt.Names {
-		names := []string{r.Facilitator, r.Cover.Author, r.Cover.Presenter}
-		for _, p := range r.Participants {
-			names = append(names, p.Names...)
-		}
-		d.redact = newRedactor(names)
-	}
 	pdf.SetTitle(d.text(d.title()), true)
 	pdf.SetSubject("PPEI iceberg map", true)
 	pdf.SetCreator("PPEI Iceberg", true)
@@ -120,9 +113,9 @@ func newDoc(fw *data.Framework, r *data.Record, opt Options, size string) *doc {
 	return d
 }
 
-// text is what the session typed, ready to print: names withheld in the
-// public version, and characters the font lacks replaced.
-func (d *doc) text(s string) string { return clean(d.redact.apply(strings.TrimSpace(s))) }
+// text is what the session typed, ready to print: characters the font
+// lacks replaced. The record is already public (PublicRecord).
+func (d *doc) text(s string) string { return clean(strings.TrimSpace(s)) }
 
 func (d *doc) title() string {
 	if strings.TrimSpace(d.r.Title) == "" {
@@ -278,21 +271,12 @@ func (d *doc) cover() {
 	d.para("PPEI iceberg map: how the "+orDefault(d.text(d.r.Community), "community of practice")+" engages and involves patients and the public", "", 10.5, muted)
 	p.Ln(4)
 
-	person := func(s string) string {
-		if strings.TrimSpace(s) == "" {
-			return ""
-		}
-		if !d.opt.Names {
-			return "Withheld in the public version"
-		}
-		return d.text(s)
-	}
 	rows := [][2]string{
 		{"Meeting", d.text(c.Meeting)},
 		{"Date of meeting", mapmodel.DateWords(c.MeetingDate)},
 		{"Agenda item", d.text(c.AgendaItem)},
-		{"Author", person(c.Author)},
-		{"Presented by", person(c.Presenter)},
+		{"Author", d.text(c.Author)},
+		{"Presented by", d.text(c.Presenter)},
 		{"Previously considered by", d.text(c.PreviouslyConsider)},
 	}
 	d.draw(rule, 0.2)

@@ -1,12 +1,9 @@
 package export
 
 import (
-	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/image/font/sfnt"
 
@@ -76,86 +73,4 @@ func clean(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// withheld replaces a name in the public version.
-const withheld = "[name withheld]"
-
-// redactor removes known names from free text for the public version: each
-// full name, and each part of it two letters or longer, matched whole and in
-// any case. It is deliberately greedy: a public board paper that withholds a
-// word too many is better than one that names someone.
-type redactor struct{ re *regexp.Regexp }
-
-func newRedactor(names []string) *redactor {
-	seen := map[string]bool{}
-	var parts []string
-	add := func(s string) {
-		s = strings.TrimSpace(s)
-		if len([]rune(s)) < 2 || seen[strings.ToLower(s)] {
-			return
-		}
-		seen[strings.ToLower(s)] = true
-		parts = append(parts, s)
-	}
-	for _, n := range names {
-		add(n)
-		for _, p := range strings.FieldsFunc(n, func(r rune) bool { return unicode.IsSpace(r) || r == ',' }) {
-			add(strings.Trim(p, ".()"))
-		}
-	}
-	if len(parts) == 0 {
-		return &redactor{}
-	}
-	// Longest first, so a full name goes as one.
-	sort.Slice(parts, func(i, j int) bool {
-		if len(parts[i]) != len(parts[j]) {
-			return len(parts[i]) > len(parts[j])
-		}
-		return parts[i] < parts[j]
-	})
-	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(p)
-	}
-	return &redactor{re: regexp.MustCompile(`(?i)` + strings.Join(parts, "|"))}
-}
-
-func (x *redactor) apply(s string) string {
-	if x == nil || x.re == nil || s == "" {
-		return s
-	}
-	locs := x.re.FindAllStringIndex(s, -1)
-	if locs == nil {
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for _, l := range locs {
-		if !wordEdge(s, l[0], true) || !wordEdge(s, l[1], false) {
-			continue
-		}
-		b.WriteString(s[last:l[0]])
-		b.WriteString(withheld)
-		last = l[1]
-	}
-	b.WriteString(s[last:])
-	return b.String()
-}
-
-// wordEdge reports whether position i of s is the start (or end) of a word:
-// the neighbouring rune is not a letter or digit.
-func wordEdge(s string, i int, start bool) bool {
-	var r rune
-	if start {
-		if i == 0 {
-			return true
-		}
-		r, _ = utf8.DecodeLastRuneInString(s[:i])
-	} else {
-		if i >= len(s) {
-			return true
-		}
-		r, _ = utf8.DecodeRuneInString(s[i:])
-	}
-	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }

@@ -513,7 +513,9 @@ func runExportCSV(c *call) error {
 	if err != nil {
 		return err
 	}
-	return c.writeOut(str(c.fs, "out"), func(w io.Writer) error { return export.WriteCSV(w, c.fw, r) })
+	return c.writeOut(str(c.fs, "out"), func(w io.Writer) error {
+		return export.WriteCSV(w, c.fw, r, export.Options{Names: boolean(c.fs, "names")})
+	})
 }
 
 func runImport(c *call) error {

@@ -113,7 +113,7 @@ func roundTripAndRender(t *testing.T, s *Store, r *data.Record) {
 		t.Error("session file changed on the round trip")
 	}
 	var csv bytes.Buffer
-	if err := export.WriteCSV(&csv, fw, r); err != nil {
+	if err := export.WriteCSV(&csv, fw, r, export.Options{}); err != nil {
 		t.Fatalf("CSV: %v", err)
 	}
 	var b bytes.Buffer

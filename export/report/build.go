@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/data/privacy"
 	"github.com/ppei-iceberg/iceberg/export"
 	"github.com/ppei-iceberg/iceberg/export/mapmodel"
 )
@@ -15,8 +16,10 @@ import (
 // Options choose what goes in a report. The zero value is the public paper
 // with its cover sheet.
 type Options struct {
-	Names  bool // keep participants' and the facilitator's names (public papers leave them out)
-	Insert bool // insert mode: no cover sheet, for an ICB's own cover template
+	Names bool // keep participants' and the facilitator's names (public papers leave them out)
+	// Decisions are the privacy check's choices, by session ID.
+	Decisions map[int64]privacy.Decisions
+	Insert    bool // insert mode: no cover sheet, for an ICB's own cover template
 	// Previous is the earlier mapping a follow-up session re-maps, when
 	// the caller has it: "What the map shows" then says what moved.
 	Previous *data.Record
@@ -38,18 +41,17 @@ func Build(fw *data.Framework, r *data.Record, opt Options) (*Report, error) {
 	if fw == nil || r == nil {
 		return nil, errors.New("build report: no framework or session")
 	}
-	r, prev := public(r, opt)
+	r, prev := public(fw, r, opt)
 	b := &builder{fw: fw, r: r, prev: prev, opt: opt, m: mapmodel.Build(fw, r)}
 	return b.build(), nil
 }
 
 // public is the one place the record is made public before anything is
-// built from it. The privacy rules (data/privacy) replace this call.
-func public(r *data.Record, opt Options) (*data.Record, *data.Record) {
-	if opt.Names {
-		return r, opt.Previous
-	}
-	return export.PublicRecord(r), export.PublicRecord(opt.Previous)
+// built from it: the privacy step every public output takes (with names
+// asked for, it still withholds personal data as decided).
+func public(fw *data.Framework, r *data.Record, opt Options) (*data.Record, *data.Record) {
+	p := export.Options{Names: opt.Names, Decisions: opt.Decisions}
+	return export.PublicRecord(fw, r, p), export.PublicRecord(fw, opt.Previous, p)
 }
 
 type builder struct {

@@ -28,7 +28,7 @@ func sample(tb testing.TB, fw *data.Framework) *data.Record {
 			{Role: data.RoleClinical, Count: 1},
 		},
 		Cover: data.Cover{Meeting: "Board meeting in public", MeetingDate: "2026-04-02", AgendaItem: "7.2",
-			Author: "Hazel Okonkwo", Purpose: "discussion", ExecutiveSummary: "Six people mapped the board's PPEI."},
+			Author: "Priya Shah, Head of Engagement", Purpose: "discussion", ExecutiveSummary: "Six people mapped the board's PPEI."},
 		CreatedAt: at, UpdatedAt: changed,
 	}}
 	levels := []data.Shade{data.ShadeShaded, data.ShadePartly, data.ShadeNone}
