@@ -85,10 +85,16 @@ func init() {
 				fs.String("paper", "a4", "a4 or letter")
 				fs.Bool("no-cover", false, "leave out the board cover sheet")
 			}, run: runExport},
-		{name: "export-json", args: "ID", summary: "Write a session file (JSON) that another copy of the app can import.", needsDB: true, nargs: [2]int{1, 1},
-			flags: func(fs *flag.FlagSet) { fs.String("out", "", "the `file` to write (default: standard output)") }, run: runExportJSON},
-		{name: "export-csv", args: "ID", summary: "Write a session's shading as CSV: one row per doing word.", needsDB: true, nargs: [2]int{1, 1},
-			flags: func(fs *flag.FlagSet) { fs.String("out", "", "the `file` to write (default: standard output)") }, run: runExportCSV},
+		{name: "export-json", args: "ID", summary: "Write a session file (JSON) that another copy of the app can import.\nThe session file is the one complete copy: it keeps every name and all personal data, so it is not for publishing. --no-names writes a public copy instead.", needsDB: true, nargs: [2]int{1, 1},
+			flags: func(fs *flag.FlagSet) {
+				fs.String("out", "", "the `file` to write (default: standard output)")
+				fs.Bool("no-names", false, "write a copy without names and personal data, as public outputs withhold them")
+			}, run: runExportJSON},
+		{name: "export-csv", args: "ID", summary: "Write a session's shading as CSV: one row per doing word. The CSV is public: names and personal data are withheld unless --names.", needsDB: true, nargs: [2]int{1, 1},
+			flags: func(fs *flag.FlagSet) {
+				fs.String("out", "", "the `file` to write (default: standard output)")
+				fs.Bool("names", false, "keep participants' and the facilitator's names (withheld by default)")
+			}, run: runExportCSV},
 		{name: "import", args: "FILE", summary: "Import a session file and print the new session's id. All of it is imported, or nothing.", needsDB: true, nargs: [2]int{1, 1}, run: runImport},
 		{name: "framework", summary: "Print the framework: elements, doing words, prompts and quotes.", nargs: [2]int{0, 0},
 			flags: func(fs *flag.FlagSet) { fs.Bool("json", false, "print JSON") }, run: runFramework},
@@ -496,7 +502,11 @@ func runExport(c *call) error {
 		return err
 	}
 	opt := export.Options{Paper: paper, Names: boolean(c.fs, "names"), NoCover: boolean(c.fs, "no-cover")}
-	return export.WriteFileAtomic(out, func(w io.Writer) error { return export.WritePDF(w, c.fw, r, opt) })
+	if err := export.WriteFileAtomic(out, func(w io.Writer) error { return export.WritePDF(w, c.fw, r, opt) }); err != nil {
+		return err
+	}
+	c.privacyNote([]*data.Record{r}, opt.Names)
+	return nil
 }
 
 func runExportJSON(c *call) error {
@@ -504,8 +514,18 @@ func runExportJSON(c *call) error {
 	if err != nil {
 		return err
 	}
+	noNames := boolean(c.fs, "no-names")
 	f := data.NewSessionFile(c.fw, r)
-	return c.writeOut(str(c.fs, "out"), f.Write)
+	if noNames {
+		f = data.NewSessionFile(c.fw, export.PublicRecord(c.fw, r, export.Options{}))
+	}
+	if err := c.writeOut(str(c.fs, "out"), f.Write); err != nil {
+		return err
+	}
+	if noNames {
+		c.privacyNote([]*data.Record{r}, false)
+	}
+	return nil
 }
 
 func runExportCSV(c *call) error {
@@ -513,9 +533,14 @@ func runExportCSV(c *call) error {
 	if err != nil {
 		return err
 	}
-	return c.writeOut(str(c.fs, "out"), func(w io.Writer) error {
-		return export.WriteCSV(w, c.fw, r, export.Options{Names: boolean(c.fs, "names")})
-	})
+	names := boolean(c.fs, "names")
+	if err := c.writeOut(str(c.fs, "out"), func(w io.Writer) error {
+		return export.WriteCSV(w, c.fw, r, export.Options{Names: names})
+	}); err != nil {
+		return err
+	}
+	c.privacyNote([]*data.Record{r}, names)
+	return nil
 }
 
 func runImport(c *call) error {

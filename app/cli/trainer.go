@@ -123,7 +123,11 @@ func runCompare(c *call) error {
 	if heat {
 		write = export.WriteHeatPDF
 	}
-	return export.WriteFileAtomic(out, func(w io.Writer) error { return write(w, c.fw, recs, opt) })
+	if err := export.WriteFileAtomic(out, func(w io.Writer) error { return write(w, c.fw, recs, opt) }); err != nil {
+		return err
+	}
+	c.privacyNote(recs, opt.Names)
+	return nil
 }
 
 func runExamples(c *call) error {

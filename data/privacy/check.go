@@ -138,7 +138,11 @@ type Summary struct {
 
 // String is the summary as the command line prints it.
 func (s Summary) String() string {
-	return fmt.Sprintf("%d withheld, %d kept, %d still need a decision", s.Withheld, s.Kept, s.Undecided)
+	need := "still need a decision"
+	if s.Undecided == 1 {
+		need = "still needs a decision"
+	}
+	return fmt.Sprintf("%d withheld, %d kept, %d %s", s.Withheld, s.Kept, s.Undecided, need)
 }
 
 // Summarise counts the decisions that apply.
@@ -301,8 +305,11 @@ func (c *Check) personal(key, place, s string) []Finding {
 	var out []Finding
 	for _, sp := range personalData(s) {
 		f := Finding{Field: key, Place: place, Kind: sp.kind, Text: s[sp.start:sp.end], Default: Withhold, start: sp.start, end: sp.end}
-		f.Reason = sp.kind.Label()
-		if sp.kind == KindNHS {
+		f.Reason = "a " + sp.kind.Label()
+		switch sp.kind {
+		case KindEmail:
+			f.Reason = "an email address"
+		case KindNHS:
 			f.Reason = "an NHS number (ten digits with a valid check digit)"
 		}
 		f.Before, f.After = around(s, sp.start, sp.end)
