@@ -10,6 +10,9 @@ function metric(line, unit,   n, i) {
 /^BenchmarkWritePDF-/       { pdf_ns = metric($0, "ns/op"); pdf_bytes = metric($0, "bytes") }
 /^BenchmarkWritePDFFloor/   { pdff_ns = metric($0, "ns/op"); pdff_bytes = metric($0, "bytes") }
 /^BenchmarkWriteHTML\/public/ { html_ns = metric($0, "ns/op"); html_bytes = metric($0, "bytes") }
+/^BenchmarkWriteWord-/      { word_ns = metric($0, "ns/op"); word_bytes = metric($0, "bytes") }
+/^BenchmarkWritePNG-/       { png_ns = metric($0, "ns/op"); png_bytes = metric($0, "bytes") }
+/^BenchmarkWriteSVG-/       { svg_ns = metric($0, "ns/op"); svg_bytes = metric($0, "bytes") }
 /^BenchmarkList\/floor/     { list_floor = metric($0, "ns/op") }
 /^BenchmarkList\/search=""/ { list_ns = metric($0, "ns/op") }
 /^BenchmarkStartup/         { st_app = metric($0, "ms-iceberg"); st_bare = metric($0, "ms-bare") }
@@ -23,6 +26,9 @@ END {
   printf "PDF of a full session, time     %-21s %-21s %-7s under 100 ms\n", sprintf("%.1f ms", pdf_ns / 1e6), sprintf("%.1f ms", pdff_ns / 1e6), ratio(pdf_ns, pdff_ns)
   printf "PDF of a full session, size     %-21s %-21s %-7s under 300 KB\n", sprintf("%.0f KB", pdf_bytes / 1024), sprintf("%.0f KB", pdff_bytes / 1024), ratio(pdf_bytes, pdff_bytes)
   printf "HTML report, full session       %-21s %-21s %-7s beside the PDF (no budget of its own)\n", sprintf("%.1f ms, %.0f KB", html_ns / 1e6, html_bytes / 1024), sprintf("%.1f ms, %.0f KB", pdf_ns / 1e6, pdf_bytes / 1024), ratio(html_ns, pdf_ns)
+  printf "Word paper, full session        %-21s %-21s %-7s beside the PDF (no budget of its own)\n", sprintf("%.1f ms, %.0f KB", word_ns / 1e6, word_bytes / 1024), sprintf("%.1f ms, %.0f KB", pdf_ns / 1e6, pdf_bytes / 1024), ratio(word_ns, pdf_ns)
+  printf "map alone, PNG at 300 dpi       %-21s %-21s %-7s beside the PDF (no budget of its own)\n", sprintf("%.1f ms, %.0f KB", png_ns / 1e6, png_bytes / 1024), sprintf("%.1f ms, %.0f KB", pdf_ns / 1e6, pdf_bytes / 1024), ratio(png_ns, pdf_ns)
+  printf "map alone, SVG                  %-21s %-21s %-7s beside the PDF (no budget of its own)\n", sprintf("%.1f ms, %.0f KB", svg_ns / 1e6, svg_bytes / 1024), sprintf("%.1f ms, %.0f KB", pdf_ns / 1e6, pdf_bytes / 1024), ratio(svg_ns, pdf_ns)
   printf "list of 10,000 sessions         %-21s %-21s %-7s under 20 ms\n", sprintf("%.2f ms", list_ns / 1e6), sprintf("%.2f ms", list_floor / 1e6), ratio(list_ns, list_floor)
   printf "cold start to a visible window  %-21s %-21s %-7s under 1 s, at most 1.15×\n", st_app " ms", st_bare " ms", ratio(st_app, st_bare)
   printf "memory after a full workshop    %-21s %-21s %-7s at most 1.3×\n", mem_app " MB", mem_bare " MB", ratio(mem_app, mem_bare)

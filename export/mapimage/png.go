@@ -2,13 +2,13 @@ package mapimage
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"io"
 	"math"
 
@@ -29,14 +29,71 @@ func WritePNG(w io.Writer, m mapmodel.Model) error {
 	if err != nil {
 		return fmt.Errorf("write png: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
+	b, err := encode(img, DPI)
+	if err != nil {
 		return fmt.Errorf("write png: %w", err)
 	}
-	if _, err := w.Write(withDPI(buf.Bytes(), DPI)); err != nil {
+	if _, err := w.Write(b); err != nil {
 		return fmt.Errorf("write png: %w", err)
 	}
 	return nil
+}
+
+// encode writes an opaque image as an 8-bit RGB PNG with its resolution
+// (a pHYs chunk, which image/png does not write). Every row uses the Up
+// filter, the difference from the row above, which turns the map's flat
+// areas into runs of zeros: image/png tries all five filters on every
+// row, and on a picture this size that costs more than drawing it.
+func encode(img *image.RGBA, dpi float64) ([]byte, error) {
+	var out bytes.Buffer
+	out.WriteString("\x89PNG\r\n\x1a\n")
+	chunk := func(kind string, data []byte) {
+		var head [8]byte
+		binary.BigEndian.PutUint32(head[:4], uint32(len(data)))
+		copy(head[4:], kind)
+		out.Write(head[:])
+		out.Write(data)
+		crc := crc32.NewIEEE()
+		crc.Write(head[4:])
+		crc.Write(data)
+		out.Write(binary.BigEndian.AppendUint32(nil, crc.Sum32()))
+	}
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
+	ihdr := binary.BigEndian.AppendUint32(nil, uint32(w))
+	ihdr = binary.BigEndian.AppendUint32(ihdr, uint32(h))
+	ihdr = append(ihdr, 8, 2, 0, 0, 0) // 8 bits, RGB, deflate, adaptive filtering, no interlace
+	chunk("IHDR", ihdr)
+	ppm := uint32(math.Round(dpi / 0.0254))
+	phys := binary.BigEndian.AppendUint32(nil, ppm)
+	phys = binary.BigEndian.AppendUint32(phys, ppm)
+	chunk("pHYs", append(phys, 1)) // per metre
+
+	var idat bytes.Buffer
+	z, err := zlib.NewWriterLevel(&idat, zlib.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	row, prev := make([]byte, 1+3*w), make([]byte, 1+3*w)
+	for y := range h {
+		pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
+		row[0] = 2 // Up
+		for x := range w {
+			for c := range 3 {
+				v := pix[4*x+c]
+				row[1+3*x+c] = v - prev[1+3*x+c]
+				prev[1+3*x+c] = v
+			}
+		}
+		if _, err := z.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	if err := z.Close(); err != nil {
+		return nil, err
+	}
+	chunk("IDAT", idat.Bytes())
+	chunk("IEND", nil)
+	return out.Bytes(), nil
 }
 
 // Render draws the map as an image at dpi dots per inch.
@@ -50,27 +107,6 @@ func Render(m mapmodel.Model, dpi float64) (*image.RGBA, error) {
 		return nil, r.err
 	}
 	return r.img, nil
-}
-
-// withDPI puts a pHYs chunk (pixels per metre) after the PNG's header
-// chunk, which image/png does not write.
-func withDPI(b []byte, dpi float64) []byte {
-	const ihdrEnd = 8 + 4 + 4 + 13 + 4 // signature, IHDR length, type, data, CRC
-	if len(b) < ihdrEnd {
-		return b
-	}
-	ppm := uint32(math.Round(dpi / 0.0254))
-	chunk := make([]byte, 0, 21)
-	chunk = binary.BigEndian.AppendUint32(chunk, 9)
-	chunk = append(chunk, "pHYs"...)
-	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
-	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
-	chunk = append(chunk, 1) // unit: the metre
-	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
-	out := make([]byte, 0, len(b)+len(chunk))
-	out = append(out, b[:ihdrEnd]...)
-	out = append(out, chunk...)
-	return append(out, b[ihdrEnd:]...)
 }
 
 type faceKey struct {

@@ -297,10 +297,10 @@ func TestLibreOffice(t *testing.T) {
 	}
 }
 
-// BenchmarkWrite is a full session, as BenchmarkWritePDF has it: every
+// BenchmarkWriteWord is a full session, as BenchmarkWritePDF has it: every
 // word shaded, 2,000-character notes on each element, eight actions;
 // building the report included.
-func BenchmarkWrite(b *testing.B) {
+func BenchmarkWriteWord(b *testing.B) {
 	fw := data.DefaultFramework()
 	r := fullRecord(b, fw, 2000)
 	for i := range r.Words {
