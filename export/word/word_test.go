@@ -22,8 +22,13 @@ var keep = flag.String("keep", "", "also write the Word document and LibreOffice
 
 var changed = time.Date(2026, 3, 14, 16, 45, 0, 0, time.UTC)
 
-// names are the people in the sample: none may reach a public paper.
-var names = []string{"Hazel Okonkwo", "Okonkwo", "Zoë Adeyemi", "Zoë", "Łukasz Nowak", "Łukasz", "Siân Pritchard", "Ngọc Tran", "Marcus Bell"}
+// names are the participants and the facilitator in the sample: none may
+// reach a public paper. The cover's author and presenter are officers
+// presenting in public, and print.
+var (
+	names    = []string{"Hazel Okonkwo", "Okonkwo", "Zoë Adeyemi", "Zoë", "Łukasz Nowak", "Łukasz", "Siân Pritchard", "Ngọc Tran"}
+	officers = []string{"Priya Shah, Head of Engagement", "Marcus Bell, Director of Nursing"}
+)
 
 // fullRecord is a whole session: every level used, notes on each element,
 // a cover sheet, actions, and named participants who also appear in the
@@ -44,7 +49,7 @@ func fullRecord(tb testing.TB, fw *data.Framework, noteLen int) *data.Record {
 		},
 		Cover: data.Cover{
 			Meeting: "Governing Body meeting in public", MeetingDate: "2026-04-02", AgendaItem: "7.2",
-			Author: "Hazel Okonkwo", Presenter: "Marcus Bell", Purpose: "discussion",
+			Author: "Priya Shah, Head of Engagement", Presenter: "Marcus Bell, Director of Nursing", Purpose: "discussion",
 			ExecutiveSummary: "Twelve people mapped how the Governing Body engages patients and the public.",
 			Recommendations:  "The Governing Body is asked to note the map and support the three actions.",
 		},
@@ -181,8 +186,8 @@ func TestStructure(t *testing.T) {
 }
 
 // TestPublicByDefault: the Word document of a public report holds no
-// participant's or facilitator's name anywhere in the file; asked for
-// names, it has them.
+// participant's or facilitator's name anywhere in the file, and the
+// cover's author and presenter; asked for names, it has them all.
 func TestPublicByDefault(t *testing.T) {
 	fw := data.DefaultFramework()
 	r := fullRecord(t, fw, 300)
@@ -192,6 +197,11 @@ func TestPublicByDefault(t *testing.T) {
 			if bytes.Contains(b, []byte(n)) {
 				t.Errorf("the public document's %s holds the name %q", name, n)
 			}
+		}
+	}
+	for _, n := range officers {
+		if !bytes.Contains(f.Parts["word/document.xml"], []byte(n)) {
+			t.Errorf("the public document lacks the cover's officer %q", n)
 		}
 	}
 	named := officetest.OpenDocx(t, mustWrite(t, build(t, r, report.Options{Names: true})))
