@@ -11,7 +11,9 @@
 package html
 
 import (
+	"bytes"
 	_ "embed"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"html"
@@ -19,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/export/mapimage"
 	"github.com/ppei-iceberg/iceberg/export/report"
 )
 
@@ -46,18 +49,19 @@ func Write(w io.Writer, rep *report.Report, opt Options) error {
 	p := &doc{rep: rep}
 	p.b.Grow(64 << 10)
 	p.write(page)
+	if p.err != nil {
+		return fmt.Errorf("write html: %w", p.err)
+	}
 	if _, err := io.WriteString(w, p.b.String()); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
 	return nil
 }
 
-// figure is what the SVG drawer needs of a report's figure.
-type figure = report.Figure
-
 type doc struct {
 	rep *report.Report
 	b   strings.Builder
+	err error // the first error met while writing
 }
 
 func esc(s string) string { return html.EscapeString(s) }
@@ -196,7 +200,9 @@ func (p *doc) blocks(bs []report.Block, level int) {
 		case report.TableBlock:
 			p.table(b.Table)
 		case report.FigureBlock:
-			p.figure(b.Figure)
+			if err := p.figure(b.Figure); err != nil && p.err == nil {
+				p.err = err
+			}
 		case report.QuoteBlock:
 			p.w("<figure class=\"quote\"><blockquote><p>", lines(b.Text), "</p></blockquote><figcaption>", esc(b.Source), "</figcaption></figure>\n")
 		}
@@ -253,8 +259,7 @@ func (p *doc) list(b report.Block) {
 	for _, it := range b.Items {
 		p.w("<li>")
 		if it.Level != nil {
-			swatch(&p.b, *it.Level)
-			p.w(" ")
+			p.w(mark(*it.Level))
 		}
 		if it.Lead != "" {
 			p.w("<strong>", esc(it.Lead), "</strong>")
@@ -293,8 +298,7 @@ func (p *doc) table(t *report.Table) {
 			}
 			p.w("<td>")
 			if last && row.Level != nil {
-				swatch(&p.b, *row.Level)
-				p.w(" ")
+				p.w(mark(*row.Level))
 			}
 			p.w(lines(c), "</td>")
 		}
@@ -303,10 +307,38 @@ func (p *doc) table(t *report.Table) {
 	p.w("</tbody>\n</table></div>\n")
 }
 
-func (p *doc) figure(fig *report.Figure) {
-	p.w("<figure class=\"map-figure\">\n")
-	svgMap(&p.b, *fig)
-	p.w("<figcaption>", esc(fig.Caption), "</figcaption>\n</figure>\n")
+// figure writes the iceberg map as inline SVG, drawn by export/mapimage (the
+// same drawing as the map alone as SVG or PNG), with role="img" and its
+// title and description named by aria-labelledby.
+func (p *doc) figure(fig *report.Figure) error {
+	var svg bytes.Buffer
+	if err := mapimage.WriteSVG(&svg, fig.Map); err != nil {
+		return err
+	}
+	b := bytes.TrimPrefix(svg.Bytes(), []byte(xml.Header))
+	b = bytes.Replace(b, []byte("<svg "), []byte(`<svg class="map" `), 1)
+	p.w("<figure class=\"map-figure\">\n", string(b), "<figcaption>", esc(fig.Caption), "</figcaption>\n</figure>\n")
+	return nil
+}
+
+// mark is a level's sign beside its name in words: decorative, since the
+// words say the level, but it lets a reader match the table to the map.
+func mark(l data.Shade) string {
+	sign := map[data.Shade]string{data.ShadeShaded: "●", data.ShadePartly: "◐"}[l]
+	if sign == "" {
+		sign = "○"
+	}
+	return `<span class="mark" aria-hidden="true">` + sign + `</span> `
+}
+
+func levelClass(l data.Shade) string {
+	switch l {
+	case data.ShadeShaded:
+		return "lvl-shaded"
+	case data.ShadePartly:
+		return "lvl-partly"
+	}
+	return "lvl-none"
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }

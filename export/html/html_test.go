@@ -161,18 +161,20 @@ func TestMapIsAnImageWithItsTextAndATableOfWords(t *testing.T) {
 	if len(wantText) != 0 {
 		t.Errorf("aria-labelledby=%q does not name the map's title and description", ids)
 	}
-	// Each level has its own mark in the drawing, as well as its fill.
+	// Every word is drawn as a cell of its level (and the picture's key
+	// shows one cell of each level more); each level has its own mark.
 	for _, c := range []struct {
-		level, mark string
-		n           int
-	}{{"lvl-shaded", "mark-tick", m.Shaded}, {"lvl-partly", "mark-half", m.Partly}, {"lvl-none", "mark-empty", m.Total - m.Shaded - m.Partly}} {
+		level string
+		mark  string // the tick, the half-filled circle's half, the empty circle
+		n     int
+	}{{"shaded", "polyline", m.Shaded}, {"partly", "path", m.Partly}, {"none", "circle", m.Total - m.Shaded - m.Partly}} {
 		cells := find(svg, func(n *xhtml.Node) bool { v, _ := attr(n, "class"); return v == "cell "+c.level })
-		if len(cells) != c.n {
-			t.Errorf("%d cells of %s, want %d", len(cells), c.level, c.n)
+		if len(cells) != c.n+1 {
+			t.Errorf("%d cells drawn %s, want %d and one in the key", len(cells), c.level, c.n)
 		}
 		for _, cell := range cells {
-			if len(find(cell, func(n *xhtml.Node) bool { v, _ := attr(n, "class"); return v == c.mark })) != 1 {
-				t.Errorf("a %s cell has no %s", c.level, c.mark)
+			if len(find(cell, func(n *xhtml.Node) bool { return n.Data == c.mark })) != 1 {
+				t.Errorf("a cell drawn %s has no mark (%s)", c.level, c.mark)
 			}
 		}
 	}
@@ -192,10 +194,10 @@ func TestMapIsAnImageWithItsTextAndATableOfWords(t *testing.T) {
 		t.Fatalf("%d rows, want %d", len(rows), len(words))
 	}
 	for i, w := range words {
-		got := textOf(rows[i])
-		want := w.Label + " " + mapmodel.LevelWords(r.Word(w.ID).Level)
-		if !strings.Contains(got, want) {
-			t.Errorf("row %d = %q, want it to hold %q", i, got, want)
+		cells := find(rows[i], func(n *xhtml.Node) bool { return n.DataAtom == atom.Th || n.DataAtom == atom.Td })
+		level := mapmodel.LevelWords(r.Word(w.ID).Level)
+		if len(cells) != 3 || textOf(cells[1]) != w.Label || !strings.HasSuffix(textOf(cells[2]), level) {
+			t.Errorf("row %d = %q, want %s, then %q", i, textOf(rows[i]), w.Label, level)
 		}
 	}
 }
