@@ -252,7 +252,7 @@ func TestBrowserPrintsTaggedPDF(t *testing.T) {
 		}
 		last = max(last, 0) + i
 	}
-	for _, name := range []string{"Zoë", "Łukasz", "Hazel", "Okonkwo", "Siân", "Marcus Bell"} {
+	for _, name := range []string{"Zoë", "Łukasz", "Hazel", "Okonkwo", "Siân"} {
 		if strings.Contains(text, name) {
 			t.Errorf("the printed public report names %q", name)
 		}

@@ -33,7 +33,7 @@ func sample(tb testing.TB, fw *data.Framework, noteLen int) *data.Record {
 		},
 		Cover: data.Cover{
 			Meeting: "Board meeting in public", MeetingDate: "2026-04-02", AgendaItem: "7.2",
-			Author: "Hazel Okonkwo", Presenter: "Marcus Bell", Purpose: "discussion",
+			Author: "Priya Shah, Head of Engagement", Presenter: "Marcus Bell, Director of Communications", Purpose: "discussion",
 			ExecutiveSummary:   "Twelve people mapped how the Governing Body engages patients and the public, using the PPEI iceberg.",
 			Recommendations:    "The Board is asked to note the map and support the three actions in section 3.",
 			PreviouslyConsider: "Patient and Public Engagement Committee, 3 March 2026",
