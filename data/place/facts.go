@@ -36,17 +36,3 @@ func resolveExisting(path string) (string, error) {
 		path = parent
 	}
 }
-
-// nearestExisting is path, or the nearest folder above it that exists.
-func nearestExisting(path string) string {
-	for {
-		if _, err := os.Stat(path); err == nil {
-			return path
-		}
-		parent := filepath.Dir(path)
-		if parent == path {
-			return path
-		}
-		path = parent
-	}
-}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -89,4 +90,18 @@ func within(path, dir string) bool {
 		return strings.HasPrefix(path, "/")
 	}
 	return path == dir || strings.HasPrefix(path, dir+"/")
+}
+
+// nearestExisting is path, or the nearest folder above it that exists.
+func nearestExisting(path string) string {
+	for {
+		if _, err := os.Stat(path); err == nil {
+			return path
+		}
+		parent := filepath.Dir(path)
+		if parent == path {
+			return path
+		}
+		path = parent
+	}
 }

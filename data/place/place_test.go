@@ -1,7 +1,6 @@
 package place
 
 import (
-	"bufio"
 	"errors"
 	"strings"
 	"testing"
@@ -221,26 +220,5 @@ func TestDefaultPaths(t *testing.T) {
 				t.Errorf("OldDefaultPath = %q, want %q", old, tt.wantOld)
 			}
 		})
-	}
-}
-
-func TestMountTypeIn(t *testing.T) {
-	info := `22 1 8:2 / / rw,relatime shared:1 - ext4 /dev/sda2 rw
-40 22 0:35 / /home/sam/net rw shared:20 - nfs4 fs:/export rw
-41 40 0:36 / /home/sam/net/local\040disk rw - ext4 /dev/sdb1 rw
-42 22 0:37 / /run/user/1000/gvfs rw,nosuid - fuse.gvfsd-fuse gvfsd-fuse rw
-`
-	tests := map[string]string{
-		"/etc/passwd":                          "ext4",
-		"/home/sam/net":                        "nfs4",
-		"/home/sam/net/iceberg.db":             "nfs4",
-		"/home/sam/network/iceberg.db":         "ext4",
-		"/home/sam/net/local disk/iceberg.db":  "ext4",
-		"/run/user/1000/gvfs/smb-share:x/a.db": "fuse.gvfsd-fuse",
-	}
-	for path, want := range tests {
-		if got := mountTypeIn(bufio.NewScanner(strings.NewReader(info)), path); got != want {
-			t.Errorf("mountTypeIn(%q) = %q, want %q", path, got, want)
-		}
 	}
 }

@@ -23,6 +23,7 @@ import (
 	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/data/place"
 )
 
 // ApplicationID marks a database as PPEI Iceberg's ("PPEI").
@@ -70,22 +71,24 @@ type Store struct {
 
 	// BackupPath is the copy taken before the last migration, if any.
 	BackupPath string
+
+	ro *readOnlyCopy // set by OpenReadOnly
 }
 
 var _ data.Store = (*Store)(nil)
 
-// DefaultPath is iceberg.db in a ppei-iceberg folder of the user's config
-// directory; the folder is made (0700) when missing.
+// DefaultPath is the database's default file, on the computer's own disk
+// (place.DefaultPath); its folder is made (0700) when missing.
 func DefaultPath() (string, error) {
-	dir, err := os.UserConfigDir()
+	path, err := place.DefaultPath(place.System())
 	if err != nil {
-		return "", fmt.Errorf("find config folder: %w", err)
+		return "", fmt.Errorf("default database: %w", err)
 	}
-	dir = filepath.Join(dir, "ppei-iceberg")
+	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Cannot make the folder %s for the database", dir), Err: err}
 	}
-	return filepath.Join(dir, "iceberg.db"), nil
+	return path, nil
 }
 
 // dsn builds a connection string that carries every setting, so each
@@ -167,6 +170,7 @@ func (s *Store) DB() *sql.DB { return s.db }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	defer s.ro.remove()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
@@ -354,6 +358,9 @@ func (s *Store) backup(ctx context.Context, version int) (string, error) {
 
 // writeError turns a failed write into a sentence for the user.
 func (s *Store) writeError(what string, err error) error {
+	if s.ro != nil {
+		return s.ro.refuse(what, err)
+	}
 	var de *data.Error
 	if errors.As(err, &de) {
 		return err
