@@ -84,7 +84,9 @@ install() {
 uninstall() {
   rm -f "$HOME/.local/bin/iceberg" "$HOME/.local/share/applications/$appid.desktop" \
     "$HOME/.local/share/icons/$appid.png"
-  echo "Removed PPEI Iceberg from ~/.local. Your sessions stay in ${XDG_CONFIG_HOME:-$HOME/.config}/ppei-iceberg."
+  local data=${XDG_DATA_HOME:-$HOME/.local/share}/ppei-iceberg old=${XDG_CONFIG_HOME:-$HOME/.config}/ppei-iceberg
+  echo "Removed PPEI Iceberg from ~/.local. Your sessions stay in $data (delete that folder to remove them too)."
+  [[ -e $old/iceberg.db ]] && echo "A backup from an earlier version stays in $old." || true
 }
 
 case ${1:-} in

@@ -48,8 +48,9 @@ type call struct {
 	ctx   context.Context
 	env   Env
 	fs    *flag.FlagSet
-	args  []string
-	store *sqlite.Store
+	args   []string
+	dbPath string // as --db or $ICEBERG_DB named it; "" for the default
+	store  *sqlite.Store
 	fw    *data.Framework
 }
 
@@ -204,9 +205,12 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 			mainHelp(env.Stdout)
 			return exitOK, nil
 		}
-		path, err := databasePath(inv.dbPath)
+		path, _, err := databaseFor(ctx, env, inv.dbPath)
 		if err != nil {
 			return exitError, err
+		}
+		if err := checkPlace(path); err != nil {
+			return exitOK, env.OpenWindow(nil, path, err)
 		}
 		store, err := sqlite.Open(ctx, path)
 		if err != nil {
@@ -218,9 +222,9 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 		defer store.Close()
 		return exitOK, env.OpenWindow(store, store.Path(), nil)
 	}
-	c := &call{ctx: ctx, env: env, fs: inv.fs, args: inv.pos, fw: data.DefaultFramework()}
+	c := &call{ctx: ctx, env: env, fs: inv.fs, args: inv.pos, dbPath: inv.dbPath, fw: data.DefaultFramework()}
 	if inv.cmd.needsDB {
-		c.store, err = openStore(ctx, inv.dbPath)
+		c.store, err = openFor(ctx, env, inv.cmd, inv.dbPath)
 		if err != nil {
 			return exitError, err
 		}
@@ -235,23 +239,6 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 		return exitError, err
 	}
 	return exitOK, nil
-}
-
-// openStore opens the database named by --db or ICEBERG_DB, else the default.
-func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
-	path, err := databasePath(path)
-	if err != nil {
-		return nil, err
-	}
-	return sqlite.Open(ctx, path)
-}
-
-// databasePath is the file named, or the default one in the config folder.
-func databasePath(path string) (string, error) {
-	if path != "" {
-		return path, nil
-	}
-	return sqlite.DefaultPath()
 }
 
 func findCommand(name string) *command {
@@ -278,9 +265,14 @@ Commands:
 	}
 	fmt.Fprintf(w, `
 Global options:
-  --db FILE     the database file (also $%s; default iceberg.db in your config folder)
+  --db FILE     the database file (also $%s; default iceberg.db in this computer's
+                local app data folder)
   --version     print the version
   --help        print this help; "iceberg COMMAND --help" explains one command
+
+A database on a network drive or in a folder OneDrive or SharePoint keeps in sync is
+not opened for changes: "iceberg copy-local" copies it to this computer, and list,
+show and the exports read it through a copy.
 `, EnvDB)
 }
 

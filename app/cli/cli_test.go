@@ -268,16 +268,25 @@ func TestEnvironmentNamesTheDatabase(t *testing.T) {
 	}
 }
 
-func TestDefaultDatabaseInConfigFolder(t *testing.T) {
+func TestDefaultDatabaseInDataFolder(t *testing.T) {
 	home := t.TempDir()
-	cfg := filepath.Join(home, "cfg")
-	env := []string{"HOME=" + home, "XDG_CONFIG_HOME=" + cfg}
-	r := iceberg(t, env, "new", "--title", "Default", "--cop", "C")
-	if r.code != 0 {
-		t.Fatal(r.stderr)
+	cfg, share := filepath.Join(home, "cfg"), filepath.Join(home, "share")
+	for _, env := range [][]string{
+		{"HOME=" + home, "XDG_CONFIG_HOME=" + cfg, "XDG_DATA_HOME=" + share},
+		{"HOME=" + home, "XDG_CONFIG_HOME=" + cfg}, // no XDG_DATA_HOME: ~/.local/share
+	} {
+		r := iceberg(t, env, "new", "--title", "Default", "--cop", "C")
+		if r.code != 0 {
+			t.Fatal(r.stderr)
+		}
 	}
-	if _, err := os.Stat(filepath.Join(cfg, "ppei-iceberg", "iceberg.db")); err != nil {
-		t.Errorf("default database not made: %v", err)
+	for _, dir := range []string{share, filepath.Join(home, ".local", "share")} {
+		if _, err := os.Stat(filepath.Join(dir, "ppei-iceberg", "iceberg.db")); err != nil {
+			t.Errorf("default database not made: %v", err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(cfg, "ppei-iceberg")); err == nil {
+		t.Error("the old default folder in the config folder was made")
 	}
 }
 

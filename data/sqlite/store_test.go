@@ -104,11 +104,13 @@ func TestOpenNewFile(t *testing.T) {
 func TestDefaultPathMakesPrivateFolder(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("HOME", t.TempDir())
+	dataHome := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", dataHome)
 	p, err := DefaultPath()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Base(p) != "iceberg.db" || filepath.Base(filepath.Dir(p)) != "ppei-iceberg" {
+	if p != filepath.Join(dataHome, "ppei-iceberg", "iceberg.db") {
 		t.Errorf("default path %s", p)
 	}
 	st, err := os.Stat(filepath.Dir(p))
