@@ -45,13 +45,13 @@ const (
 
 // call is one run of a command.
 type call struct {
-	ctx   context.Context
-	env   Env
-	fs    *flag.FlagSet
+	ctx    context.Context
+	env    Env
+	fs     *flag.FlagSet
 	args   []string
 	dbPath string // as --db or $ICEBERG_DB named it; "" for the default
 	store  *sqlite.Store
-	fw    *data.Framework
+	fw     *data.Framework
 }
 
 func (c *call) out() io.Writer { return c.env.Stdout }
