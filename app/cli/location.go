@@ -21,7 +21,7 @@ var placeFacts = place.System
 // readOnlyCommands only read the database, so they may read a file in a
 // network or synced folder, through a copy taken when they start.
 var readOnlyCommands = map[string]bool{
-	"list": true, "show": true, "export": true, "export-json": true, "export-csv": true, "compare": true,
+	"list": true, "show": true, "export": true, "export-json": true, "export-csv": true, "compare": true, "privacy": true,
 }
 
 func init() {
