@@ -78,13 +78,14 @@ func init() {
 		{name: "purge", args: "ID", summary: "Remove a session in the trash for good.", needsDB: true, nargs: [2]int{1, 1}, run: runPurge},
 		{name: "undo", args: "ID", summary: "Undo the session's latest shading, note, agreement or summary change.", needsDB: true, nargs: [2]int{1, 1}, run: runUndo},
 		{name: "redo", args: "ID", summary: "Redo the change undone last.", needsDB: true, nargs: [2]int{1, 1}, run: runRedo},
-		{name: "export", args: "ID", summary: "Write the iceberg map PDF for a board paper (no names unless --names).", needsDB: true, nargs: [2]int{1, 1},
+		{name: "export", args: "ID", summary: "Write the board paper as PDF, HTML or Word, or the map alone as PNG or SVG (no names unless --names).\nOpened in Edge or Chrome and printed to PDF, the HTML report gives a tagged, accessible PDF. For PNG and SVG, the map's text alternative is printed.", needsDB: true, nargs: [2]int{1, 1},
 			flags: func(fs *flag.FlagSet) {
-				fs.String("out", "", "the PDF `file` to write (required)")
+				fs.String("out", "", "the `file` to write (required)")
+				formatFlag(fs)
 				fs.Bool("names", false, "include participants' and the facilitator's names (left out by default: board papers are public)")
 				fs.String("paper", "a4", "a4 or letter")
 				fs.Bool("no-cover", false, "leave out the board cover sheet")
-			}, run: runExport},
+			}, run: runExportAs},
 		{name: "export-json", args: "ID", summary: "Write a session file (JSON) that another copy of the app can import.\nThe session file is the one complete copy: it keeps every name and all personal data, so it is not for publishing. --no-names writes a public copy instead.", needsDB: true, nargs: [2]int{1, 1},
 			flags: func(fs *flag.FlagSet) {
 				fs.String("out", "", "the `file` to write (default: standard output)")

@@ -1,0 +1,140 @@
+package cli_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"html"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/export/mapmodel"
+)
+
+// formatSession is a session with named participants, a note naming one
+// of them, and a word of each level.
+func formatSession(t *testing.T, db string) string {
+	t.Helper()
+	id := strings.TrimSpace(ok(t, db, "new", "--title", "Board map", "--cop", "Communications Strategy Group",
+		"--facilitator", "Zoë Facilitator"))
+	ok(t, db, "participants", id, "lay_rep", "2", "Łukasz Nowak", "Siân Jones")
+	ok(t, db, "shade", id, "Reporting", "shaded")
+	ok(t, db, "shade", id, "Aligning", "partly")
+	ok(t, db, "note", id, "Reporting", "Łukasz Nowak said the reports are read.")
+	return id
+}
+
+func TestExportFormats(t *testing.T) {
+	db := newDB(t)
+	id := formatSession(t, db)
+	dir := t.TempDir()
+	names := []string{"Łukasz", "Nowak", "Siân", "Zoë"}
+	fw := data.DefaultFramework()
+
+	t.Run("html", func(t *testing.T) {
+		out := filepath.Join(dir, "report.html")
+		ok(t, db, "export", id, "--format", "html", "--out", out)
+		b := mustRead(t, out)
+		for _, want := range []string{"<!DOCTYPE html>", `<html lang="en-GB">`, `role="img"`, "1. What the map shows",
+			"Reporting", html.EscapeString(mapmodel.LevelWords(data.ShadeShaded)), mapmodel.LevelWords(data.ShadePartly)} {
+			if !bytes.Contains(b, []byte(want)) {
+				t.Errorf("the HTML report lacks %q", want)
+			}
+		}
+		for _, n := range names {
+			if bytes.Contains(b, []byte(n)) {
+				t.Errorf("the public HTML report names %q", n)
+			}
+		}
+		named := filepath.Join(dir, "named.htm")
+		ok(t, db, "export", id, "--out", named, "--names")
+		if b := mustRead(t, named); !bytes.Contains(b, []byte("Łukasz Nowak, Siân Jones")) || !bytes.HasPrefix(b, []byte("<!DOCTYPE html>")) {
+			t.Errorf("--names with an .htm file: not an HTML report with the names")
+		}
+	})
+
+	t.Run("docx from the file's name", func(t *testing.T) {
+		out := filepath.Join(dir, "paper.docx")
+		ok(t, db, "export", id, "--out", out)
+		b := mustRead(t, out)
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			t.Fatalf("the .docx is not a zip: %v", err)
+		}
+		var doc []byte
+		for _, f := range zr.File {
+			if f.Name == "word/document.xml" {
+				rc, err := f.Open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				_, _ = buf.ReadFrom(rc)
+				rc.Close()
+				doc = buf.Bytes()
+			}
+		}
+		if doc == nil || !bytes.Contains(doc, []byte("What the map shows")) {
+			t.Fatalf("the .docx has no board paper in word/document.xml")
+		}
+		for _, n := range names {
+			if bytes.Contains(doc, []byte(n)) {
+				t.Errorf("the public Word paper names %q", n)
+			}
+		}
+	})
+
+	for _, f := range []struct{ format, magic string }{{"png", "\x89PNG\r\n\x1a\n"}, {"svg", "<?xml"}} {
+		t.Run(f.format, func(t *testing.T) {
+			out := filepath.Join(dir, "map."+f.format)
+			stdout := ok(t, db, "export", id, "--format", f.format, "--out", out)
+			if b := mustRead(t, out); !bytes.HasPrefix(b, []byte(f.magic)) {
+				t.Errorf("%s: the file does not start as one: %q", f.format, b[:min(len(b), 12)])
+			}
+			// The text alternative is printed beside the picture, whole.
+			for _, want := range []string{"text alternative", "PPEI iceberg map of the Communications Strategy Group: 1 of 22 practices shaded, 1 partly.",
+				fw.Elements[1].Name + " (" + fw.Elements[1].Code + ", not yet agreed): shaded Reporting;"} {
+				if !strings.Contains(stdout, want) {
+					t.Errorf("%s: stdout lacks %q:\n%s", f.format, want, stdout)
+				}
+			}
+		})
+	}
+
+	t.Run("bad format", func(t *testing.T) {
+		out := filepath.Join(dir, "x.odt")
+		r := iceberg(t, nil, "--db", db, "export", id, "--format", "odt", "--out", out)
+		if r.code != 2 || !strings.Contains(r.stderr, "pdf, html, docx, png, svg") {
+			t.Errorf("--format odt: exit %d, stderr %q; want a usage error naming the formats", r.code, r.stderr)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("--format odt wrote a file")
+		}
+	})
+}
+
+func TestExportHTMLOfAFollowUpSaysWhatMoved(t *testing.T) {
+	db := newDB(t)
+	id := formatSession(t, db)
+	next := strings.TrimSpace(ok(t, db, "follow-up", id))
+	ok(t, db, "shade", next, "Aligning", "shaded")
+	out := filepath.Join(t.TempDir(), "follow-up.html")
+	ok(t, db, "export", next, "--out", out)
+	b := mustRead(t, out)
+	for _, want := range []string{"What moved since the previous mapping", "1 practice moved up", "Aligning (partly to shaded)"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("the follow-up's report lacks %q", want)
+		}
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return b
+}
