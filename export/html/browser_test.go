@@ -284,7 +284,7 @@ func TestScreenshots(t *testing.T) {
 		{"forced-colours", []string{"--force-high-contrast"}, 0, 1},
 	} {
 		out := filepath.Join(dir, "html-report-"+c.name+".png")
-		args := append(append([]string{}, c.mode...), "--hide-scrollbars", "--window-size=1000,3300", "--screenshot="+out, "file://"+file)
+		args := append(append([]string{}, c.mode...), "--hide-scrollbars", "--window-size=1000,2900", "--screenshot="+out, "file://"+file)
 		runChromium(t, chromium, args...)
 		f, err := os.Open(out)
 		if err != nil {
