@@ -1,26 +1,14 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export"
-	"github.com/ppei-iceberg/iceberg/export/html"
-	"github.com/ppei-iceberg/iceberg/export/mapimage"
-	"github.com/ppei-iceberg/iceberg/export/mapmodel"
-	"github.com/ppei-iceberg/iceberg/export/report"
-	"github.com/ppei-iceberg/iceberg/export/word"
+	"github.com/ppei-iceberg/iceberg/export/format"
 )
-
-// Formats are what `export --format` writes: the board paper as PDF, HTML
-// or Word, or the map alone as PNG (300 dpi) or SVG.
-var Formats = []string{"pdf", "html", "docx", "png", "svg"}
 
 // formatFlag adds --format to the export command.
 func formatFlag(fs *flag.FlagSet) {
@@ -32,21 +20,20 @@ func formatFlag(fs *flag.FlagSet) {
 func exportFormat(fs *flag.FlagSet, out string) (string, error) {
 	f := strings.ToLower(strings.TrimSpace(str(fs, "format")))
 	if f == "" {
-		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
-		if f == "htm" {
-			f = "html"
-		}
-		if !contains(Formats, f) {
-			f = "pdf"
+		if f = format.FromName(out); f == "" {
+			f = format.PDF
 		}
 	}
-	if !contains(Formats, f) {
-		return "", usagef("the format must be one of %s, not %q", strings.Join(Formats, ", "), f)
+	if f == "htm" {
+		f = format.HTML
 	}
-	return f, nil
+	for _, ok := range format.All {
+		if f == ok {
+			return f, nil
+		}
+	}
+	return "", usagef("the format must be one of %s, not %q", strings.Join(format.All, ", "), f)
 }
-
-func contains(list []string, s string) bool { return slices.Contains(list, s) }
 
 // runExportAs writes the session in the format asked for. Every format is
 // public unless --names, through the same privacy step as the PDF.
@@ -55,11 +42,11 @@ func runExportAs(c *call) error {
 	if out == "" {
 		return usagef("export needs --out FILE (a .pdf, .html, .docx, .png or .svg)")
 	}
-	format, err := exportFormat(c.fs, out)
+	f, err := exportFormat(c.fs, out)
 	if err != nil {
 		return err
 	}
-	if format == "pdf" {
+	if f == format.PDF {
 		return runExport(c)
 	}
 	id, err := c.id(0)
@@ -74,45 +61,26 @@ func runExportAs(c *call) error {
 	if err != nil {
 		return err
 	}
-	names := boolean(c.fs, "names")
-	var write func(io.Writer) error
-	alt := "" // the map's text alternative, printed beside a picture of it
-	switch format {
-	case "html", "docx":
-		opt := report.Options{Names: names, Insert: boolean(c.fs, "no-cover")}
-		if r.FollowsID != 0 {
-			// What moved since the mapping this one follows up; a
-			// missing or deleted earlier session only leaves that out.
-			if prev, err := c.store.Session(c.ctx, r.FollowsID); err == nil {
-				opt.Previous = prev
-			} else if data.ErrorCode(err) != data.ENotFound {
-				return err
-			}
-		}
-		rep, err := report.Build(c.fw, r, opt)
-		if err != nil {
+	opt := format.Options{Names: boolean(c.fs, "names"), Paper: paper, NoCover: boolean(c.fs, "no-cover")}
+	if r.FollowsID != 0 {
+		// What moved since the mapping this one follows up; a missing or
+		// deleted earlier session only leaves that out.
+		if prev, err := c.store.Session(c.ctx, r.FollowsID); err == nil {
+			opt.Previous = prev
+		} else if data.ErrorCode(err) != data.ENotFound {
 			return err
 		}
-		write = func(w io.Writer) error { return word.Write(w, rep) }
-		if format == "html" {
-			write = func(w io.Writer) error { return html.Write(w, rep, html.Options{Paper: paper}) }
-		}
-	case "png", "svg":
-		m := mapmodel.Build(c.fw, export.PublicRecord(c.fw, r, export.Options{Names: names}))
-		write = func(w io.Writer) error { return mapimage.WriteSVG(w, m) }
-		if format == "png" {
-			write = func(w io.Writer) error { return mapimage.WritePNG(w, m) }
-		}
-		alt = mapmodel.AltText(m)
-	default:
-		return errors.New("export: unknown format " + format)
+	}
+	write, err := format.Writer(c.fw, r, f, opt)
+	if err != nil {
+		return err
 	}
 	if err := export.WriteFileAtomic(out, write); err != nil {
 		return err
 	}
-	if alt != "" {
-		fmt.Fprintf(c.out(), "The map's text alternative, for the picture's alt text:\n%s\n", alt)
+	if format.MapOnly(f) {
+		fmt.Fprintf(c.out(), "The map's text alternative, for the picture's alt text:\n%s\n", format.AltText(c.fw, r, opt))
 	}
-	c.privacyNote([]*data.Record{r}, names)
+	c.privacyNote([]*data.Record{r}, opt.Names)
 	return nil
 }
