@@ -24,6 +24,7 @@ func pdfWords(t *testing.T, path string) string {
 }
 
 func TestHandoutCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "sheet.pdf")
 	r := iceberg(t, nil, "handout", "--out", out, "--title", "Training day – Siân’s group", "--paper", "letter")
@@ -47,6 +48,7 @@ func TestHandoutCommand(t *testing.T) {
 }
 
 func TestExamplesCommands(t *testing.T) {
+	t.Parallel()
 	db := newDB(t)
 	list := ok(t, db, "examples")
 	if !strings.Contains(list, "1. Illustrative example") || !strings.Contains(list, "Findings drawn on: leadership.") {
@@ -99,6 +101,7 @@ func TestExamplesCommands(t *testing.T) {
 }
 
 func TestCompareCommand(t *testing.T) {
+	t.Parallel()
 	db := newDB(t)
 	dir := t.TempDir()
 	first := strings.TrimSpace(ok(t, db, "new", "--title", "Board mapping", "--cop", "Governing Body", "--date", "2026-03-14", "--facilitator", "Zoë Quennell"))
