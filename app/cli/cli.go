@@ -52,6 +52,7 @@ type call struct {
 	dbPath string // as --db or $ICEBERG_DB named it; "" for the default
 	store  *sqlite.Store
 	fw     *data.Framework
+	sid    int64 // the session named first, for a command whose arguments begin with ID
 }
 
 func (c *call) out() io.Writer { return c.env.Stdout }
@@ -230,6 +231,11 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 		}
 		defer c.store.Close()
 		c.fw = c.store.Framework()
+	}
+	if inv.cmd.takesSession() {
+		if c.sid, err = c.id(0); err != nil {
+			return exitUsage, err
+		}
 	}
 	if err := inv.cmd.run(c); err != nil {
 		var ue *usageError

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -217,11 +218,7 @@ func runShow(c *call) error {
 
 // record reads the session named by the first argument.
 func (c *call) record() (*data.Record, error) {
-	id, err := c.id(0)
-	if err != nil {
-		return nil, err
-	}
-	return c.store.Session(c.ctx, id)
+	return c.store.Session(c.ctx, c.sid)
 }
 
 func (c *call) findWord(s string) (*data.Word, error) {
@@ -233,10 +230,7 @@ func (c *call) findWord(s string) (*data.Word, error) {
 }
 
 func runShade(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
+	id := c.sid
 	w, err := c.findWord(c.args[1])
 	if err != nil {
 		return err
@@ -249,10 +243,7 @@ func runShade(c *call) error {
 }
 
 func runNote(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
+	id := c.sid
 	if w, ok := c.fw.FindWord(c.args[1]); ok {
 		return c.store.SetWordNote(c.ctx, id, w.ID, c.args[2])
 	}
@@ -263,10 +254,7 @@ func runNote(c *call) error {
 }
 
 func runAgree(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
+	id := c.sid
 	e, ok := c.fw.Element(c.args[1])
 	if !ok {
 		return data.Errorf(data.ENotFound, "There is no element %q: use P, Mat, C, BE or M", c.args[1])
@@ -275,18 +263,11 @@ func runAgree(c *call) error {
 }
 
 func runSummary(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
-	return c.store.SetSummary(c.ctx, id, c.args[1])
+	return c.store.SetSummary(c.ctx, c.sid, c.args[1])
 }
 
 func runAction(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
+	id := c.sid
 	a := &data.Action{Text: c.args[1], Owner: str(c.fs, "owner"), Due: str(c.fs, "due"), Element: str(c.fs, "element")}
 	aid, err := c.store.AddAction(c.ctx, id, a)
 	if err != nil {
@@ -297,10 +278,7 @@ func runAction(c *call) error {
 }
 
 func runParticipants(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
+	id := c.sid
 	role := data.Role(strings.ToLower(c.args[1]))
 	count, err := strconv.Atoi(c.args[2])
 	if err != nil {
@@ -338,10 +316,7 @@ func count(s string) (*int, error) {
 }
 
 func runTally(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
+	id := c.sid
 	w, err := c.findWord(c.args[1])
 	if err != nil {
 		return err
@@ -354,10 +329,7 @@ func runTally(c *call) error {
 }
 
 func runTallyOf(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
+	id := c.sid
 	n, err := count(c.args[1])
 	if err != nil {
 		return err
@@ -386,10 +358,7 @@ func runCover(c *call) error {
 }
 
 func runFollowUp(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
+	id := c.sid
 	newID, err := c.store.FollowUp(c.ctx, id)
 	if err != nil {
 		return err
@@ -399,10 +368,7 @@ func runFollowUp(c *call) error {
 }
 
 func runDelete(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
+	id := c.sid
 	if err := c.store.DeleteSession(c.ctx, id); err != nil {
 		return err
 	}
@@ -411,19 +377,11 @@ func runDelete(c *call) error {
 }
 
 func runRestore(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
-	return c.store.RestoreSession(c.ctx, id)
+	return c.store.RestoreSession(c.ctx, c.sid)
 }
 
 func runPurge(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
-	return c.store.PurgeSession(c.ctx, id)
+	return c.store.PurgeSession(c.ctx, c.sid)
 }
 
 func describe(fw *data.Framework, ch data.Change) string {
@@ -450,29 +408,17 @@ func describe(fw *data.Framework, ch data.Change) string {
 	return ch.Field
 }
 
-func runUndo(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
-	ch, err := c.store.Undo(c.ctx, id)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.out(), "Undid %s.\n", describe(c.fw, ch))
-	return nil
-}
+func runUndo(c *call) error { return step(c, c.store.Undo, "Undid") }
 
-func runRedo(c *call) error {
-	id, err := c.id(0)
+func runRedo(c *call) error { return step(c, c.store.Redo, "Redid") }
+
+// step undoes or redoes the session's latest change and says which it was.
+func step(c *call, do func(context.Context, int64) (data.Change, error), verb string) error {
+	ch, err := do(c.ctx, c.sid)
 	if err != nil {
 		return err
 	}
-	ch, err := c.store.Redo(c.ctx, id)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.out(), "Redid %s.\n", describe(c.fw, ch))
+	fmt.Fprintf(c.out(), "%s %s.\n", verb, describe(c.fw, ch))
 	return nil
 }
 
@@ -486,17 +432,14 @@ func (c *call) writeOut(path string, write func(io.Writer) error) error {
 }
 
 func runExport(c *call) error {
-	id, err := c.id(0)
-	if err != nil {
-		return err
-	}
+	id := c.sid
 	out := str(c.fs, "out")
 	if out == "" {
 		return usagef("export needs --out FILE.pdf")
 	}
-	paper := strings.ToLower(str(c.fs, "paper"))
-	if paper != "a4" && paper != "letter" {
-		return usagef("the paper must be a4 or letter, not %q", paper)
+	paper, err := paperOption(c.fs)
+	if err != nil {
+		return err
 	}
 	r, err := c.store.Session(c.ctx, id)
 	if err != nil {

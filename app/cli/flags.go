@@ -4,7 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+
+	"github.com/ppei-iceberg/iceberg/export"
 )
 
 // usageError is a mistake in how a command was typed: exit code 2.
@@ -19,13 +22,16 @@ func usagef(format string, args ...any) error {
 // command is one subcommand of iceberg.
 type command struct {
 	name    string
-	args    string // positional arguments, for help
+	args    string // positional arguments, for help; a first argument ID is a session id, read into call.sid before run
 	summary string
 	flags   func(fs *flag.FlagSet) // declares the command's flags
 	nargs   [2]int                 // fewest and most positional arguments; -1 for any
 	needsDB bool
 	run     func(c *call) error
 }
+
+// takesSession reports whether the command's first argument is a session id.
+func (c *command) takesSession() bool { return c.args == "ID" || strings.HasPrefix(c.args, "ID ") }
 
 // parse reads flags wherever they stand among the positional arguments,
 // so "show 3 --json" and "show --json 3" both work.
@@ -109,4 +115,13 @@ func printHelp(w io.Writer, c *command) {
 			fmt.Fprintf(w, "  --%s%s\n      %s\n", f.Name, arg, usage)
 		})
 	}
+}
+
+// paperOption reads --paper: one of the paper sizes the PDFs are made in.
+func paperOption(fs *flag.FlagSet) (string, error) {
+	paper := strings.ToLower(strings.TrimSpace(str(fs, "paper")))
+	if !slices.Contains(export.Papers, paper) {
+		return "", usagef("the paper must be %s, not %q", strings.Join(export.Papers, " or "), paper)
+	}
+	return paper, nil
 }

@@ -49,15 +49,11 @@ func runExportAs(c *call) error {
 	if f == format.PDF {
 		return runExport(c)
 	}
-	id, err := c.id(0)
+	paper, err := paperOption(c.fs)
 	if err != nil {
 		return err
 	}
-	paper := strings.ToLower(str(c.fs, "paper"))
-	if paper != "a4" && paper != "letter" {
-		return usagef("the paper must be a4 or letter, not %q", paper)
-	}
-	r, err := c.store.Session(c.ctx, id)
+	r, err := c.store.Session(c.ctx, c.sid)
 	if err != nil {
 		return err
 	}

@@ -40,14 +40,6 @@ func init() {
 	}...)
 }
 
-func paperOption(fs *flag.FlagSet) (string, error) {
-	paper := strings.ToLower(strings.TrimSpace(str(fs, "paper")))
-	if paper != "a4" && paper != "letter" {
-		return "", usagef("the paper must be a4 or letter, not %q", paper)
-	}
-	return paper, nil
-}
-
 func runHandout(c *call) error {
 	out := str(c.fs, "out")
 	if out == "" {
