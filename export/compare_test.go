@@ -2,8 +2,6 @@ package export
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,13 +20,7 @@ func mustCompare(tb testing.TB, recs []*data.Record, opt Options, heat bool) []b
 	if err := write(&buf, data.DefaultFramework(), recs, opt); err != nil {
 		tb.Fatalf("write comparison: %v", err)
 	}
-	if *keep != "" {
-		name := strings.NewReplacer("/", "_", " ", "_").Replace(tb.Name()) + ".pdf"
-		if err := os.WriteFile(filepath.Join(*keep, name), buf.Bytes(), 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	return buf.Bytes()
+	return kept(tb, buf.Bytes())
 }
 
 // followUp is a re-mapping of r some months later with some words moved.
@@ -199,6 +191,7 @@ func TestWriteComparePDFRepeatable(t *testing.T) {
 		if again := mustCompare(t, recs[:n], Options{}, false); !bytes.Equal(first, again) {
 			t.Errorf("%d sessions: two runs gave different bytes", n)
 		}
+		golden(t, map[int]string{2: "compare-pair.pdf", 3: "compare-heat.pdf"}[n], first)
 	}
 }
 

@@ -89,19 +89,26 @@ func longText(n int, about string) string {
 	return strings.TrimSpace(b.String()[:n])
 }
 
+// kept writes b into the -keep folder, when one is given, named after
+// the test, and returns it.
+func kept(tb testing.TB, b []byte) []byte {
+	tb.Helper()
+	if *keep != "" {
+		name := strings.NewReplacer("/", "_", " ", "_").Replace(tb.Name()) + ".pdf"
+		if err := os.WriteFile(filepath.Join(*keep, name), b, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return b
+}
+
 func mustPDF(tb testing.TB, r *data.Record, opt Options) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
 	if err := WritePDF(&buf, data.DefaultFramework(), r, opt); err != nil {
 		tb.Fatalf("WritePDF: %v", err)
 	}
-	if *keep != "" {
-		name := strings.NewReplacer("/", "_", " ", "_").Replace(tb.Name()) + ".pdf"
-		if err := os.WriteFile(filepath.Join(*keep, name), buf.Bytes(), 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	return buf.Bytes()
+	return kept(tb, buf.Bytes())
 }
 
 // validate checks the PDF's structure with pdfcpu.
@@ -437,18 +444,25 @@ func TestWritePDFRepeatable(t *testing.T) {
 			t.Fatalf("run %d gave different bytes (%d vs %d)", i+2, len(a), len(b))
 		}
 	}
-	golden := filepath.Join("testdata", "session.pdf")
+	golden(t, "session.pdf", a)
+}
+
+// golden compares b with the committed testdata/name, byte for byte;
+// -update rewrites the file instead.
+func golden(t *testing.T, name string, b []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
 	if *update {
-		if err := os.WriteFile(golden, a, 0o644); err != nil {
+		if err := os.WriteFile(path, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	want, err := os.ReadFile(golden)
+	want, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("read golden file (run go test ./export -run Repeatable -update to make it): %v", err)
 	}
-	if !bytes.Equal(a, want) {
-		t.Errorf("PDF differs from %s (%d bytes, want %d); if the change is meant, look at the pages and rerun with -update", golden, len(a), len(want))
+	if !bytes.Equal(b, want) {
+		t.Errorf("PDF differs from %s (%d bytes, want %d); if the change is meant, look at the pages and rerun with -update", path, len(b), len(want))
 	}
 }
 

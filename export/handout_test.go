@@ -2,8 +2,6 @@ package export
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,13 +14,7 @@ func mustHandout(tb testing.TB, opt HandoutOptions) []byte {
 	if err := WriteHandout(&buf, data.DefaultFramework(), opt); err != nil {
 		tb.Fatalf("WriteHandout: %v", err)
 	}
-	if *keep != "" {
-		name := strings.NewReplacer("/", "_", " ", "_").Replace(tb.Name()) + ".pdf"
-		if err := os.WriteFile(filepath.Join(*keep, name), buf.Bytes(), 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	return buf.Bytes()
+	return kept(tb, buf.Bytes())
 }
 
 func TestWriteHandout(t *testing.T) {
@@ -90,6 +82,7 @@ func TestWriteHandoutRepeatable(t *testing.T) {
 			t.Fatalf("run %d gave different bytes", i+2)
 		}
 	}
+	golden(t, "handout.pdf", a)
 }
 
 func TestWriteHandoutBadInput(t *testing.T) {
