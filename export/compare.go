@@ -82,9 +82,9 @@ func writeCompare(w io.Writer, fw *data.Framework, recs []*data.Record, opt Opti
 		stand = recs[1]
 	}
 	c := compareDoc{recs: recs, heat: heat}
-	c.doc = newPageDoc(fw, stand, size, when, "", "PPEI iceberg maps compared")
+	c.doc = newPage(fw, stand, size, when)
 	c.opt = opt
-	c.pdf.SetTitle(c.name(), true)
+	c.describe(c.name(), "PPEI iceberg maps compared")
 	c.pdf.SetFooterFunc(c.plainFooter(c.footerText(), muted))
 	if heat {
 		c.heatPage()
@@ -167,13 +167,7 @@ func (c compareDoc) top(label string, lines []string, count string) float64 {
 func (c compareDoc) header(x0, y0 float64, r mapmodel.Rect, col mapmodel.Column, status string) {
 	p := c.pdf
 	x, y := x0+r.X, y0+r.Y
-	c.font("B", 8)
-	badgeW := math.Max(p.GetStringWidth(col.Code)+3.5, 7)
-	c.fill(navy)
-	p.RoundedRect(x, y, badgeW, 5, 1.2, "1234", "F")
-	c.color(rgb{255, 255, 255})
-	p.SetXY(x, y)
-	p.CellFormat(badgeW, 5, col.Code, "", 0, "C", false, 0, "")
+	badgeW := c.badge(x, y, col.Code, navy, smallBadge)
 	c.font("B", 6.5)
 	c.color(ink)
 	p.SetXY(x+badgeW+1.5, y)
@@ -203,7 +197,7 @@ func (c compareDoc) compactCell(x, y, w, h float64, label string, lvl data.Shade
 	style, textC := "B", ink
 	switch lvl {
 	case data.ShadeShaded:
-		textC = rgb{255, 255, 255}
+		textC = white
 	case data.ShadeNone:
 		style, textC = "", muted
 	}
@@ -223,14 +217,7 @@ func (c compareDoc) compactCell(x, y, w, h float64, label string, lvl data.Shade
 			c.font(style, size)
 		}
 	}
-	lh := size * 0.42
-	ty := y + h/2 - lh*float64(len(lines))/2
-	c.color(textC)
-	for _, l := range lines {
-		p.SetXY(tx, ty)
-		p.CellFormat(tw, lh, l, "", 0, "LM", false, 0, "")
-		ty += lh
-	}
+	c.centredLines(tx, tw, y, h, size, lines, textC)
 }
 
 // moveBadgeW is the width of the arrow box beside a word's cell.
@@ -243,21 +230,21 @@ func moveBadge(p *gofpdf.Fpdf, m data.Move, x, y, w, h float64) {
 	s := math.Min(w, h) * 0.32
 	switch m {
 	case data.MoveUp:
-		p.SetFillColor(navy.r, navy.g, navy.b)
-		p.SetDrawColor(navy.r, navy.g, navy.b)
+		setFill(p, navy)
+		setDraw(p, navy)
 		p.SetLineWidth(0.4)
 		p.RoundedRect(x, y, w, h, 1.2, "1234", "FD")
 		p.SetFillColor(255, 255, 255)
 		p.Polygon([]gofpdf.PointType{{X: cx, Y: cy - s}, {X: cx + s, Y: cy + 0.7*s}, {X: cx - s, Y: cy + 0.7*s}}, "F")
 	case data.MoveDown:
 		p.SetFillColor(255, 255, 255)
-		p.SetDrawColor(navy.r, navy.g, navy.b)
+		setDraw(p, navy)
 		p.SetLineWidth(0.4)
 		p.RoundedRect(x, y, w, h, 1.2, "1234", "FD")
-		p.SetFillColor(navy.r, navy.g, navy.b)
+		setFill(p, navy)
 		p.Polygon([]gofpdf.PointType{{X: cx - s, Y: cy - 0.7*s}, {X: cx + s, Y: cy - 0.7*s}, {X: cx, Y: cy + s}}, "F")
 	default:
-		p.SetDrawColor(rule.r, rule.g, rule.b)
+		setDraw(p, rule)
 		p.SetLineWidth(0.3)
 		p.Line(cx-s*0.8, cy-s*0.3, cx+s*0.8, cy-s*0.3)
 		p.Line(cx-s*0.8, cy+s*0.3, cx+s*0.8, cy+s*0.3)
@@ -318,11 +305,7 @@ func (c compareDoc) pairPage() {
 
 func (c compareDoc) pairKey(y float64) {
 	p := c.pdf
-	c.font("B", 7)
-	c.color(muted)
-	p.SetXY(marginX, y)
-	p.CellFormat(c.textW, 3.5, "KEY: EACH WORD SHOWS ITS SHADING AFTER, AND AN ARROW FOR HOW IT MOVED", "", 0, "L", false, 0, "")
-	y += 4.5
+	y = c.keyTitle(y, "KEY: EACH WORD SHOWS ITS SHADING AFTER, AND AN ARROW FOR HOW IT MOVED")
 	colW := c.textW / 3
 	for i, e := range c.m.Legend {
 		x := marginX + float64(i)*colW
@@ -344,19 +327,23 @@ func (c compareDoc) pairKey(y float64) {
 	}
 }
 
+// tablePage starts the page of word-by-word tables under its title.
+func (c compareDoc) tablePage(title string) {
+	p := c.pdf
+	p.AddPage()
+	c.kicker("WORD BY WORD", muted)
+	p.Ln(1)
+	c.font("B", 14)
+	c.color(navy)
+	p.CellFormat(c.textW, 7, title, "", 1, "L", false, 0, "")
+	p.Ln(1)
+}
+
 // pairTable lists every word before and after, then the moves per element.
 func (c compareDoc) pairTable() {
 	p := c.pdf
 	pc := data.ComparePair(c.fw, c.recs[0], c.recs[1])
-	p.AddPage()
-	c.font("B", 9)
-	c.color(muted)
-	p.CellFormat(c.textW, 4.5, "WORD BY WORD", "", 1, "L", false, 0, "")
-	p.Ln(1)
-	c.font("B", 14)
-	c.color(navy)
-	p.CellFormat(c.textW, 7, "What moved, per element", "", 1, "L", false, 0, "")
-	p.Ln(1)
+	c.tablePage("What moved, per element")
 	var rows [][]string
 	for _, ec := range pc.Elements {
 		rows = append(rows, []string{ec.Name, fmt.Sprint(ec.Up), fmt.Sprint(ec.Down), fmt.Sprint(ec.Same), fmt.Sprint(ec.Changed())})
@@ -524,7 +511,7 @@ func (c compareDoc) heatPage() {
 // in part. Length says the amount, so it reads without colour.
 func (c compareDoc) heatCell(x, y, w, h float64, wh data.WordHeat) {
 	p := c.pdf
-	c.fill(rgb{255, 255, 255})
+	c.fill(white)
 	c.draw(iceEdge, 0.35)
 	p.RoundedRect(x, y, w, h, 1.2, "1234", "FD")
 	pad := 1.4
@@ -559,7 +546,7 @@ func (c compareDoc) heatCell(x, y, w, h float64, wh data.WordHeat) {
 // gauge draws the share bar of one word.
 func (c compareDoc) gauge(x, y, w, h float64, wh data.WordHeat) {
 	p := c.pdf
-	c.fill(rgb{255, 255, 255})
+	c.fill(white)
 	c.draw(hatch, 0.25)
 	p.Rect(x, y, w, h, "FD")
 	if wh.Sessions == 0 {
@@ -574,15 +561,10 @@ func (c compareDoc) gauge(x, y, w, h float64, wh data.WordHeat) {
 	if part > 0 {
 		c.fill(partly)
 		p.Rect(x+full, y, part, h, "F")
-		p.ClipRect(x+full, y, part, h, false)
-		c.draw(hatch, 0.18)
-		for k := -h; k < part; k += 1.2 {
-			p.Line(x+full+k, y+h, x+full+k+h, y)
-		}
-		p.ClipEnd()
+		hatchBox(p, x+full, y, part, h, 1.2, hatch, 0.18)
 	}
 	// Quarter ticks so a reader can judge the share without counting.
-	c.draw(rgb{255, 255, 255}, 0.2)
+	c.draw(white, 0.2)
 	for q := 1; q < 4; q++ {
 		xx := x + w*float64(q)/4
 		if xx < x+full {
@@ -595,11 +577,7 @@ func (c compareDoc) gauge(x, y, w, h float64, wh data.WordHeat) {
 
 func (c compareDoc) heatKey(y float64) {
 	p := c.pdf
-	c.font("B", 7)
-	c.color(muted)
-	p.SetXY(marginX, y)
-	p.CellFormat(c.textW, 3.5, "KEY", "", 0, "L", false, 0, "")
-	y += 4.5
+	y = c.keyTitle(y, "KEY")
 	sample := data.WordHeat{Label: "Doing word", Shaded: 2, Partly: 1, None: 1, Sessions: 4, Percent: 50, PercentAny: 75}
 	c.heatCell(marginX, y, 32, 12, sample)
 	c.font("", 8)
@@ -611,17 +589,8 @@ func (c compareDoc) heatKey(y float64) {
 
 // heatTable lists every word's counts.
 func (c compareDoc) heatTable() {
-	p := c.pdf
 	h := data.CompareMany(c.fw, c.recs)
-	p.AddPage()
-	c.font("B", 9)
-	c.color(muted)
-	p.CellFormat(c.textW, 4.5, "WORD BY WORD", "", 1, "L", false, 0, "")
-	p.Ln(1)
-	c.font("B", 14)
-	c.color(navy)
-	p.CellFormat(c.textW, 7, fmt.Sprintf("How many of %d sessions shaded each doing word", h.Sessions), "", 1, "L", false, 0, "")
-	p.Ln(1)
+	c.tablePage(fmt.Sprintf("How many of %d sessions shaded each doing word", h.Sessions))
 	var rows [][]string
 	for _, e := range h.Elements {
 		for i, w := range e.Words {

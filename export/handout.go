@@ -1,19 +1,16 @@
 package export
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"strings"
-	"time"
 
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export/mapmodel"
-	"github.com/ppei-iceberg/iceberg/resources"
 )
 
 // HandoutOptions change the participant hand-out. The zero value is a
@@ -28,83 +25,13 @@ type HandoutOptions struct {
 
 // Grays for the hand-out: it is photocopied, so nothing relies on colour.
 var (
-	grayInk  = rgb{20, 20, 20}
-	graySoft = rgb{90, 90, 90}
-	graySea  = rgb{232, 232, 232}
-	grayEdge = rgb{110, 110, 110}
-	grayRule = rgb{165, 165, 165}
-	grayBand = rgb{60, 60, 60}
+	grayInk  = mapmodel.Gray(20)
+	graySoft = mapmodel.Gray(90)
+	graySea  = mapmodel.Gray(232)
+	grayEdge = mapmodel.Gray(110)
+	grayRule = mapmodel.Gray(165)
+	grayBand = mapmodel.Gray(60)
 )
-
-// fixedDate is the creation date of pages made from the framework alone,
-// so the same options always give the same bytes.
-var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// paperSize reads a paper option as gofpdf names it.
-func paperSize(s string) (string, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "a4":
-		return "A4", nil
-	case "letter", "us letter", "us-letter":
-		return "Letter", nil
-	}
-	return "", data.Errorf(data.EInvalid, "%q is not a paper size: use a4 or letter.", s)
-}
-
-// newPageDoc starts a PDF that is not one session's map: a hand-out or a
-// comparison. It shares the session map's font, margins and drawing
-// helpers; r stands in for the session the helpers expect.
-func newPageDoc(fw *data.Framework, r *data.Record, size string, when time.Time, title, subject string) *doc {
-	pdf := gofpdf.New("P", "mm", size, "")
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(when)
-	pdf.SetModificationDate(when)
-	pdf.AddUTF8FontFromBytes(font, "", resources.FontRegular)
-	pdf.AddUTF8FontFromBytes(font, "B", resources.FontBold)
-	pdf.SetMargins(marginX, marginTop, marginX)
-	pdf.SetAutoPageBreak(true, marginBottom)
-	pdf.SetCellMargin(0)
-	pdf.AliasNbPages("{nb}")
-	d := &doc{pdf: pdf, fw: fw, r: r, m: mapmodel.Build(fw, r)}
-	d.pageW, d.pageH = pdf.GetPageSize()
-	d.textW = d.pageW - 2*marginX
-	pdf.SetTitle(clean(title), true)
-	pdf.SetSubject(subject, true)
-	pdf.SetCreator("PPEI Iceberg", true)
-	return d
-}
-
-// output writes the finished PDF to w, or the first error met on the way.
-func (d *doc) output(w io.Writer, what string) error {
-	if d.pdf.Err() {
-		return fmt.Errorf("%s: %w", what, d.pdf.Error())
-	}
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	return nil
-}
-
-// plainFooter writes "left … Page X of Y" at the foot of every page.
-func (d *doc) plainFooter(left string, c rgb) func() {
-	return func() {
-		p := d.pdf
-		y := d.pageH - footerY
-		d.draw(grayRule, 0.2)
-		p.Line(marginX, y-1.5, d.pageW-marginX, y-1.5)
-		d.font("", 7.5)
-		d.color(c)
-		rightW := 24.0
-		p.SetXY(marginX, y)
-		p.CellFormat(d.textW-rightW, 4, fit(p, left, d.textW-rightW-4), "", 0, "L", false, 0, "")
-		p.SetXY(d.pageW-marginX-rightW+4, y)
-		p.CellFormat(rightW-4, 4, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "L", false, 0, "")
-	}
-}
 
 // WriteHandout writes the participant sheet: a blank iceberg map to shade
 // by hand, one tick per doing word, then the five elements with their
@@ -119,7 +46,8 @@ func WriteHandout(w io.Writer, fw *data.Framework, opt HandoutOptions) error {
 		return err
 	}
 	title := strings.TrimSpace(opt.Title)
-	d := newPageDoc(fw, &data.Record{}, size, fixedDate, orDefault(title, "PPEI iceberg: your own view"), "PPEI iceberg hand-out")
+	d := newPage(fw, &data.Record{}, size, fixedDate)
+	d.describe(clean(orDefault(title, "PPEI iceberg: your own view")), "PPEI iceberg hand-out")
 	foot := "PPEI iceberg hand-out: your own view, before the group agrees"
 	if title != "" {
 		foot += " · " + clean(title)
@@ -139,9 +67,7 @@ type handout struct {
 func (h handout) mapPage() {
 	p := h.pdf
 	p.AddPage()
-	h.font("B", 9)
-	h.color(graySoft)
-	p.CellFormat(h.textW, 4.5, "PPEI ICEBERG · YOUR OWN VIEW", "", 1, "L", false, 0, "")
+	h.kicker("PPEI ICEBERG · YOUR OWN VIEW", graySoft)
 	p.Ln(0.5)
 	h.font("B", 17)
 	h.color(grayInk)
@@ -229,7 +155,7 @@ func (h handout) choice(x, y float64, lvl data.Shade) {
 	p := h.pdf
 	r := 1.4
 	grayMark(p, lvl, x+r, y+choiceH/2, r)
-	h.fill(rgb{255, 255, 255})
+	h.fill(white)
 	h.draw(grayInk, 0.35)
 	p.Rect(x+2*r+0.45, y, choiceH, choiceH, "FD")
 }
@@ -243,29 +169,23 @@ const (
 // grayMark is the map's mark for a level, drawn in black on white.
 func grayMark(p *gofpdf.Fpdf, lvl data.Shade, cx, cy, r float64) {
 	p.SetLineWidth(0.3)
-	p.SetDrawColor(grayInk.r, grayInk.g, grayInk.b)
-	p.SetFillColor(255, 255, 255)
-	switch lvl {
-	case data.ShadeShaded:
-		p.SetFillColor(grayInk.r, grayInk.g, grayInk.b)
+	setDraw(p, grayInk)
+	setFill(p, white)
+	switch mapmodel.MarkFor(lvl) {
+	case mapmodel.MarkTick:
+		setFill(p, grayInk)
 		p.Circle(cx, cy, r, "FD")
-		tick(p, cx, cy, r*0.62, rgb{255, 255, 255})
-	case data.ShadePartly:
+		tick(p, cx, cy, r*mapmodel.TickScale, white)
+	case mapmodel.MarkHalfCircle:
 		p.Circle(cx, cy, r, "FD")
-		var half []gofpdf.PointType
-		for i := 0; i <= 16; i++ {
-			a := math.Pi/2 + math.Pi*float64(i)/16
-			half = append(half, gofpdf.PointType{X: cx + r*math.Cos(a), Y: cy - r*math.Sin(a)})
-		}
-		p.SetFillColor(grayInk.r, grayInk.g, grayInk.b)
-		p.Polygon(half, "F")
+		halfDisc(p, cx, cy, r, grayInk)
 	default:
 		p.Circle(cx, cy, r, "D")
 	}
 }
 
 // handoutPicture is the map's iceberg in grays, on a flat sea.
-var handoutPicture = picture{sea: graySea, ice: rgb{255, 255, 255}, edge: grayEdge, line: grayInk, label: graySoft,
+var handoutPicture = picture{sea: graySea, ice: white, edge: grayEdge, line: grayInk, label: graySoft,
 	big: 15, bigColour: grayInk, small: 9.5, smallY: 0.5, smallH: 5}
 
 // iceberg draws the blank map: sea, ice and waterline in grays, and per
@@ -277,13 +197,7 @@ func (h handout) iceberg(x0, y0 float64, g mapmodel.Geometry) {
 	for i, col := range h.m.Columns {
 		hd := g.Headers[i]
 		x, y := x0+hd.X, y0+hd.Y
-		h.font("B", 8)
-		badgeW := math.Max(p.GetStringWidth(col.Code)+3.5, 7)
-		h.fill(grayBand)
-		p.RoundedRect(x, y, badgeW, 5, 1.2, "1234", "F")
-		h.color(rgb{255, 255, 255})
-		p.SetXY(x, y)
-		p.CellFormat(badgeW, 5, col.Code, "", 0, "C", false, 0, "")
+		h.badge(x, y, col.Code, grayBand, smallBadge)
 		h.columnName(x, y, hd, col.Name, grayInk)
 		for j, cell := range col.Words {
 			r := g.Cells[i][j]
@@ -296,7 +210,7 @@ func (h handout) iceberg(x0, y0 float64, g mapmodel.Geometry) {
 // wordBox is one doing word to tick: its label, then the three choices.
 func (h handout) wordBox(x, y, w, ht float64, label string) {
 	p := h.pdf
-	h.fill(rgb{255, 255, 255})
+	h.fill(white)
 	h.draw(grayEdge, 0.35)
 	p.RoundedRect(x, y, w, ht, 1.2, "1234", "FD")
 	size := 9.5
@@ -321,9 +235,7 @@ func (h handout) wordBox(x, y, w, ht float64, label string) {
 func (h handout) elements() {
 	p := h.pdf
 	p.AddPage()
-	h.font("B", 9)
-	h.color(graySoft)
-	p.CellFormat(h.textW, 4.5, "THE FIVE ELEMENTS: WHAT TO THINK ABOUT", "", 1, "L", false, 0, "")
+	h.kicker("THE FIVE ELEMENTS: WHAT TO THINK ABOUT", graySoft)
 	p.Ln(1)
 	h.para("The PPEI framework looks at involvement as a practice with five elements. For each one: what it means, "+
 		"the doing words to tick on the map, and questions from the research to help you decide. Jot down an example if one comes to mind.",
@@ -339,19 +251,7 @@ func (h handout) element(e data.Element) {
 	p := h.pdf
 	// An element's block stays on one page: notes belong beside their questions.
 	h.need(h.elementHeight(e))
-	y := p.GetY()
-	h.font("B", 10)
-	badgeW := math.Max(p.GetStringWidth(e.Code)+4.5, 9)
-	h.fill(grayBand)
-	p.RoundedRect(marginX, y, badgeW, 7, 1.5, "1234", "F")
-	h.color(rgb{255, 255, 255})
-	p.SetXY(marginX, y)
-	p.CellFormat(badgeW, 7, e.Code, "", 0, "C", false, 0, "")
-	h.font("B", 14)
-	h.color(grayInk)
-	p.SetXY(marginX+badgeW+3, y)
-	p.CellFormat(h.textW-badgeW-3, 7, clean(e.Name), "", 1, "L", false, 0, "")
-	p.Ln(1)
+	h.elementHeading(e.Code, clean(e.Name), grayBand, grayInk, 14)
 	h.para("In the research: "+clean(e.Definition)+".", "B", 10, grayInk)
 	if pl := clean(strings.TrimSpace(e.Plain)); pl != "" {
 		p.Ln(0.5)
@@ -387,7 +287,7 @@ func (h handout) element(e data.Element) {
 	p.SetX(marginX)
 	p.CellFormat(h.textW, 4, "YOUR NOTES OR AN EXAMPLE", "", 1, "L", false, 0, "")
 	h.draw(grayRule, 0.25)
-	y = p.GetY()
+	y := p.GetY()
 	for i := 1; i <= 2; i++ {
 		p.Line(marginX, y+8*float64(i), marginX+h.textW, y+8*float64(i))
 	}

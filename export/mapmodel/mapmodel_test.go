@@ -189,3 +189,42 @@ func TestInPolygon(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkShapes(t *testing.T) {
+	const cx, cy, r = 10.0, 20.0, 2.0
+	half := HalfDisc(cx, cy, r)
+	if len(half) < 3 {
+		t.Fatalf("half disc has %d points", len(half))
+	}
+	for _, p := range half {
+		if p.X > cx+1e-9 || math.Abs(math.Hypot(p.X-cx, p.Y-cy)-r) > 1e-9 {
+			t.Errorf("half disc point %+v is not on the left half of the circle", p)
+		}
+	}
+	if first, last := half[0], half[len(half)-1]; math.Abs(first.Y-(cy-r)) > 1e-9 || math.Abs(last.Y-(cy+r)) > 1e-9 {
+		t.Errorf("half disc runs from %+v to %+v, want top to bottom", first, last)
+	}
+	s := r * TickScale
+	tk := Tick(cx, cy, s)
+	// Down to the corner, then up to the right and higher than it began.
+	if !(tk[0].X < tk[1].X && tk[1].X < tk[2].X && tk[1].Y > tk[0].Y && tk[2].Y < tk[0].Y) {
+		t.Errorf("tick %+v is not a check mark", tk)
+	}
+	for _, p := range tk {
+		if math.Hypot(p.X-cx, p.Y-cy) > r {
+			t.Errorf("tick point %+v lies outside its disc", p)
+		}
+	}
+	lines := HatchLines(1, 2, 30, 6, 2)
+	if len(lines) != 18 {
+		t.Errorf("%d hatch lines over a 30×6 box 2 apart, want 18", len(lines))
+	}
+	for i, l := range lines {
+		if l[0].Y != 8 || l[1].Y != 2 || math.Abs((l[1].X-l[0].X)-6) > 1e-9 {
+			t.Errorf("line %d %+v does not rise at 45° across the box", i, l)
+		}
+		if i > 0 && math.Abs(l[0].X-lines[i-1][0].X-2) > 1e-9 {
+			t.Errorf("line %d is not 2 from the one before", i)
+		}
+	}
+}

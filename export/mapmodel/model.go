@@ -48,28 +48,6 @@ type Cell struct {
 	Index int // position within its element, from 0
 }
 
-// Mark is the shape drawn in a cell beside its label, so a level never
-// shows by colour alone.
-type Mark int
-
-// The marks, one per level.
-const (
-	MarkEmptyCircle Mark = iota // not shaded
-	MarkHalfCircle              // partly
-	MarkTick                    // shaded: filled circle with a tick
-)
-
-// MarkFor gives the mark drawn for a level.
-func MarkFor(s data.Shade) Mark {
-	switch s {
-	case data.ShadePartly:
-		return MarkHalfCircle
-	case data.ShadeShaded:
-		return MarkTick
-	}
-	return MarkEmptyCircle
-}
-
 // LegendEntry explains how one level looks.
 type LegendEntry struct {
 	Level       data.Shade

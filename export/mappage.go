@@ -1,0 +1,274 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/export/mapmodel"
+)
+
+// The map page: header, the iceberg drawing, legend and source.
+func (d *doc) mapPage() {
+	p := d.pdf
+	p.AddPage()
+	m := d.m
+	stampW := 0.0
+	if m.Draft {
+		stampW = 40
+		d.draftStamp(d.pageW-marginX-stampW, marginTop, stampW)
+	}
+	headW := d.textW - stampW - 4
+	d.font("B", 9)
+	d.color(muted)
+	p.SetXY(marginX, marginTop)
+	p.CellFormat(headW, 4.5, "PPEI ICEBERG MAP", "", 1, "L", false, 0, "")
+	p.Ln(0.5)
+	d.font("B", 16)
+	d.color(navy)
+	p.MultiCell(headW, 7, d.text(d.title()), "", "L", false)
+	p.Ln(0.5)
+	d.font("", 10)
+	d.color(ink)
+	for _, l := range m.Lines {
+		p.SetX(marginX)
+		p.MultiCell(headW, 4.8, d.text(l), "", "L", false)
+	}
+	p.Ln(1)
+	d.font("B", 11)
+	d.color(navy)
+	p.SetX(marginX)
+	p.MultiCell(headW, 5.5, m.CountLine, "", "L", false)
+	top := math.Max(p.GetY()+3, marginTop+27)
+
+	// The drawing runs a little wider than the text, as a figure may.
+	legendH, sourceH := 24.0, d.sourceHeight()
+	bottom := d.pageH - marginBottom - legendH - sourceH - 2
+	x0 := marginX - 6
+	width := d.textW + 12
+	height := math.Max(bottom-top, 60)
+	g := mapmodel.Layout(m, width, height)
+	// The map page is laid out to fit: no text here may start a new page.
+	p.SetAutoPageBreak(false, marginBottom)
+	d.iceberg(x0, top, g)
+	d.legend(top + g.Height + 4)
+	d.source(d.pageH - marginBottom - sourceH)
+	p.SetAutoPageBreak(true, marginBottom)
+}
+
+func (d *doc) draftStamp(x, y, w float64) {
+	p := d.pdf
+	d.draw(stamp, 0.8)
+	p.RoundedRect(x, y, w, 15, 1.5, "1234", "D")
+	d.font("B", 17)
+	d.color(stamp)
+	p.SetXY(x, y+1)
+	p.CellFormat(w, 8, "DRAFT", "", 0, "C", false, 0, "")
+	d.font("", 7.5)
+	p.SetXY(x, y+8.5)
+	p.CellFormat(w, 4.5, fmt.Sprintf("%d of %d elements agreed", d.m.Agreed, len(d.m.Columns)), "", 0, "C", false, 0, "")
+}
+
+// picture is how a kind of page colours the iceberg every map shares.
+type picture struct {
+	gradient      bool // the sea from seaTop to seaDeep; else flat sea
+	sea, ice      colour
+	edge, line    colour
+	label         colour // the waterline's words
+	big           float64
+	bigColour     colour
+	small, smallY float64 // the line under the tip's count: size, gap
+	smallH        float64
+	smallColour   *colour // nil keeps the big line's colour
+}
+
+var mapPicture = picture{gradient: true, ice: ice, edge: iceEdge, line: navy, label: muted,
+	big: 17, bigColour: navy, small: 8, smallH: 4, smallColour: &ink}
+
+// background draws the sea, the ice, the waterline and its words, and the
+// two lines in the visible tip, placed at x0, y0.
+func (d *doc) background(x0, y0 float64, g mapmodel.Geometry, st picture, big, small string) {
+	p := d.pdf
+	sea := g.Sea
+	if st.gradient {
+		p.LinearGradient(x0+sea.X, y0+sea.Y, sea.W, sea.H, int(seaTop.R), int(seaTop.G), int(seaTop.B), int(seaDeep.R), int(seaDeep.G), int(seaDeep.B), 0, 1, 0, 0)
+	} else {
+		d.fill(st.sea)
+		p.Rect(x0+sea.X, y0+sea.Y, sea.W, sea.H, "F")
+	}
+	// Ice: the mass under the water, then the tip above it.
+	d.fill(st.ice)
+	d.draw(st.edge, 0.5)
+	p.SetLineJoinStyle("round")
+	p.Polygon(pts(x0, y0, g.Mass), "FD")
+	p.Polygon(pts(x0, y0, g.Tip), "FD")
+	// The waterline, over the ice, so the surface reads as one line.
+	d.draw(st.line, 0.7)
+	p.Line(x0, y0+g.Waterline, x0+g.Width, y0+g.Waterline)
+
+	d.font("B", 7)
+	d.color(st.label)
+	p.SetXY(x0+2, y0+g.Waterline-5)
+	p.CellFormat(50, 4, "ABOVE THE WATERLINE: VISIBLE", "", 0, "L", false, 0, "")
+	if len(g.Headers) > 0 {
+		p.SetXY(x0+g.Headers[0].X, y0+g.Waterline+2)
+		p.CellFormat(g.Width, 3.5, "BELOW THE SURFACE: THE DOING WORDS OF PRACTICE", "", 0, "L", false, 0, "")
+	}
+
+	tl := g.TipLabel
+	d.font("B", st.big)
+	d.color(st.bigColour)
+	p.SetXY(x0+tl.X, y0+tl.Y)
+	p.CellFormat(tl.W, tl.H*0.5, big, "", 0, "CB", false, 0, "")
+	d.font("", st.small)
+	if st.smallColour != nil {
+		d.color(*st.smallColour)
+	}
+	p.SetXY(x0+tl.X, y0+tl.Y+tl.H*0.5+st.smallY)
+	p.CellFormat(tl.W, st.smallH, small, "", 0, "CT", false, 0, "")
+}
+
+// iceberg draws the picture from its geometry, placed at x0, y0.
+func (d *doc) iceberg(x0, y0 float64, g mapmodel.Geometry) {
+	p := d.pdf
+	m := d.m
+	sub := "practices shaded"
+	if m.Partly > 0 {
+		sub += fmt.Sprintf(", %d partly", m.Partly)
+	}
+	d.background(x0, y0, g, mapPicture, fmt.Sprintf("%d of %d", m.Shaded, m.Total), sub)
+
+	for i, col := range m.Columns {
+		d.columnHead(x0, y0, g.Headers[i], col)
+		for j, cell := range col.Words {
+			r := g.Cells[i][j]
+			d.cell(x0+r.X, y0+r.Y, r.W, r.H, cell.Label, cell.Level)
+		}
+	}
+	p.SetLineJoinStyle("miter")
+}
+
+func (d *doc) columnHead(x0, y0 float64, r mapmodel.Rect, col mapmodel.Column) {
+	p := d.pdf
+	x, y := x0+r.X, y0+r.Y
+	badgeW := d.badge(x, y, col.Code, navy, smallBadge)
+	d.font("", 6.5)
+	d.color(muted)
+	status := "not yet agreed"
+	if col.Agreed {
+		status = "agreed"
+	}
+	p.SetXY(x+badgeW+1.5, y)
+	p.CellFormat(r.W-badgeW-1.5, 5, status, "", 0, "L", false, 0, "")
+	d.columnName(x, y, r, col.Name, navy)
+}
+
+// columnName writes an element's name under its badge, shrinking the type
+// to keep it within two lines, and rules the head off from the words.
+func (d *doc) columnName(x, y float64, r mapmodel.Rect, name string, ink colour) {
+	p := d.pdf
+	size := 9.5
+	d.font("B", size)
+	lines := p.SplitText(name, r.W)
+	for len(lines) > 2 && size > 7 {
+		size -= 0.5
+		d.font("B", size)
+		lines = p.SplitText(name, r.W)
+	}
+	d.color(ink)
+	lh := size * 0.42
+	ty := y + 5.8
+	for _, l := range lines {
+		p.SetXY(x, ty)
+		p.CellFormat(r.W, lh, l, "", 0, "L", false, 0, "")
+		ty += lh
+	}
+	d.draw(ink, 0.5)
+	p.Line(x, y+r.H, x+r.W, y+r.H)
+}
+
+// cell draws a doing word: fill, pattern and mark all say its level, so it
+// reads in grayscale print and to people who do not see colour.
+func (d *doc) cell(x, y, w, h float64, label string, lvl data.Shade) {
+	p := d.pdf
+	textC := ink
+	style := ""
+	switch lvl {
+	case data.ShadeShaded:
+		d.fill(navy)
+		d.draw(navy, 0.4)
+		p.RoundedRect(x, y, w, h, 1.2, "1234", "FD")
+		textC, style = white, "B"
+	case data.ShadePartly:
+		d.fill(partly)
+		d.draw(hatch, 0.4)
+		p.RoundedRect(x, y, w, h, 1.2, "1234", "F")
+		hatchBox(p, x, y, w, h, 2, hatch, 0.18)
+		d.draw(hatch, 0.4)
+		p.RoundedRect(x, y, w, h, 1.2, "1234", "D")
+		style = "B"
+	default:
+		d.fill(white)
+		d.draw(rule, 0.3)
+		p.RoundedRect(x, y, w, h, 1.2, "1234", "FD")
+		textC = muted
+	}
+	r := math.Min(h*0.18, 1.9)
+	cx := x + 1.6 + r
+	mark(p, lvl, cx, y+h/2, r, lvl == data.ShadeShaded)
+	tx := cx + r + 1.4
+	tw := x + w - 1 - tx
+	// Shrink a little to fit one line; past that, wrap (after a hyphen
+	// if there is one) rather than print a word too small to read.
+	size := math.Min(9.5, h*0.85)
+	d.font(style, size)
+	for p.GetStringWidth(label) > tw && size > 7.5 {
+		size -= 0.25
+		d.font(style, size)
+	}
+	lines := []string{label}
+	if p.GetStringWidth(label) > tw && h >= 7 {
+		lines = wrapWord(p, label, tw)
+	}
+	for widest(p, lines) > tw && size > 5 {
+		size -= 0.25
+		d.font(style, size)
+	}
+	d.centredLines(tx, tw, y, h, size, lines, textC)
+}
+
+func (d *doc) legend(y float64) {
+	p := d.pdf
+	y = d.keyTitle(y, "KEY")
+	colW := d.textW / float64(len(d.m.Legend))
+	for i, e := range d.m.Legend {
+		x := marginX + float64(i)*colW
+		d.cell(x, y, 27, 8, e.Label, e.Level)
+		d.font("", 7.5)
+		d.color(ink)
+		p.SetXY(x+29, y-0.5)
+		p.MultiCell(colW-31, 3.3, capitalise(e.Description)+".", "", "L", false)
+	}
+}
+
+func (d *doc) sourceText() string {
+	c := strings.TrimSpace(clean(d.fw.Source.Citation))
+	if !strings.HasSuffix(c, ".") {
+		c += "."
+	}
+	return "Source: " + c + " Framework " + clean(d.fw.ID) + ", version " + clean(d.fw.Version) + "."
+}
+
+func (d *doc) sourceHeight() float64 {
+	d.font("", 7.5)
+	return float64(len(d.pdf.SplitText(d.sourceText(), d.textW)))*3.4 + 1
+}
+
+func (d *doc) source(y float64) {
+	p := d.pdf
+	d.font("", 7.5)
+	d.color(muted)
+	p.SetXY(marginX, y)
+	p.MultiCell(d.textW, 3.4, d.sourceText(), "", "L", false)
+}
