@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/ppei-iceberg/iceberg/export/mapmodel"
 )
 
 // The looks a facilitator can choose, kept in preferences.
@@ -177,31 +179,29 @@ func (t *iceTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 		}
 		return t.Theme.Color(n, theme.VariantDark)
 	}
+	// The light look is the printed map's palette, from mapmodel; the
+	// card and the deep sea are the screen's own.
 	switch n {
 	case colourShaded, colourEdge:
-		return rgb(0x123456) // the PDF's navy
-	case colourShadedText:
-		return rgb(0xFFFFFF)
+		return mapmodel.Navy.NRGBA()
+	case colourShadedText, colourNone, colourSky:
+		return mapmodel.White.NRGBA()
 	case colourPartly:
-		return rgb(0xC4D6E5)
+		return mapmodel.Partly.NRGBA()
 	case colourHatch:
-		return color.NRGBA{R: 70, G: 105, B: 140, A: 0x90}
+		return mapmodel.Hatch.WithAlpha(0x90)
 	case colourPartlyText, colourNoneText:
-		return rgb(0x1C2128)
-	case colourNone:
-		return rgb(0xFFFFFF)
+		return mapmodel.Ink.NRGBA()
 	case colourCard:
 		return rgb(0xEEF3F8)
 	case colourSea:
-		return rgb(0xCEE4F2) // the PDF's sea, ice and edge
+		return mapmodel.SeaTop.NRGBA()
 	case colourSeaDeep:
 		return rgb(0xA0C4DE)
 	case colourIce:
-		return rgb(0xF6FAFD)
+		return mapmodel.Ice.NRGBA()
 	case colourIceEdge:
-		return rgb(0x6086A6)
-	case colourSky:
-		return rgb(0xFFFFFF)
+		return mapmodel.IceEdge.NRGBA()
 	case theme.ColorNameForeground:
 		return rgb(0x111111)
 	}
