@@ -20,7 +20,9 @@ import (
 // element with each doing word and its level in words (shaded: found in
 // this group's practice; partly: found in part; not shaded: not found in
 // this group's practice). It is the SVG's description and the text a
-// screen reader, a slide's alt text or the command line give.
+// screen reader, a slide's alt text or the command line give. Like every
+// writer here it takes the record as it is: give it the public version
+// (export/format's AltText does).
 func TextAlternative(fw *data.Framework, r *data.Record) string {
 	return mapmodel.AltText(mapmodel.Build(fw, r))
 }
