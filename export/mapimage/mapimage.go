@@ -37,26 +37,12 @@ const (
 	DPI     = 300
 )
 
-// Colours. Each also reads in grayscale: the three levels are dark, light
-// with lines, and white, and text is dark on light or white on dark.
-type rgb struct{ r, g, b uint8 }
+// The colours are mapmodel's palette, the PDF's and the screen's: each
+// also reads in grayscale, the three levels being dark, light with lines,
+// and white.
+type colour = mapmodel.Colour
 
-func (c rgb) hex() string { return fmt.Sprintf("#%02x%02x%02x", c.r, c.g, c.b) }
-
-var (
-	cInk     = rgb{28, 33, 40}
-	cMuted   = rgb{79, 89, 100}
-	cNavy    = rgb{18, 52, 86}
-	cRule    = rgb{125, 135, 145}
-	cPartly  = rgb{196, 214, 229}
-	cHatch   = rgb{70, 105, 140}
-	cIce     = rgb{246, 250, 253}
-	cIceEdge = rgb{96, 134, 166}
-	cSeaTop  = rgb{206, 228, 242}
-	cSeaDeep = rgb{176, 207, 229}
-	cStamp   = rgb{180, 30, 45}
-	cWhite   = rgb{255, 255, 255}
-)
+func hex(c colour) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
 // painter is what the drawing needs from an output format. Coordinates
 // are points from the picture's top-left corner; text is placed by its
@@ -64,18 +50,18 @@ var (
 type painter interface {
 	size(w, h float64)  // the picture's size; it starts as white paper
 	group(class string) // starts a group of shapes (SVG); ends the last one
-	gradient(r mapmodel.Rect, top, bottom rgb)
-	roundRect(r mapmodel.Rect, radius float64, fill *rgb, stroke *rgb, sw float64)
-	hatch(r mapmodel.Rect, radius, gap, sw float64, c rgb) // diagonal lines inside the rounded rectangle
-	polygon(pts []mapmodel.Point, fill *rgb, stroke *rgb, sw float64)
-	polyline(pts []mapmodel.Point, c rgb, sw float64) // round caps and joins
-	line(a, b mapmodel.Point, c rgb, sw float64)
-	circle(cx, cy, r float64, fill *rgb, stroke *rgb, sw float64)
-	halfDisc(cx, cy, r float64, c rgb) // the left half
-	text(x, y float64, s string, size float64, bold bool, c rgb, middle bool)
+	gradient(r mapmodel.Rect, top, bottom colour)
+	roundRect(r mapmodel.Rect, radius float64, fill *colour, stroke *colour, sw float64)
+	hatch(r mapmodel.Rect, radius, gap, sw float64, c colour) // diagonal lines inside the rounded rectangle
+	polygon(pts []mapmodel.Point, fill *colour, stroke *colour, sw float64)
+	polyline(pts []mapmodel.Point, c colour, sw float64) // round caps and joins
+	line(a, b mapmodel.Point, c colour, sw float64)
+	circle(cx, cy, r float64, fill *colour, stroke *colour, sw float64)
+	halfDisc(cx, cy, r float64, c colour) // the left half, as mapmodel.HalfDisc outlines it
+	text(x, y float64, s string, size float64, bold bool, c colour, middle bool)
 }
 
-func ptr(c rgb) *rgb { return &c }
+func ptr(c colour) *colour { return &c }
 
 // frame is where the picture's parts go, in points.
 type frame struct {
@@ -94,7 +80,7 @@ type headLine struct {
 	text  string
 	size  float64
 	bold  bool
-	color rgb
+	color colour
 }
 
 // arrange lays the picture out: the heading, the iceberg from the shared
@@ -106,21 +92,21 @@ func arrange(m mapmodel.Model) frame {
 	}
 	headW := width - 2*pad - f.stampW - 8
 	y := pad + 9
-	f.head = append(f.head, headLine{y, "PPEI ICEBERG MAP", 9, true, cMuted})
+	f.head = append(f.head, headLine{y, "PPEI ICEBERG MAP", 9, true, mapmodel.Muted})
 	y += 6
 	for _, l := range wrap(orUntitled(m.Title), 16, true, headW) {
 		y += 19
-		f.head = append(f.head, headLine{y, l, 16, true, cNavy})
+		f.head = append(f.head, headLine{y, l, 16, true, mapmodel.Navy})
 	}
 	y += 2
 	for _, line := range m.Lines {
 		for _, l := range wrap(line, 10, false, headW) {
 			y += 13.5
-			f.head = append(f.head, headLine{y, l, 10, false, cInk})
+			f.head = append(f.head, headLine{y, l, 10, false, mapmodel.Ink})
 		}
 	}
 	y += 16
-	f.head = append(f.head, headLine{y, m.CountLine, 11, true, cNavy})
+	f.head = append(f.head, headLine{y, m.CountLine, 11, true, mapmodel.Navy})
 	f.top = math.Max(y+10, pad+80)
 	f.g = mapmodel.Layout(m, width, width*1.02)
 	f.keyY = f.top + f.g.Height + 14
@@ -147,7 +133,7 @@ func drawMap(p painter, m mapmodel.Model) {
 	key(p, f.keyY)
 	p.group("source")
 	for i, l := range f.src {
-		p.text(pad, f.keyY+keyH+6+float64(i+1)*11-2, l, minType, false, cMuted, false)
+		p.text(pad, f.keyY+keyH+6+float64(i+1)*11-2, l, minType, false, mapmodel.Muted, false)
 	}
 	p.group("")
 }
@@ -172,9 +158,9 @@ func sourceText(m mapmodel.Model) string {
 
 func draftStamp(p painter, m mapmodel.Model, x, y float64) {
 	p.group("draft")
-	p.roundRect(mapmodel.Rect{X: x, Y: y, W: 112, H: 42}, 4, nil, ptr(cStamp), 2.2)
-	p.text(x+56, y+22, "DRAFT", 17, true, cStamp, true)
-	p.text(x+56, y+35, fmt.Sprintf("%d of %d elements agreed", m.Agreed, len(m.Columns)), minType, false, cStamp, true)
+	p.roundRect(mapmodel.Rect{X: x, Y: y, W: 112, H: 42}, 4, nil, ptr(mapmodel.Stamp), 2.2)
+	p.text(x+56, y+22, "DRAFT", 17, true, mapmodel.Stamp, true)
+	p.text(x+56, y+35, fmt.Sprintf("%d of %d elements agreed", m.Agreed, len(m.Columns)), minType, false, mapmodel.Stamp, true)
 }
 
 // off moves the layout's points down by dy.
@@ -192,22 +178,22 @@ func down(r mapmodel.Rect, dy float64) mapmodel.Rect { r.Y += dy; return r }
 // doing words, from the shared layout, dy below the top.
 func iceberg(p painter, m mapmodel.Model, g mapmodel.Geometry, dy float64) {
 	p.group("sea")
-	p.gradient(down(g.Sea, dy), cSeaTop, cSeaDeep)
+	p.gradient(down(g.Sea, dy), mapmodel.SeaTop, mapmodel.SeaDeep)
 	p.group("ice")
-	p.polygon(off(g.Mass, dy), ptr(cIce), ptr(cIceEdge), 1.4)
-	p.polygon(off(g.Tip, dy), ptr(cIce), ptr(cIceEdge), 1.4)
-	p.line(mapmodel.Point{X: 0, Y: dy + g.Waterline}, mapmodel.Point{X: g.Width, Y: dy + g.Waterline}, cNavy, 2)
-	p.text(6, dy+g.Waterline-5, "ABOVE THE WATERLINE: VISIBLE", minType, true, cMuted, false)
+	p.polygon(off(g.Mass, dy), ptr(mapmodel.Ice), ptr(mapmodel.IceEdge), 1.4)
+	p.polygon(off(g.Tip, dy), ptr(mapmodel.Ice), ptr(mapmodel.IceEdge), 1.4)
+	p.line(mapmodel.Point{X: 0, Y: dy + g.Waterline}, mapmodel.Point{X: g.Width, Y: dy + g.Waterline}, mapmodel.Navy, 2)
+	p.text(6, dy+g.Waterline-5, "ABOVE THE WATERLINE: VISIBLE", minType, true, mapmodel.Muted, false)
 	if len(g.Headers) > 0 {
-		p.text(g.Headers[0].X, dy+g.Waterline+12, "BELOW THE SURFACE: THE DOING WORDS OF PRACTICE", minType, true, cMuted, false)
+		p.text(g.Headers[0].X, dy+g.Waterline+12, "BELOW THE SURFACE: THE DOING WORDS OF PRACTICE", minType, true, mapmodel.Muted, false)
 	}
 	tl := down(g.TipLabel, dy)
-	p.text(tl.X+tl.W/2, tl.Y+tl.H*0.5, fmt.Sprintf("%d of %d", m.Shaded, m.Total), 17, true, cNavy, true)
+	p.text(tl.X+tl.W/2, tl.Y+tl.H*0.5, fmt.Sprintf("%d of %d", m.Shaded, m.Total), 17, true, mapmodel.Navy, true)
 	sub := "practices shaded"
 	if m.Partly > 0 {
 		sub += fmt.Sprintf(", %d partly", m.Partly)
 	}
-	p.text(tl.X+tl.W/2, tl.Y+tl.H*0.5+12, sub, minType, false, cInk, true)
+	p.text(tl.X+tl.W/2, tl.Y+tl.H*0.5+12, sub, minType, false, mapmodel.Ink, true)
 
 	for i, col := range m.Columns {
 		p.group("column")
@@ -220,8 +206,8 @@ func iceberg(p painter, m mapmodel.Model, g mapmodel.Geometry, dy float64) {
 
 func columnHead(p painter, r mapmodel.Rect, col mapmodel.Column) {
 	bw := math.Max(measure(col.Code, 8, true)+10, 20)
-	p.roundRect(mapmodel.Rect{X: r.X, Y: r.Y, W: bw, H: 14}, 3.4, ptr(cNavy), nil, 0)
-	p.text(r.X+bw/2, r.Y+10, col.Code, 8, true, cWhite, true)
+	p.roundRect(mapmodel.Rect{X: r.X, Y: r.Y, W: bw, H: 14}, 3.4, ptr(mapmodel.Navy), nil, 0)
+	p.text(r.X+bw/2, r.Y+10, col.Code, 8, true, mapmodel.White, true)
 	status := "not yet agreed"
 	if col.Agreed {
 		status = "agreed"
@@ -229,7 +215,7 @@ func columnHead(p painter, r mapmodel.Rect, col mapmodel.Column) {
 	if measure(status, minType, false) > r.W-bw-4 {
 		status = strings.TrimPrefix(status, "not yet ")
 	}
-	p.text(r.X+bw+4, r.Y+10, status, minType, false, cMuted, false)
+	p.text(r.X+bw+4, r.Y+10, status, minType, false, mapmodel.Muted, false)
 	// The name in at most two lines, as large as fits.
 	size := 9.5
 	lines := wrap(col.Name, size, true, r.W)
@@ -240,30 +226,30 @@ func columnHead(p painter, r mapmodel.Rect, col mapmodel.Column) {
 	ty := r.Y + 16.5
 	for _, l := range lines {
 		ty += size * 1.15
-		p.text(r.X, ty, l, size, true, cNavy, false)
+		p.text(r.X, ty, l, size, true, mapmodel.Navy, false)
 	}
-	p.line(mapmodel.Point{X: r.X, Y: r.Y + r.H}, mapmodel.Point{X: r.X + r.W, Y: r.Y + r.H}, cNavy, 1.4)
+	p.line(mapmodel.Point{X: r.X, Y: r.Y + r.H}, mapmodel.Point{X: r.X + r.W, Y: r.Y + r.H}, mapmodel.Navy, 1.4)
 }
 
 // cell draws a doing word: fill, pattern and mark all say its level, so it
 // reads in grayscale print and to people who do not see colour.
 func cell(p painter, r mapmodel.Rect, label string, lvl data.Shade) {
 	const radius = 3.4
-	text, bold := cInk, true
+	text, bold := mapmodel.Ink, true
 	switch lvl {
 	case data.ShadeShaded:
 		p.group("cell shaded")
-		p.roundRect(r, radius, ptr(cNavy), ptr(cNavy), 1.1)
-		text = cWhite
+		p.roundRect(r, radius, ptr(mapmodel.Navy), ptr(mapmodel.Navy), 1.1)
+		text = mapmodel.White
 	case data.ShadePartly:
 		p.group("cell partly")
-		p.roundRect(r, radius, ptr(cPartly), nil, 0)
-		p.hatch(r, radius, 5.7, 0.6, cHatch)
-		p.roundRect(r, radius, nil, ptr(cHatch), 1.1)
+		p.roundRect(r, radius, ptr(mapmodel.Partly), nil, 0)
+		p.hatch(r, radius, 5.7, 0.6, mapmodel.Hatch)
+		p.roundRect(r, radius, nil, ptr(mapmodel.Hatch), 1.1)
 	default:
 		p.group("cell none")
-		p.roundRect(r, radius, ptr(cWhite), ptr(cRule), 0.85)
-		text, bold = cMuted, false
+		p.roundRect(r, radius, ptr(mapmodel.White), ptr(mapmodel.Rule), 0.85)
+		text, bold = mapmodel.Muted, false
 	}
 	rad := math.Min(r.H*0.18, 5.4)
 	cx, cy := r.X+4.5+rad, r.Y+r.H/2
@@ -290,7 +276,7 @@ func cell(p painter, r mapmodel.Rect, label string, lvl data.Shade) {
 	if lvl == data.ShadePartly {
 		// A band under the words keeps the lines from running through them.
 		bh := lh*float64(len(lines)) + 2
-		p.roundRect(mapmodel.Rect{X: tx - 2, Y: cy - bh/2, W: math.Min(widest(lines, size, bold)+4, r.X+r.W-tx), H: bh}, 1.5, ptr(cPartly), nil, 0)
+		p.roundRect(mapmodel.Rect{X: tx - 2, Y: cy - bh/2, W: math.Min(widest(lines, size, bold)+4, r.X+r.W-tx), H: bh}, 1.5, ptr(mapmodel.Partly), nil, 0)
 	}
 	y := cy - lh*float64(len(lines))/2 + size*0.78
 	for _, l := range lines {
@@ -304,21 +290,22 @@ func cell(p painter, r mapmodel.Rect, label string, lvl data.Shade) {
 func mark(p painter, lvl data.Shade, cx, cy, r float64) {
 	switch mapmodel.MarkFor(lvl) {
 	case mapmodel.MarkTick:
-		p.circle(cx, cy, r, ptr(cWhite), nil, 0)
-		s := r * 0.62
-		p.polyline([]mapmodel.Point{{X: cx - s, Y: cy + 0.05*s}, {X: cx - 0.3*s, Y: cy + 0.7*s}, {X: cx + s, Y: cy - 0.7*s}}, cNavy, math.Max(s*0.45, 1))
+		p.circle(cx, cy, r, ptr(mapmodel.White), nil, 0)
+		s := r * mapmodel.TickScale
+		t := mapmodel.Tick(cx, cy, s)
+		p.polyline(t[:], mapmodel.Navy, math.Max(s*mapmodel.TickStroke, 1))
 	case mapmodel.MarkHalfCircle:
-		p.circle(cx, cy, r, ptr(cWhite), ptr(cNavy), 1)
-		p.halfDisc(cx, cy, r, cNavy)
+		p.circle(cx, cy, r, ptr(mapmodel.White), ptr(mapmodel.Navy), 1)
+		p.halfDisc(cx, cy, r, mapmodel.Navy)
 	default:
-		p.circle(cx, cy, r, nil, ptr(cMuted), 1)
+		p.circle(cx, cy, r, nil, ptr(mapmodel.Muted), 1)
 	}
 }
 
 // key shows each level as a cell beside its meaning in words.
 func key(p painter, y float64) {
 	p.group("key")
-	p.text(pad, y+8, "KEY", minType, true, cMuted, false)
+	p.text(pad, y+8, "KEY", minType, true, mapmodel.Muted, false)
 	levels := []data.Shade{data.ShadeShaded, data.ShadePartly, data.ShadeNone}
 	colW := (width - 2*pad) / float64(len(levels))
 	for i, l := range levels {
@@ -326,7 +313,7 @@ func key(p painter, y float64) {
 		cell(p, mapmodel.Rect{X: x, Y: y + 14, W: 68, H: 24}, l.Label(), l)
 		p.group("key")
 		for j, line := range wrap(mapmodel.Meaning(l)+".", 8.5, false, colW-78) {
-			p.text(x+74, y+24+float64(j)*11, line, 8.5, false, cInk, false)
+			p.text(x+74, y+24+float64(j)*11, line, 8.5, false, mapmodel.Ink, false)
 		}
 	}
 }

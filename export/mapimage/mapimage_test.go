@@ -142,8 +142,16 @@ func TestSVG(t *testing.T) {
 	if groups["cell shaded"] != 11+1 || groups["cell partly"] != 6+1 || groups["cell none"] != 5+1 {
 		t.Errorf("cells by level (map and key): %v, want 12 shaded, 7 partly, 6 none", groups)
 	}
-	if !strings.Contains(string(b), `fill="url(#hatch1)"`) || !strings.Contains(string(b), "<path d=") || !strings.Contains(string(b), "<polyline") {
-		t.Error("the SVG lacks the hatch pattern, the half-disc or the tick")
+	// The hatch on each partly cell, a half-disc in each partly mark and a
+	// tick on each shaded one.
+	if n := strings.Count(string(b), `fill="url(#hatch1)"`); n != 7 {
+		t.Errorf("%d hatched cells, want 7", n)
+	}
+	if n := strings.Count(string(b), "<path d="); n != 7 {
+		t.Errorf("%d half-discs, want 7", n)
+	}
+	if n := strings.Count(string(b), "<polyline"); n != 12 {
+		t.Errorf("%d ticks, want 12", n)
 	}
 
 	// A real SVG renderer must read it.

@@ -134,11 +134,9 @@ func (r *raster) size(w, h float64) {
 
 func (r *raster) group(string) {}
 
-func col(c rgb) color.RGBA { return color.RGBA{c.r, c.g, c.b, 255} }
-
 // fill fills the outlines (in points) in one pass: where outlines wind
 // the same way they add up, and a reversed one cuts a hole.
-func (r *raster) fill(paths [][]mapmodel.Point, c rgb) {
+func (r *raster) fill(paths [][]mapmodel.Point, c colour) {
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, p := range paths {
 		for _, q := range p {
@@ -163,7 +161,7 @@ func (r *raster) fill(paths [][]mapmodel.Point, c rgb) {
 		r.z.ClosePath()
 	}
 	r.z.DrawOp = draw.Over
-	r.z.Draw(r.img, box, image.NewUniform(col(c)), image.Point{})
+	r.z.Draw(r.img, box, image.NewUniform(c), image.Point{})
 }
 
 // area is twice a closed outline's signed area.
@@ -225,18 +223,18 @@ func grow(r mapmodel.Rect, d float64) mapmodel.Rect {
 	return mapmodel.Rect{X: r.X - d, Y: r.Y - d, W: r.W + 2*d, H: r.H + 2*d}
 }
 
-func (r *raster) gradient(box mapmodel.Rect, top, bottom rgb) {
+func (r *raster) gradient(box mapmodel.Rect, top, bottom colour) {
 	y0, y1 := int(math.Round(box.Y*r.scale)), int(math.Round((box.Y+box.H)*r.scale))
 	x0, x1 := int(math.Round(box.X*r.scale)), int(math.Round((box.X+box.W)*r.scale))
 	for y := y0; y < y1; y++ {
 		t := float64(y-y0) / math.Max(float64(y1-y0-1), 1)
 		mix := func(a, b uint8) uint8 { return uint8(math.Round(float64(a) + t*(float64(b)-float64(a)))) }
-		c := color.RGBA{mix(top.r, bottom.r), mix(top.g, bottom.g), mix(top.b, bottom.b), 255}
+		c := color.RGBA{mix(top.R, bottom.R), mix(top.G, bottom.G), mix(top.B, bottom.B), 255}
 		draw.Draw(r.img, image.Rect(x0, y, x1, y+1), image.NewUniform(c), image.Point{}, draw.Src)
 	}
 }
 
-func (r *raster) roundRect(box mapmodel.Rect, radius float64, fill, stroke *rgb, sw float64) {
+func (r *raster) roundRect(box mapmodel.Rect, radius float64, fill, stroke *colour, sw float64) {
 	if fill != nil {
 		r.fill([][]mapmodel.Point{rounded(box, radius)}, *fill)
 	}
@@ -251,7 +249,7 @@ func (r *raster) roundRect(box mapmodel.Rect, radius float64, fill, stroke *rgb,
 // hatch draws lines rising to the right, gap apart along the width,
 // clipped to the rounded rectangle: the lines and the shape are each
 // rasterised into a mask, and the colour drawn through both.
-func (r *raster) hatch(box mapmodel.Rect, radius, gap, sw float64, c rgb) {
+func (r *raster) hatch(box mapmodel.Rect, radius, gap, sw float64, c colour) {
 	px := image.Rect(int(math.Floor(box.X*r.scale)), int(math.Floor(box.Y*r.scale)), int(math.Ceil((box.X+box.W)*r.scale)), int(math.Ceil((box.Y+box.H)*r.scale))).Intersect(r.img.Bounds())
 	if px.Empty() {
 		return
@@ -273,16 +271,14 @@ func (r *raster) hatch(box mapmodel.Rect, radius, gap, sw float64, c rgb) {
 	}
 	shape := mask([][]mapmodel.Point{rounded(box, radius)})
 	var lines [][]mapmodel.Point
-	for k := -box.H; k < box.W; k += gap {
-		a := mapmodel.Point{X: box.X + k, Y: box.Y + box.H}
-		b := mapmodel.Point{X: box.X + k + box.H, Y: box.Y}
-		lines = append(lines, wound(segment(a, b, sw), false))
+	for _, l := range mapmodel.HatchLines(box.X, box.Y, box.W, box.H, gap) {
+		lines = append(lines, wound(segment(l[0], l[1], sw), false))
 	}
 	ink := mask(lines)
 	for i := range ink.Pix {
 		ink.Pix[i] = uint8(uint16(ink.Pix[i]) * uint16(shape.Pix[i]) / 255)
 	}
-	draw.DrawMask(r.img, px, image.NewUniform(col(c)), image.Point{}, ink, px.Min, draw.Over)
+	draw.DrawMask(r.img, px, image.NewUniform(c), image.Point{}, ink, px.Min, draw.Over)
 }
 
 // segment outlines a straight stroke from a to b, sw wide, with flat ends.
@@ -316,7 +312,7 @@ func strokePath(pts []mapmodel.Point, closed bool, sw float64) [][]mapmodel.Poin
 	return out
 }
 
-func (r *raster) polygon(pts []mapmodel.Point, fill, stroke *rgb, sw float64) {
+func (r *raster) polygon(pts []mapmodel.Point, fill, stroke *colour, sw float64) {
 	if fill != nil {
 		r.fill([][]mapmodel.Point{pts}, *fill)
 	}
@@ -325,25 +321,25 @@ func (r *raster) polygon(pts []mapmodel.Point, fill, stroke *rgb, sw float64) {
 	}
 }
 
-func (r *raster) polyline(pts []mapmodel.Point, c rgb, sw float64) {
+func (r *raster) polyline(pts []mapmodel.Point, c colour, sw float64) {
 	r.stroke(strokePath(pts, false, sw), c)
 }
 
 // stroke fills a stroke's pieces one by one: each covers a small box,
 // where one pass over them all would cover the whole shape's.
-func (r *raster) stroke(pieces [][]mapmodel.Point, c rgb) {
+func (r *raster) stroke(pieces [][]mapmodel.Point, c colour) {
 	for _, p := range pieces {
 		r.fill([][]mapmodel.Point{p}, c)
 	}
 }
 
-func (r *raster) line(a, b mapmodel.Point, c rgb, sw float64) {
+func (r *raster) line(a, b mapmodel.Point, c colour, sw float64) {
 	if s := segment(a, b, sw); s != nil {
 		r.fill([][]mapmodel.Point{s}, c)
 	}
 }
 
-func (r *raster) circle(cx, cy, rad float64, fill, stroke *rgb, sw float64) {
+func (r *raster) circle(cx, cy, rad float64, fill, stroke *colour, sw float64) {
 	if fill != nil {
 		r.fill([][]mapmodel.Point{disc(cx, cy, rad)}, *fill)
 	}
@@ -352,16 +348,11 @@ func (r *raster) circle(cx, cy, rad float64, fill, stroke *rgb, sw float64) {
 	}
 }
 
-func (r *raster) halfDisc(cx, cy, rad float64, c rgb) {
-	var pts []mapmodel.Point
-	for i := 0; i <= 20; i++ {
-		a := math.Pi/2 + math.Pi*float64(i)/20
-		pts = append(pts, mapmodel.Point{X: cx + rad*math.Cos(a), Y: cy - rad*math.Sin(a)})
-	}
-	r.fill([][]mapmodel.Point{pts}, c)
+func (r *raster) halfDisc(cx, cy, rad float64, c colour) {
+	r.fill([][]mapmodel.Point{mapmodel.HalfDisc(cx, cy, rad)}, c)
 }
 
-func (r *raster) text(x, y float64, s string, size float64, bold bool, c rgb, middle bool) {
+func (r *raster) text(x, y float64, s string, size float64, bold bool, c colour, middle bool) {
 	k := faceKey{bold, size}
 	f, ok := r.faces[k]
 	if !ok {
@@ -375,7 +366,7 @@ func (r *raster) text(x, y float64, s string, size float64, bold bool, c rgb, mi
 	if middle {
 		x -= measure(s, size, bold) / 2
 	}
-	d := font.Drawer{Dst: r.img, Src: image.NewUniform(col(c)), Face: f,
+	d := font.Drawer{Dst: r.img, Src: image.NewUniform(c), Face: f,
 		Dot: fixed.Point26_6{X: fixed.Int26_6(math.Round(x * r.scale * 64)), Y: fixed.Int26_6(math.Round(y * r.scale * 64))}}
 	d.DrawString(s)
 }

@@ -65,17 +65,17 @@ func num(v float64) string {
 	return s
 }
 
-func paint(c *rgb) string {
+func paint(c *colour) string {
 	if c == nil {
 		return "none"
 	}
-	return c.hex()
+	return hex(*c)
 }
 
 func (s *svg) size(w, h float64) {
 	s.w, s.h = w, h
 	s.group("background")
-	s.roundRect(mapmodel.Rect{W: w, H: h}, 0, ptr(cWhite), nil, 0)
+	s.roundRect(mapmodel.Rect{W: w, H: h}, 0, ptr(mapmodel.White), nil, 0)
 }
 
 func (s *svg) group(class string) {
@@ -101,14 +101,14 @@ func (s *svg) def(cache *map[string]string, key, prefix string, write func(id st
 	return id
 }
 
-func (s *svg) gradient(r mapmodel.Rect, top, bottom rgb) {
-	id := s.def(&s.gradients, top.hex()+bottom.hex(), "sea", func(id string) {
-		fmt.Fprintf(&s.defs, `<linearGradient id="%s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="%s"/><stop offset="1" stop-color="%s"/></linearGradient>`, id, top.hex(), bottom.hex())
+func (s *svg) gradient(r mapmodel.Rect, top, bottom colour) {
+	id := s.def(&s.gradients, hex(top)+hex(bottom), "sea", func(id string) {
+		fmt.Fprintf(&s.defs, `<linearGradient id="%s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="%s"/><stop offset="1" stop-color="%s"/></linearGradient>`, id, hex(top), hex(bottom))
 	})
 	fmt.Fprintf(&s.body, `<rect x="%s" y="%s" width="%s" height="%s" fill="url(#%s)"/>`, num(r.X), num(r.Y), num(r.W), num(r.H), id)
 }
 
-func (s *svg) roundRect(r mapmodel.Rect, radius float64, fill, stroke *rgb, sw float64) {
+func (s *svg) roundRect(r mapmodel.Rect, radius float64, fill, stroke *colour, sw float64) {
 	fmt.Fprintf(&s.body, `<rect x="%s" y="%s" width="%s" height="%s"`, num(r.X), num(r.Y), num(r.W), num(r.H))
 	if radius > 0 {
 		fmt.Fprintf(&s.body, ` rx="%s"`, num(radius))
@@ -117,20 +117,20 @@ func (s *svg) roundRect(r mapmodel.Rect, radius float64, fill, stroke *rgb, sw f
 	s.body.WriteString("/>")
 }
 
-func (s *svg) paint(fill, stroke *rgb, sw float64) {
+func (s *svg) paint(fill, stroke *colour, sw float64) {
 	fmt.Fprintf(&s.body, ` fill="%s"`, paint(fill))
 	if stroke != nil {
-		fmt.Fprintf(&s.body, ` stroke="%s" stroke-width="%s"`, stroke.hex(), num(sw))
+		fmt.Fprintf(&s.body, ` stroke="%s" stroke-width="%s"`, hex(*stroke), num(sw))
 	}
 }
 
-func (s *svg) hatch(r mapmodel.Rect, radius, gap, sw float64, c rgb) {
-	key := num(gap) + " " + num(sw) + " " + c.hex()
+func (s *svg) hatch(r mapmodel.Rect, radius, gap, sw float64, c colour) {
+	key := num(gap) + " " + num(sw) + " " + hex(c)
 	id := s.def(&s.hatches, key, "hatch", func(id string) {
 		// Lines rising to the right, gap apart along the width.
 		step := gap / math.Sqrt2
 		fmt.Fprintf(&s.defs, `<pattern id="%s" width="%s" height="%s" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="%s" stroke="%s" stroke-width="%s"/></pattern>`,
-			id, num(step), num(step), num(step), c.hex(), num(sw*2))
+			id, num(step), num(step), num(step), hex(c), num(sw*2))
 	})
 	fmt.Fprintf(&s.body, `<rect x="%s" y="%s" width="%s" height="%s" rx="%s" fill="url(#%s)"/>`, num(r.X), num(r.Y), num(r.W), num(r.H), num(radius), id)
 }
@@ -146,31 +146,32 @@ func points(ps []mapmodel.Point) string {
 	return b.String()
 }
 
-func (s *svg) polygon(pts []mapmodel.Point, fill, stroke *rgb, sw float64) {
+func (s *svg) polygon(pts []mapmodel.Point, fill, stroke *colour, sw float64) {
 	fmt.Fprintf(&s.body, `<polygon points="%s"`, points(pts))
 	s.paint(fill, stroke, sw)
 	s.body.WriteString(` stroke-linejoin="round"/>`)
 }
 
-func (s *svg) polyline(pts []mapmodel.Point, c rgb, sw float64) {
-	fmt.Fprintf(&s.body, `<polyline points="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linecap="round" stroke-linejoin="round"/>`, points(pts), c.hex(), num(sw))
+func (s *svg) polyline(pts []mapmodel.Point, c colour, sw float64) {
+	fmt.Fprintf(&s.body, `<polyline points="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linecap="round" stroke-linejoin="round"/>`, points(pts), hex(c), num(sw))
 }
 
-func (s *svg) line(a, b mapmodel.Point, c rgb, sw float64) {
-	fmt.Fprintf(&s.body, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"/>`, num(a.X), num(a.Y), num(b.X), num(b.Y), c.hex(), num(sw))
+func (s *svg) line(a, b mapmodel.Point, c colour, sw float64) {
+	fmt.Fprintf(&s.body, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"/>`, num(a.X), num(a.Y), num(b.X), num(b.Y), hex(c), num(sw))
 }
 
-func (s *svg) circle(cx, cy, r float64, fill, stroke *rgb, sw float64) {
+func (s *svg) circle(cx, cy, r float64, fill, stroke *colour, sw float64) {
 	fmt.Fprintf(&s.body, `<circle cx="%s" cy="%s" r="%s"`, num(cx), num(cy), num(r))
 	s.paint(fill, stroke, sw)
 	s.body.WriteString("/>")
 }
 
-func (s *svg) halfDisc(cx, cy, r float64, c rgb) {
-	fmt.Fprintf(&s.body, `<path d="M%s,%s A%s,%s 0 0 0 %s,%s Z" fill="%s"/>`, num(cx), num(cy-r), num(r), num(r), num(cx), num(cy+r), c.hex())
+// halfDisc is mapmodel.HalfDisc's shape as a true arc.
+func (s *svg) halfDisc(cx, cy, r float64, c colour) {
+	fmt.Fprintf(&s.body, `<path d="M%s,%s A%s,%s 0 0 0 %s,%s Z" fill="%s"/>`, num(cx), num(cy-r), num(r), num(r), num(cx), num(cy+r), hex(c))
 }
 
-func (s *svg) text(x, y float64, str string, size float64, bold bool, c rgb, middle bool) {
+func (s *svg) text(x, y float64, str string, size float64, bold bool, c colour, middle bool) {
 	fmt.Fprintf(&s.body, `<text x="%s" y="%s" font-size="%s"`, num(x), num(y), num(size))
 	if bold {
 		s.body.WriteString(` font-weight="700"`)
@@ -181,5 +182,5 @@ func (s *svg) text(x, y float64, str string, size float64, bold bool, c rgb, mid
 	// The width Noto Sans gives, so the layout holds in whatever sans-serif
 	// face the viewer has.
 	fmt.Fprintf(&s.body, ` textLength="%s" lengthAdjust="spacingAndGlyphs"`, num(measure(str, size, bold)))
-	fmt.Fprintf(&s.body, ` fill="%s">%s</text>`, c.hex(), esc(str))
+	fmt.Fprintf(&s.body, ` fill="%s">%s</text>`, hex(c), esc(str))
 }
