@@ -238,7 +238,7 @@ func personFields(r *data.Record) []personField {
 func PeopleOf(r *data.Record) []Person {
 	var out []Person
 	for _, pf := range personFields(r) {
-		name, title, _ := SplitPerson(*pf.text)
+		name, title, _ := data.SplitPerson(*pf.text)
 		if pf.role == RoleParticipant && name == "" && title != "" {
 			name, title = title, "" // A participant's entry is a name.
 		}

@@ -44,57 +44,6 @@ type Person struct {
 	Field string // the entry the person is recorded in, e.g. "cover.author"
 }
 
-// SplitPerson reads a free-text entry such as "Julie Marsh, Senior
-// Commissioning Support Manager" as a name and a job title. It splits at
-// a comma, a dash or a bracket, and otherwise before the first word that
-// belongs to a job title; split reports whether both halves were found.
-func SplitPerson(s string) (name, title string, split bool) {
-	s = strings.Join(strings.Fields(s), " ")
-	if s == "" {
-		return "", "", false
-	}
-	for _, sep := range []string{",", " – ", " — ", " - ", ";", "("} {
-		before, after, ok := strings.Cut(s, sep)
-		if !ok {
-			continue
-		}
-		before, after = strings.TrimSpace(before), strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(after), ")"))
-		switch {
-		case after == "":
-			return before, "", false
-		case before == "":
-			return "", after, false
-		case titleWords(before) && !titleWords(after):
-			return after, before, true // "Director of Nursing, Julie Marsh"
-		default:
-			return before, after, true
-		}
-	}
-	words := strings.Fields(s)
-	for i, w := range words {
-		if isTitleWord(w) || (i > 0 && strings.ToLower(w) == "of") {
-			if i == 0 {
-				return "", s, false
-			}
-			return strings.Join(words[:i], " "), strings.Join(words[i:], " "), true
-		}
-	}
-	return s, "", false
-}
-
-func titleWords(s string) bool {
-	for _, w := range strings.Fields(s) {
-		if isTitleWord(w) {
-			return true
-		}
-	}
-	return false
-}
-
-func isTitleWord(w string) bool {
-	return jobTitleWords[strings.Trim(fold(w), ".,;:()")]
-}
-
 // part is one word of a person's name.
 type part struct {
 	key      string // folded
@@ -157,17 +106,6 @@ var ordinaryWords = set(`will hope mark rose grace april may june august faith j
 	cherry ginger honey jade jasper jewel melody poppy primrose rosemary saffron bliss harmony
 	will bill bud ernest hunt joyce kitty lance mark max miles neil nelson newton pierce ray roger
 	sonny stuart tom viola wade warren wiley win winter york ivy major minor`)
-
-// jobTitleWords are words of job titles and roles: never part of a name.
-var jobTitleWords = set(`director directors manager managers officer head chief senior lead leader consultant
-	nurse gp clinical commissioning executive chair chairman chairwoman chairperson vice deputy assistant
-	associate coordinator co-ordinator administrator analyst specialist practitioner therapist pharmacist
-	midwife surgeon physician secretary treasurer governor trustee member representative rep advisor
-	adviser partner principal programme project support engagement communications finance nursing
-	quality operations strategy transformation improvement patient public service services board committee
-	facilitator coach volunteer carer lay champion worker engineer developer researcher fellow registrar
-	matron governance safeguarding medical contracts contract commissioner commissioners planning
-	performance delivery team officer integrated care system icb ccg trust nhs`)
 
 // placeAfter are words that, following a capitalised ordinary word, make
 // it a place rather than a person (Hope Street, Rose Ward).

@@ -36,7 +36,7 @@ func Public(r *data.Record, fw *data.Framework, d Decisions, names bool) (*data.
 			if f.Kind != KindPerson || c.Decide(f, d, names) != Withhold {
 				continue
 			}
-			_, title, _ := SplitPerson(v)
+			_, title, _ := data.SplitPerson(v)
 			if pf.role == RoleParticipant {
 				title = ""
 			}

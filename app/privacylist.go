@@ -1,0 +1,141 @@
+package app
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/data/privacy"
+)
+
+// The two choices each place in the privacy list offers.
+const (
+	choiceWithhold = "Withhold"
+	choiceKeep     = "Keep"
+)
+
+// privacyList is the privacy check shown before a public export: every
+// place the session may name a person or hold personal data, each in its
+// context with the reason, each with withhold or keep. A choice is
+// remembered for the session at once, through remember.
+type privacyList struct {
+	check    *privacy.Check
+	d        privacy.Decisions
+	remember func(findingID string, d privacy.Decision) error
+	onError  func(error)
+
+	summary *widget.Label
+	choices map[string]*widget.RadioGroup // by finding ID
+	root    fyne.CanvasObject
+}
+
+func newPrivacyList(fw *data.Framework, rec *data.Record, d privacy.Decisions, remember func(string, privacy.Decision) error, onError func(error)) *privacyList {
+	if d == nil {
+		d = privacy.Decisions{}
+	}
+	p := &privacyList{check: privacy.Find(rec, fw), d: d, remember: remember, onError: onError,
+		summary: widget.NewLabel(""), choices: map[string]*widget.RadioGroup{}}
+	p.summary.Wrapping = fyne.TextWrapWord
+	rows := container.NewVBox()
+	if len(p.check.Findings) == 0 {
+		rows.Add(widget.NewLabel("The app finds no name and no personal data in this session."))
+	}
+	for i, f := range p.check.Findings {
+		rows.Add(p.row(i+1, f))
+		rows.Add(widget.NewSeparator())
+	}
+	intro := widget.NewLabel("Public outputs follow this list. The author and presenter print on the cover; " +
+		"participants' and the facilitator's names and personal data are withheld. Each choice is kept for this session.")
+	intro.Wrapping = fyne.TextWrapWord
+	p.root = container.NewBorder(container.NewVBox(intro, p.summary), nil, nil, nil, container.NewVScroll(rows))
+	p.update()
+	return p
+}
+
+// row is one place: where, the text in context (the found words in bold),
+// why, and the choice.
+func (p *privacyList) row(n int, f privacy.Finding) fyne.CanvasObject {
+	head := fmt.Sprintf("%d. %s", n, capitalFirst(f.Place))
+	if f.Review {
+		head += " · needs your decision"
+	}
+	context := widget.NewRichText(
+		&widget.TextSegment{Text: f.Before, Style: widget.RichTextStyleInline},
+		&widget.TextSegment{Text: f.Text, Style: widget.RichTextStyleStrong},
+		&widget.TextSegment{Text: f.After, Style: widget.RichTextStyleInline},
+	)
+	context.Wrapping = fyne.TextWrapWord
+	reason := widget.NewLabel(capitalFirst(f.Reason) + ".")
+	reason.Wrapping = fyne.TextWrapWord
+	reason.Importance = widget.LowImportance
+	choice := widget.NewRadioGroup([]string{choiceWithhold, choiceKeep}, nil)
+	choice.Horizontal = true
+	choice.Required = true
+	choice.SetSelected(choiceLabel(p.check.Decide(f, p.d, false)))
+	id := f.ID
+	choice.OnChanged = func(s string) {
+		d := privacy.Keep
+		if s == choiceWithhold {
+			d = privacy.Withhold
+		}
+		if p.d[id] == d {
+			return
+		}
+		p.d[id] = d
+		if p.remember != nil {
+			if err := p.remember(id, d); err != nil && p.onError != nil {
+				p.onError(err)
+			}
+		}
+		p.update()
+	}
+	p.choices[id] = choice
+	title := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewBorder(nil, nil, nil, choice, container.NewVBox(title, context, reason))
+}
+
+func (p *privacyList) update() {
+	s := p.check.Summarise(p.d, false)
+	p.summary.SetText(fmt.Sprintf("%d places: %s.", len(p.check.Findings), s))
+}
+
+// choose sets a place's choice as a click would (for tests and keys).
+func (p *privacyList) choose(findingID string, d privacy.Decision) {
+	if c, ok := p.choices[findingID]; ok {
+		c.SetSelected(choiceLabel(d))
+	}
+}
+
+func choiceLabel(d privacy.Decision) string {
+	if d == privacy.Withhold {
+		return choiceWithhold
+	}
+	return choiceKeep
+}
+
+func capitalFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// showPrivacyCheck shows the list in a dialog; go runs when the person
+// goes on to export, with the decisions as they now stand.
+func showPrivacyCheck(win fyne.Window, p *privacyList, what string, goOn func(privacy.Decisions)) {
+	d := dialog.NewCustomConfirm("Before a public "+what+": who and what it may name", "Export", "Cancel", p.root, func(ok bool) {
+		if ok {
+			goOn(p.d)
+		}
+	}, win)
+	size := win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(size.Width*0.9, 900), size.Height*0.85))
+	d.Show()
+}
