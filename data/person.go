@@ -89,3 +89,12 @@ func wordSet(words string) map[string]bool {
 	}
 	return m
 }
+
+// PersonSplit is an entry the update to people as records split into a
+// name and a job title, as it is shown to the user once.
+type PersonSplit struct {
+	Session int64
+	Field   string // facilitator, author or presenter
+	Was     string // the entry as it was
+	Person  Person
+}

@@ -42,6 +42,16 @@ type Store interface {
 	// Import adds a whole session from a session file, all or nothing.
 	Import(ctx context.Context, f *SessionFile) (int64, error)
 
+	// PrivacyDecisions are the withhold-or-keep choices made in the
+	// session's privacy check, by finding ID.
+	PrivacyDecisions(ctx context.Context, id int64) (map[string]string, error)
+	// SetPrivacyDecision remembers "withhold" or "keep" for one finding; ""
+	// forgets the choice.
+	SetPrivacyDecision(ctx context.Context, id int64, finding, decision string) error
+	// PeopleSplit returns, once, the entries the update to people as
+	// records split into a name and a job title.
+	PeopleSplit(ctx context.Context) ([]PersonSplit, error)
+
 	Close() error
 }
 

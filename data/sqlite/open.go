@@ -36,6 +36,12 @@ var migrationFiles embed.FS
 // from user_version i to i+1.
 var migrations = loadMigrations()
 
+// migrationSteps are the parts of a migration written in Go, run after its
+// SQL in the same transaction.
+var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
+	4: splitPeople,
+}
+
 // SchemaVersion is the user_version this build writes.
 var SchemaVersion = len(migrations)
 
@@ -326,6 +332,11 @@ func (s *Store) migrate(ctx context.Context, fresh bool) error {
 			}
 			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 				return fmt.Errorf("migration %d: %w", v+1, err)
+			}
+			if step := migrationSteps[v+1]; step != nil {
+				if err := step(ctx, tx); err != nil {
+					return fmt.Errorf("migration %d: %w", v+1, err)
+				}
 			}
 			_, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(v+1))
 			return err
