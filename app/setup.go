@@ -63,7 +63,9 @@ func (u *ui) newSetupScreen(rec *data.Record) *setupScreen {
 	s.community = entry("For example: Governing Body, Communications Strategy Group", b.Community, false)
 	s.org = entry("For example: an ICB, place partnership, PCN, provider collaborative or CCG", b.Organisation, false)
 	s.date = entry("YYYY-MM-DD", b.MeetingDate, false)
-	s.facilitator = entry("Who is leading the session", b.Facilitator, false)
+	// A person is a name and a job title, kept apart; the entry shows them
+	// as "Name, Job title" and saving splits them again (data.SplitPerson).
+	s.facilitator = entry("Who is leading the session: name, job title", b.FacilitatorPerson().String(), false)
 	s.purpose = entry("Why this group is mapping its involvement now", b.Purpose, true)
 	s.purpose.SetMinRowsVisible(2)
 
@@ -116,8 +118,8 @@ func (u *ui) newSetupScreen(rec *data.Record) *setupScreen {
 	s.cover.meeting = entry("For example: Governing Body meeting in public", c.Meeting, false)
 	s.cover.date = entry("YYYY-MM-DD", c.MeetingDate, false)
 	s.cover.item = entry("For example: 7.2", c.AgendaItem, false)
-	s.cover.author = entry("Who wrote the paper", c.Author, false)
-	s.cover.presenter = entry("Who presents it", c.Presenter, false)
+	s.cover.author = entry("Who wrote the paper: name, job title", c.AuthorPerson().String(), false)
+	s.cover.presenter = entry("Who presents it: name, job title", c.PresenterPerson().String(), false)
 	s.cover.summary = entry("The paper in a few sentences", c.ExecutiveSummary, true)
 	s.cover.recs = entry("What the board is asked to do", c.Recommendations, true)
 	s.cover.previously = entry("Committees that saw it before", c.PreviouslyConsider, false)
@@ -189,7 +191,7 @@ func (s *setupScreen) session() data.Session {
 	x.Community = s.community.Value()
 	x.Organisation = s.org.Value()
 	x.MeetingDate = strings.TrimSpace(s.date.Value())
-	x.Facilitator = s.facilitator.Value()
+	x.Facilitator, x.FacilitatorTitle = s.facilitator.Value(), "" // split again by Normalise
 	x.Purpose = s.purpose.Value()
 	x.Focus = data.FocusAll
 	if i := s.focus.SelectedIndex(); i > 0 && i <= len(s.u.fw.Bundles) {

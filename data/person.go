@@ -98,3 +98,39 @@ type PersonSplit struct {
 	Was     string // the entry as it was
 	Person  Person
 }
+
+// FacilitatorPerson is the facilitator as a record.
+func (s *Session) FacilitatorPerson() Person {
+	return Person{Name: s.Facilitator, Title: s.FacilitatorTitle}
+}
+
+// AuthorPerson is the paper's author as a record.
+func (c Cover) AuthorPerson() Person { return Person{Name: c.Author, Title: c.AuthorTitle} }
+
+// PresenterPerson is the paper's presenter as a record.
+func (c Cover) PresenterPerson() Person { return Person{Name: c.Presenter, Title: c.PresenterTitle} }
+
+// SplitPeople moves a job title typed into a person's name entry ("Julie
+// Marsh, Senior Commissioning Support Manager") into the title beside it,
+// when that title is empty, and says what it split.
+func (s *Session) SplitPeople() []PersonSplit {
+	var out []PersonSplit
+	for _, e := range []struct {
+		field       string
+		name, title *string
+	}{
+		{"facilitator", &s.Facilitator, &s.FacilitatorTitle},
+		{"author", &s.Cover.Author, &s.Cover.AuthorTitle},
+		{"presenter", &s.Cover.Presenter, &s.Cover.PresenterTitle},
+	} {
+		*e.name, *e.title = strings.TrimSpace(*e.name), strings.TrimSpace(*e.title)
+		if *e.title != "" {
+			continue
+		}
+		if name, title, ok := SplitPerson(*e.name); ok {
+			out = append(out, PersonSplit{Session: s.ID, Field: e.field, Was: *e.name, Person: Person{Name: name, Title: title}})
+			*e.name, *e.title = name, title
+		}
+	}
+	return out
+}

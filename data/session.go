@@ -131,7 +131,8 @@ type Session struct {
 	Organisation     string         `json:"organisation"`
 	MeetingDate      string         `json:"meeting_date"` // YYYY-MM-DD or ""
 	Facilitator      string         `json:"facilitator"`
-	Focus            string         `json:"focus"` // bundle id or "all"
+	FacilitatorTitle string         `json:"facilitator_title,omitempty"` // the facilitator's role or job title
+	Focus            string         `json:"focus"`                       // bundle id or "all"
 	Purpose          string         `json:"purpose"`
 	Status           string         `json:"status"`
 	Summary          string         `json:"summary"`
@@ -152,7 +153,9 @@ type Cover struct {
 	MeetingDate        string `json:"meeting_date"`
 	AgendaItem         string `json:"agenda_item"`
 	Author             string `json:"author"`
+	AuthorTitle        string `json:"author_title,omitempty"` // the author's job title, apart from the name
 	Presenter          string `json:"presenter"`
+	PresenterTitle     string `json:"presenter_title,omitempty"`
 	Purpose            string `json:"purpose"` // decision, discussion, information, assurance
 	ExecutiveSummary   string `json:"executive_summary"`
 	Recommendations    string `json:"recommendations"`
@@ -272,7 +275,8 @@ func (s *Session) Validate(fw *Framework) error {
 	if strings.TrimSpace(s.Community) == "" {
 		add("name the community of practice (for example “Governing Body”)")
 	}
-	for name, v := range map[string]string{"title": s.Title, "community of practice": s.Community, "organisation": s.Organisation, "facilitator": s.Facilitator} {
+	for name, v := range map[string]string{"title": s.Title, "community of practice": s.Community, "organisation": s.Organisation, "facilitator": s.Facilitator,
+		"facilitator's job title": s.FacilitatorTitle, "author's job title": s.Cover.AuthorTitle, "presenter's job title": s.Cover.PresenterTitle} {
 		if utf8.RuneCountInString(v) > MaxShortText {
 			add("the %s is longer than %d characters", name, MaxShortText)
 		}
@@ -351,6 +355,7 @@ func (s *Session) Normalise() {
 	s.Community = strings.TrimSpace(s.Community)
 	s.Organisation = strings.TrimSpace(s.Organisation)
 	s.Facilitator = strings.TrimSpace(s.Facilitator)
+	s.SplitPeople()
 	if s.Focus == "" {
 		s.Focus = FocusAll
 	}

@@ -36,6 +36,7 @@ type FileSession struct {
 	Organisation string         `json:"organisation"`
 	MeetingDate  string         `json:"meeting_date"`
 	Facilitator  string         `json:"facilitator"`
+	FacilTitle   string         `json:"facilitator_title,omitempty"`
 	Focus        string         `json:"focus"`
 	Purpose      string         `json:"purpose"`
 	Status       string         `json:"status"`
@@ -87,7 +88,7 @@ func NewSessionFile(fw *Framework, r *Record) *SessionFile {
 		FrameworkVersion: r.FrameworkVersion,
 		Session: FileSession{
 			Title: r.Title, Community: r.Community, Organisation: r.Organisation,
-			MeetingDate: r.MeetingDate, Facilitator: r.Facilitator, Focus: r.Focus,
+			MeetingDate: r.MeetingDate, Facilitator: r.Facilitator, FacilTitle: r.FacilitatorTitle, Focus: r.Focus,
 			Purpose: r.Purpose, Status: r.Status, Summary: r.Summary,
 			Participants: r.Participants, Cover: r.Cover, TallyOf: r.TallyOf,
 			CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
@@ -260,7 +261,7 @@ func (f *SessionFile) Check(fw *Framework) error {
 func (fs FileSession) asSession() Session {
 	return Session{
 		Title: fs.Title, Community: fs.Community, Organisation: fs.Organisation,
-		MeetingDate: fs.MeetingDate, Facilitator: fs.Facilitator, Focus: fs.Focus,
+		MeetingDate: fs.MeetingDate, Facilitator: fs.Facilitator, FacilitatorTitle: fs.FacilTitle, Focus: fs.Focus,
 		Purpose: fs.Purpose, Status: fs.Status, Summary: fs.Summary,
 		Participants: fs.Participants, Cover: fs.Cover, TallyOf: fs.TallyOf,
 		CreatedAt: fs.CreatedAt, UpdatedAt: fs.UpdatedAt,

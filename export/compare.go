@@ -624,7 +624,7 @@ func (c compareDoc) sessions() {
 		}
 		more = append(more, involvement(&r.Session))
 		if c.opt.Names {
-			if f := c.text(r.Facilitator); f != "" {
+			if f := c.text(r.FacilitatorPerson().String()); f != "" {
 				more = append(more, "Facilitated by "+f+".")
 			}
 		}

@@ -32,8 +32,8 @@ func (d *doc) cover() {
 		{"Meeting", d.text(c.Meeting)},
 		{"Date of meeting", mapmodel.DateWords(c.MeetingDate)},
 		{"Agenda item", d.text(c.AgendaItem)},
-		{"Author", d.text(c.Author)},
-		{"Presented by", d.text(c.Presenter)},
+		{"Author", d.text(c.AuthorPerson().String())},
+		{"Presented by", d.text(c.PresenterPerson().String())},
 		{"Previously considered by", d.text(c.PreviouslyConsider)},
 	}
 	d.draw(rule, 0.2)
@@ -326,7 +326,7 @@ func (d *doc) participants() {
 	}
 	d.pdf.Ln(2)
 	if d.opt.Names {
-		if f := clean(strings.TrimSpace(d.r.Facilitator)); f != "" {
+		if f := clean(strings.TrimSpace(d.r.FacilitatorPerson().String())); f != "" {
 			d.para("Facilitated by "+f+".", "", 10, ink)
 		}
 	} else {

@@ -28,7 +28,7 @@ func init() {
 				fs.String("cop", "", "the community of practice, e.g. \"Governing Body\" (required)")
 				fs.String("org", "", "the organisation, e.g. an ICB, place partnership, PCN or provider collaborative")
 				fs.String("date", "", "the meeting date, YYYY-MM-DD (default today)")
-				fs.String("facilitator", "", "the facilitator's name")
+				fs.String("facilitator", "", "the facilitator: \"Name, Job title\" (the name is withheld from public outputs unless --names)")
 				fs.String("focus", data.FocusAll, "the bundle of practice: trust, leadership, learning, partnership or all")
 				fs.String("purpose", "", "what the session is for")
 			}, run: runNew},
@@ -62,8 +62,8 @@ func init() {
 				fs.String("meeting", "", "the meeting, e.g. \"ICB Board meeting in public\"")
 				fs.String("meeting-date", "", "the meeting's date, YYYY-MM-DD")
 				fs.String("agenda-item", "", "the agenda item, e.g. 7.2")
-				fs.String("author", "", "who wrote the paper")
-				fs.String("presenter", "", "who presents it, or the lead")
+				fs.String("author", "", "who wrote the paper: \"Name, Job title\" (printed on the cover: the author presents in public)")
+				fs.String("presenter", "", "who presents it, or the lead: \"Name, Job title\" (printed on the cover)")
 				fs.String("purpose", "", "decision, discussion, information or assurance")
 				fs.String("summary", "", "the executive summary")
 				fs.String("recommendations", "", "what the board is asked to do")
@@ -347,6 +347,13 @@ func runCover(c *call) error {
 		"author": &r.Cover.Author, "presenter": &r.Cover.Presenter, "purpose": &r.Cover.Purpose,
 		"summary": &r.Cover.ExecutiveSummary, "recommendations": &r.Cover.Recommendations,
 		"previously": &r.Cover.PreviouslyConsider,
+	}
+	// A new name comes with its own title: "Name, Job title" is split on save.
+	if given(c.fs, "author") {
+		r.Cover.AuthorTitle = ""
+	}
+	if given(c.fs, "presenter") {
+		r.Cover.PresenterTitle = ""
 	}
 	for name, p := range fields {
 		if given(c.fs, name) {

@@ -171,7 +171,8 @@ type textField struct {
 type personField struct {
 	key, place string
 	role       Role
-	text       *string
+	text       *string // the name (or, in an older record, "Name, Title")
+	title      *string // the job title; nil for participants
 }
 
 func textFields(r *data.Record, fw *data.Framework) []textField {
@@ -219,29 +220,40 @@ func textFields(r *data.Record, fw *data.Framework) []textField {
 
 func personFields(r *data.Record) []personField {
 	out := []personField{
-		{"facilitator", "the facilitator", RoleFacilitator, &r.Facilitator},
-		{"cover.author", "the cover's author", RoleAuthor, &r.Cover.Author},
-		{"cover.presenter", "the cover's presenter", RolePresenter, &r.Cover.Presenter},
+		{"facilitator", "the facilitator", RoleFacilitator, &r.Facilitator, &r.FacilitatorTitle},
+		{"cover.author", "the cover's author", RoleAuthor, &r.Cover.Author, &r.Cover.AuthorTitle},
+		{"cover.presenter", "the cover's presenter", RolePresenter, &r.Cover.Presenter, &r.Cover.PresenterTitle},
 	}
 	for i := range r.Participants {
 		p := &r.Participants[i]
 		for j := range p.Names {
 			out = append(out, personField{
 				fmt.Sprintf("participants:%s:%d", p.Role, j+1),
-				"a participant (" + strings.ToLower(p.Role.Label()) + ")", RoleParticipant, &p.Names[j]})
+				"a participant (" + strings.ToLower(p.Role.Label()) + ")", RoleParticipant, &p.Names[j], nil})
 		}
 	}
 	return out
+}
+
+// person reads the entry as a name and a job title. A title typed into
+// the name entry ("Julie Marsh, Senior Commissioning Support Manager") is
+// read apart, so it is never taken for part of the name.
+func (pf personField) person() (name, title string) {
+	if pf.title != nil && strings.TrimSpace(*pf.title) != "" {
+		return strings.TrimSpace(*pf.text), strings.TrimSpace(*pf.title)
+	}
+	name, title, _ = data.SplitPerson(*pf.text)
+	if pf.role == RoleParticipant && name == "" && title != "" {
+		name, title = title, "" // A participant's entry is a name.
+	}
+	return name, title
 }
 
 // PeopleOf lists the people a record names, each with name and title apart.
 func PeopleOf(r *data.Record) []Person {
 	var out []Person
 	for _, pf := range personFields(r) {
-		name, title, _ := data.SplitPerson(*pf.text)
-		if pf.role == RoleParticipant && name == "" && title != "" {
-			name, title = title, "" // A participant's entry is a name.
-		}
+		name, title := pf.person()
 		if name == "" {
 			continue
 		}

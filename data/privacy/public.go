@@ -36,12 +36,12 @@ func Public(r *data.Record, fw *data.Framework, d Decisions, names bool) (*data.
 			if f.Kind != KindPerson || c.Decide(f, d, names) != Withhold {
 				continue
 			}
-			_, title, _ := data.SplitPerson(v)
-			if pf.role == RoleParticipant {
-				title = ""
-			}
-			v = title
-			if v == "" {
+			_, title := pf.person()
+			v = ""
+			switch {
+			case pf.title != nil:
+				*pf.title = title // the job title stays; only the name goes
+			default:
 				drop = append(drop, pf.text)
 			}
 		}

@@ -52,7 +52,7 @@ func TestPublicRecord(t *testing.T) {
 		t.Fatalf("Public changed the record it was given")
 	}
 	for _, tc := range []struct{ what, got, want string }{
-		{"facilitator", pub.Facilitator, "Engagement Lead"},
+		{"facilitator", pub.FacilitatorPerson().String(), "Engagement Lead"},
 		{"author", pub.Cover.Author, orig.Cover.Author},
 		{"presenter", pub.Cover.Presenter, orig.Cover.Presenter},
 		{"executive summary", pub.Cover.ExecutiveSummary, "Julie Marsh wrote this with [name withheld]."},
@@ -96,7 +96,7 @@ func TestPublicRecord(t *testing.T) {
 	}
 	pub, _, sum = Public(r, nil, d, false)
 	for _, tc := range []struct{ what, got, want string }{
-		{"author", pub.Cover.Author, "Senior Commissioning Support Manager"},
+		{"author", pub.Cover.AuthorPerson().String(), "Senior Commissioning Support Manager"},
 		{"executive summary", pub.Cover.ExecutiveSummary, "[name withheld] wrote this with [name withheld]."},
 		{"summary", pub.Summary, "[name withheld] asked about NHS number 943 476 5919. [name withheld] is high."},
 		{"word note", pub.Words[0].Note, "Siân led this."},

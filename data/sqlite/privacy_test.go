@@ -1,9 +1,11 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ppei-iceberg/iceberg/data"
@@ -123,5 +125,57 @@ func TestPrivacyDecisionsAreRemembered(t *testing.T) {
 	}
 	if err := s2.SetPrivacyDecision(ctx, 999, "x", "keep"); data.ErrorCode(err) != data.ENotFound {
 		t.Errorf("a missing session: %v", err)
+	}
+}
+
+func TestPeopleAreRecords(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	id, err := s.CreateSession(ctx, &data.Session{Title: "Board map", Community: "Governing Body", Facilitator: "Siân O'Neill, Engagement Lead"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := mustRecord(t, s, id)
+	if r.Facilitator != "Siân O'Neill" || r.FacilitatorTitle != "Engagement Lead" {
+		t.Errorf("facilitator %q, title %q", r.Facilitator, r.FacilitatorTitle)
+	}
+	sess := r.Session
+	sess.Cover = data.Cover{Author: "Julie Marsh, Senior Commissioning Support Manager", Presenter: "Ben Adeyemi", PresenterTitle: "Director of Communications and Engagement"}
+	if err := s.UpdateSession(ctx, &sess); err != nil {
+		t.Fatal(err)
+	}
+	r = mustRecord(t, s, id)
+	if got, want := r.Cover.AuthorPerson(), (data.Person{Name: "Julie Marsh", Title: "Senior Commissioning Support Manager"}); got != want {
+		t.Errorf("author %+v, want %+v", got, want)
+	}
+	if got, want := r.Cover.PresenterPerson(), (data.Person{Name: "Ben Adeyemi", Title: "Director of Communications and Engagement"}); got != want {
+		t.Errorf("presenter %+v, want %+v", got, want)
+	}
+	// The session file carries people; a file from before people were
+	// records ("Name, Title" in one field) still imports, split.
+	var buf bytes.Buffer
+	if err := data.NewSessionFile(s.Framework(), r).Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"facilitator_title": "Engagement Lead"`) || !strings.Contains(buf.String(), `"author_title": "Senior Commissioning Support Manager"`) {
+		t.Errorf("the session file lacks the job titles:\n%s", buf.String())
+	}
+	old := strings.NewReplacer(`"facilitator": "Siân O'Neill",`, `"facilitator": "Siân O'Neill, Engagement Lead",`,
+		`"facilitator_title": "Engagement Lead",`, ``, `"author": "Julie Marsh",`, `"author": "Julie Marsh, Senior Commissioning Support Manager",`,
+		`"author_title": "Senior Commissioning Support Manager",`, ``).Replace(buf.String())
+	if strings.Contains(old, "facilitator_title") || strings.Contains(old, "author_title") {
+		t.Fatalf("could not make an old-style file:\n%s", old)
+	}
+	f, err := data.ReadSessionFile(strings.NewReader(old), s.Framework())
+	if err != nil {
+		t.Fatalf("an old-style session file does not import: %v", err)
+	}
+	id2, err := s.Import(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2 := mustRecord(t, s, id2)
+	if r2.FacilitatorPerson() != r.FacilitatorPerson() || r2.Cover.AuthorPerson() != r.Cover.AuthorPerson() {
+		t.Errorf("imported old-style file: facilitator %+v, author %+v", r2.FacilitatorPerson(), r2.Cover.AuthorPerson())
 	}
 }

@@ -39,10 +39,10 @@ func (s *Store) insertSession(ctx context.Context, tx *sql.Tx, sess *data.Sessio
 		follows = sess.FollowsID
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO sessions
-		(title, community, organisation, meeting_date, facilitator, focus, purpose, status, summary,
+		(title, community, organisation, meeting_date, facilitator, facilitator_title, focus, purpose, status, summary,
 		 framework_id, framework_version, follows_id, tally_of, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		sess.Title, sess.Community, sess.Organisation, sess.MeetingDate, sess.Facilitator, sess.Focus,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		sess.Title, sess.Community, sess.Organisation, sess.MeetingDate, sess.Facilitator, sess.FacilitatorTitle, sess.Focus,
 		sess.Purpose, sess.Status, sess.Summary, s.fw.ID, s.fw.Version, follows, nullInt(sess.TallyOf), created, updated)
 	if err != nil {
 		return 0, fmt.Errorf("insert session: %w", err)
@@ -70,20 +70,21 @@ func writeDetails(ctx context.Context, tx *sql.Tx, id int64, sess *data.Session)
 	}
 	c := sess.Cover
 	if _, err := tx.ExecContext(ctx, `INSERT INTO covers (session_id, meeting, meeting_date, agenda_item, author,
-		presenter, purpose, executive_summary, recommendations, previously_considered_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		presenter, purpose, executive_summary, recommendations, previously_considered_by, author_title, presenter_title)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (session_id) DO UPDATE SET meeting = excluded.meeting, meeting_date = excluded.meeting_date,
 		agenda_item = excluded.agenda_item, author = excluded.author, presenter = excluded.presenter,
+		author_title = excluded.author_title, presenter_title = excluded.presenter_title,
 		purpose = excluded.purpose, executive_summary = excluded.executive_summary,
 		recommendations = excluded.recommendations, previously_considered_by = excluded.previously_considered_by`,
 		id, c.Meeting, c.MeetingDate, c.AgendaItem, c.Author, c.Presenter, c.Purpose, c.ExecutiveSummary,
-		c.Recommendations, c.PreviouslyConsider); err != nil {
+		c.Recommendations, c.PreviouslyConsider, c.AuthorTitle, c.PresenterTitle); err != nil {
 		return fmt.Errorf("write cover sheet: %w", err)
 	}
 	return nil
 }
 
-const sessionColumns = `id, title, community, organisation, meeting_date, facilitator, focus, purpose, status,
+const sessionColumns = `id, title, community, organisation, meeting_date, facilitator, facilitator_title, focus, purpose, status,
 	summary, framework_id, framework_version, follows_id, tally_of, created_at, updated_at, deleted_at`
 
 type scanner interface{ Scan(dest ...any) error }
@@ -94,7 +95,7 @@ func scanSession(row scanner) (data.Session, error) {
 	var created, updated string
 	var deleted sql.NullString
 	err := row.Scan(&sess.ID, &sess.Title, &sess.Community, &sess.Organisation, &sess.MeetingDate,
-		&sess.Facilitator, &sess.Focus, &sess.Purpose, &sess.Status, &sess.Summary, &sess.FrameworkID,
+		&sess.Facilitator, &sess.FacilitatorTitle, &sess.Focus, &sess.Purpose, &sess.Status, &sess.Summary, &sess.FrameworkID,
 		&sess.FrameworkVersion, &follows, &tallyOf, &created, &updated, &deleted)
 	if err != nil {
 		return sess, err
@@ -158,9 +159,9 @@ func (s *Store) readRecord(ctx context.Context, tx *sql.Tx, id int64) (*data.Rec
 
 	c := &rec.Cover
 	err = tx.QueryRowContext(ctx, `SELECT meeting, meeting_date, agenda_item, author, presenter, purpose,
-		executive_summary, recommendations, previously_considered_by FROM covers WHERE session_id = ?`, id).
+		executive_summary, recommendations, previously_considered_by, author_title, presenter_title FROM covers WHERE session_id = ?`, id).
 		Scan(&c.Meeting, &c.MeetingDate, &c.AgendaItem, &c.Author, &c.Presenter, &c.Purpose,
-			&c.ExecutiveSummary, &c.Recommendations, &c.PreviouslyConsider)
+			&c.ExecutiveSummary, &c.Recommendations, &c.PreviouslyConsider, &c.AuthorTitle, &c.PresenterTitle)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("read cover sheet: %w", err)
 	}
@@ -282,8 +283,8 @@ func (s *Store) UpdateSession(ctx context.Context, sess *data.Session) error {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET title = ?, community = ?, organisation = ?,
-			meeting_date = ?, facilitator = ?, focus = ?, purpose = ?, updated_at = ? WHERE id = ?`,
-			sess.Title, sess.Community, sess.Organisation, sess.MeetingDate, sess.Facilitator, sess.Focus,
+			meeting_date = ?, facilitator = ?, facilitator_title = ?, focus = ?, purpose = ?, updated_at = ? WHERE id = ?`,
+			sess.Title, sess.Community, sess.Organisation, sess.MeetingDate, sess.Facilitator, sess.FacilitatorTitle, sess.Focus,
 			sess.Purpose, s.now(), sess.ID); err != nil {
 			return fmt.Errorf("update session: %w", err)
 		}

@@ -169,8 +169,8 @@ func (b *builder) cover() *Cover {
 	add("Meeting", c.Meeting)
 	add("Date of meeting", mapmodel.DateWords(c.MeetingDate))
 	add("Agenda item", c.AgendaItem)
-	add("Author", c.Author)
-	add("Presented by", c.Presenter)
+	add("Author", c.AuthorPerson().String())
+	add("Presented by", c.PresenterPerson().String())
 	add("Previously considered by", c.PreviouslyConsider)
 	add("Date of the workshop", mapmodel.DateWords(b.r.MeetingDate))
 	if p := strings.TrimSpace(c.Purpose); p != "" {
@@ -411,7 +411,7 @@ func (b *builder) people() []Block {
 		blocks = append(blocks, Block{Kind: TableBlock, Table: t})
 	}
 	if b.opt.Names {
-		if f := text(b.r.Facilitator); f != "" {
+		if f := text(b.r.FacilitatorPerson().String()); f != "" {
 			blocks = append(blocks, Block{Kind: Paragraph, Text: "Facilitated by " + f + "."})
 		}
 	} else {
