@@ -453,6 +453,9 @@ func runExport(c *call) error {
 		return err
 	}
 	opt := export.Options{Paper: paper, Names: boolean(c.fs, "names"), NoCover: boolean(c.fs, "no-cover")}
+	if opt.Decisions, err = c.decisionsFor(r); err != nil {
+		return err
+	}
 	if err := export.WriteFileAtomic(out, func(w io.Writer) error { return export.WritePDF(w, c.fw, r, opt) }); err != nil {
 		return err
 	}
@@ -468,7 +471,11 @@ func runExportJSON(c *call) error {
 	noNames := boolean(c.fs, "no-names")
 	f := data.NewSessionFile(c.fw, r)
 	if noNames {
-		f = data.NewSessionFile(c.fw, export.PublicRecord(c.fw, r, export.Options{}))
+		d, err := c.decisionsFor(r)
+		if err != nil {
+			return err
+		}
+		f = data.NewSessionFile(c.fw, export.PublicRecord(c.fw, r, export.Options{Decisions: d}))
 	}
 	if err := c.writeOut(str(c.fs, "out"), f.Write); err != nil {
 		return err
@@ -485,8 +492,12 @@ func runExportCSV(c *call) error {
 		return err
 	}
 	names := boolean(c.fs, "names")
+	d, err := c.decisionsFor(r)
+	if err != nil {
+		return err
+	}
 	if err := c.writeOut(str(c.fs, "out"), func(w io.Writer) error {
-		return export.WriteCSV(w, c.fw, r, export.Options{Names: names})
+		return export.WriteCSV(w, c.fw, r, export.Options{Names: names, Decisions: d})
 	}); err != nil {
 		return err
 	}

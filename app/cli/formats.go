@@ -58,11 +58,17 @@ func runExportAs(c *call) error {
 		return err
 	}
 	opt := format.Options{Names: boolean(c.fs, "names"), Paper: paper, NoCover: boolean(c.fs, "no-cover")}
+	if opt.Decisions, err = c.decisionsFor(r); err != nil {
+		return err
+	}
 	if r.FollowsID != 0 {
 		// What moved since the mapping this one follows up; a missing or
 		// deleted earlier session only leaves that out.
 		if prev, err := c.store.Session(c.ctx, r.FollowsID); err == nil {
 			opt.Previous = prev
+			if d, err := c.decisions(prev.ID); err == nil {
+				opt.Decisions[prev.ID] = d
+			}
 		} else if data.ErrorCode(err) != data.ENotFound {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/ppei-iceberg/iceberg/data"
@@ -11,14 +12,75 @@ import (
 )
 
 func init() {
-	commands = append(commands, command{
+	commands = append(commands, []command{{
 		name: "privacy", args: "ID",
 		summary: "List every place the session may name a person or hold personal data, each in context with the reason and whether public outputs withhold or keep it.\n" +
 			"Public outputs (PDF, CSV, report) follow this list; the session file keeps everything.",
 		needsDB: true, nargs: [2]int{1, 1},
 		flags: func(fs *flag.FlagSet) {
 			fs.Bool("json", false, "print JSON")
-		}, run: runPrivacy})
+		}, run: runPrivacy},
+		{
+			name: "decide", args: "ID N DECISION",
+			summary: "Decide whether public outputs withhold or keep place N of the session's privacy list (as “iceberg privacy ID” numbers it).\n" +
+				"DECISION is withhold, keep, or default to go back to the app's choice. The decision is kept for the session.",
+			needsDB: true, nargs: [2]int{3, 3}, run: runDecide}}...)
+}
+
+// decisions are the session's remembered privacy decisions.
+func (c *call) decisions(id int64) (privacy.Decisions, error) {
+	m, err := c.store.PrivacyDecisions(c.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return privacy.DecisionsFrom(m), nil
+}
+
+// decisionsFor are the remembered decisions of each session, by ID, as
+// export.Options and report.Options take them.
+func (c *call) decisionsFor(recs ...*data.Record) (map[int64]privacy.Decisions, error) {
+	out := map[int64]privacy.Decisions{}
+	for _, r := range recs {
+		if r == nil {
+			continue
+		}
+		d, err := c.decisions(r.ID)
+		if err != nil {
+			return nil, err
+		}
+		out[r.ID] = d
+	}
+	return out, nil
+}
+
+func runDecide(c *call) error {
+	r, err := c.record()
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(c.args[1])
+	check := privacy.Find(r, c.fw)
+	if err != nil || n < 1 || n > len(check.Findings) {
+		return usagef("%q is not a place in the privacy list: use a number from 1 to %d, as “iceberg privacy %d” shows", c.args[1], len(check.Findings), r.ID)
+	}
+	decision := strings.ToLower(strings.TrimSpace(c.args[2]))
+	switch decision {
+	case "default":
+		decision = ""
+	case "withhold", "keep":
+	default:
+		return usagef("%q is not a decision: use withhold, keep or default", c.args[2])
+	}
+	f := check.Findings[n-1]
+	if err := c.store.SetPrivacyDecision(c.ctx, r.ID, f.ID, decision); err != nil {
+		return err
+	}
+	d, err := c.decisions(r.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out(), "%d. %s: %s. Public outputs: %s.\n", n, oneLine(f.Context()), check.Decide(f, d, false), check.Summarise(d, false))
+	return nil
 }
 
 // privacyItem is one finding as `iceberg privacy --json` prints it.
@@ -40,7 +102,10 @@ func runPrivacy(c *call) error {
 	if err != nil {
 		return err
 	}
-	d := privacy.Decisions{}
+	d, err := c.decisions(r.ID)
+	if err != nil {
+		return err
+	}
 	check := privacy.Find(r, c.fw)
 	items := privacyItems(check, d)
 	if boolean(c.fs, "json") {
@@ -91,7 +156,8 @@ func (c *call) privacyNote(recs []*data.Record, names bool) {
 	var sum privacy.Summary
 	var ids []string
 	for _, r := range recs {
-		s := privacy.Find(r, c.fw).Summarise(privacy.Decisions{}, names)
+		d, _ := c.decisions(r.ID) // already read once for the export itself
+		s := privacy.Find(r, c.fw).Summarise(d, names)
 		sum.Withheld += s.Withheld
 		sum.Kept += s.Kept
 		sum.Undecided += s.Undecided

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -18,7 +19,7 @@ func privacySession(t *testing.T, db string) string {
 	ok(t, db, "participants", id, "service_user", "3", "Will Hope", "Zoë Clarke")
 	ok(t, db, "cover", id, "--meeting", "Board meeting in public", "--author", "Julie Marsh, Senior Commissioning Support Manager",
 		"--presenter", "Ben Adeyemi, Director of Communications and Engagement")
-	ok(t, db, "summary", id, "Will Hope asked that we will hope for better letters. Zoe (NHS number 943 476 5919) can be reached at zoe.clarke@example.org. The volume of Board papers and the Engagement plan were discussed.")
+	ok(t, db, "summary", id, "Will Hope asked that we will hope for better letters. Hope is good. Zoe (NHS number 943 476 5919) can be reached at zoe.clarke@example.org. The volume of Board papers and the Engagement plan were discussed.")
 	return id
 }
 
@@ -38,7 +39,9 @@ func TestPrivacyCommand(t *testing.T) {
 	}
 	var js struct {
 		Findings []struct {
+			N                    int
 			Kind, Decision, Text string
+			Review               bool
 		}
 	}
 	if err := json.Unmarshal([]byte(ok(t, db, "privacy", id, "--json")), &js); err != nil {
@@ -55,6 +58,40 @@ func TestPrivacyCommand(t *testing.T) {
 		if got := kinds[k]; got != want {
 			t.Errorf("%s: decision %q, want %q (all: %v)", k, got, want, kinds)
 		}
+	}
+
+	// A decision is remembered for the session and every public output
+	// follows it: keep the NHS number, withhold "Hope" at a sentence start.
+	nhs, hope := 0, 0
+	for _, f := range js.Findings {
+		switch {
+		case f.Kind == "NHS number":
+			nhs = f.N
+		case f.Review:
+			hope = f.N
+		}
+	}
+	if nhs == 0 || hope == 0 {
+		t.Fatalf("no NHS number or review item in the list: %+v", js.Findings)
+	}
+	ok(t, db, "decide", id, strconv.Itoa(nhs), "keep")
+	if out := ok(t, db, "decide", id, strconv.Itoa(hope), "withhold"); !strings.Contains(out, "0 still need a decision") {
+		t.Errorf("after deciding the one review item: %s", out)
+	}
+	pdf := filepath.Join(t.TempDir(), "p.pdf")
+	r := iceberg(t, nil, "--db", db, "export", id, "--out", pdf)
+	if text := strings.Join(strings.Fields(pdfText(t, pdf)), " "); !strings.Contains(text, "943 476 5919") || !strings.Contains(text, "[name withheld] is good") {
+		t.Errorf("the PDF does not follow the decisions: %s", text)
+	}
+	if !strings.Contains(r.stderr, "nothing needs a decision") {
+		t.Errorf("export's note = %q", r.stderr)
+	}
+	if out := ok(t, db, "privacy", id); !strings.Contains(out, "(your decision)") {
+		t.Errorf("the list does not show the decisions made:\n%s", out)
+	}
+	ok(t, db, "decide", id, strconv.Itoa(nhs), "default")
+	if bad := iceberg(t, nil, "--db", db, "decide", id, "99", "keep"); bad.code != 2 {
+		t.Errorf("decide on a place not in the list: %+v", bad)
 	}
 }
 

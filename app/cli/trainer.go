@@ -111,6 +111,9 @@ func runCompare(c *call) error {
 		return err
 	}
 	opt := export.Options{Paper: paper, Names: boolean(c.fs, "names")}
+	if opt.Decisions, err = c.decisionsFor(recs...); err != nil {
+		return err
+	}
 	write := export.WriteComparePDF
 	if heat {
 		write = export.WriteHeatPDF

@@ -413,3 +413,15 @@ func around(s string, a, b int) (before, after string) {
 	}
 	return before, after
 }
+
+// DecisionsFrom reads decisions as a store keeps them ("withhold" or
+// "keep" by finding ID), leaving out anything else.
+func DecisionsFrom(m map[string]string) Decisions {
+	d := Decisions{}
+	for id, v := range m {
+		if v == string(Withhold) || v == string(Keep) {
+			d[id] = Decision(v)
+		}
+	}
+	return d
+}
