@@ -231,6 +231,7 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 		}
 		defer c.store.Close()
 		c.fw = c.store.Framework()
+		c.reportSplit()
 	}
 	if inv.cmd.takesSession() {
 		if c.sid, err = c.id(0); err != nil {

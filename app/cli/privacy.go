@@ -179,3 +179,16 @@ func (c *call) privacyNote(recs []*data.Record, names bool) {
 	}
 	fmt.Fprintln(c.env.Stderr, line+".")
 }
+
+// reportSplit says, once, what the update to people as records split: an
+// entry that held a name and a job title together.
+func (c *call) reportSplit() {
+	split, err := c.store.PeopleSplit(c.ctx)
+	if err != nil || len(split) == 0 {
+		return
+	}
+	fmt.Fprintf(c.env.Stderr, "iceberg: this version keeps a person's job title apart from their name, so %d entries were split:\n", len(split))
+	for _, p := range split {
+		fmt.Fprintf(c.env.Stderr, "  session %d, %s: “%s” is now the name “%s” and the job title “%s”.\n", p.Session, p.Field, p.Was, p.Person.Name, p.Person.Title)
+	}
+}
