@@ -80,7 +80,7 @@ func TestPrivacyCommand(t *testing.T) {
 	}
 	pdf := filepath.Join(t.TempDir(), "p.pdf")
 	r := iceberg(t, nil, "--db", db, "export", id, "--out", pdf)
-	if text := strings.Join(strings.Fields(pdfText(t, pdf)), " "); !strings.Contains(text, "943 476 5919") || !strings.Contains(text, "[name withheld] is good") {
+	if text := pdfWords(t, pdf); !strings.Contains(text, "943 476 5919") || !strings.Contains(text, "[name withheld] is good") {
 		t.Errorf("the PDF does not follow the decisions: %s", text)
 	}
 	if !strings.Contains(r.stderr, "nothing needs a decision") {
