@@ -327,3 +327,19 @@ func BenchmarkWriteHTML(b *testing.B) {
 		})
 	}
 }
+
+// An empty session (no title, nothing shaded, no cover, no people) still
+// gives a whole page with its five sections.
+func TestEmptySession(t *testing.T) {
+	fw := data.DefaultFramework()
+	doc := parse(t, render(t, fw, &data.Record{}, report.Options{}))
+	if h1 := find(doc, tag(atom.H1)); len(h1) != 1 || textOf(h1[0]) != "Untitled session" {
+		t.Errorf("h1 = %v, want one, Untitled session", h1)
+	}
+	if n := len(find(doc, tag(atom.H2))); n != 5 {
+		t.Errorf("%d sections, want 5", n)
+	}
+	if n := len(find(doc, func(n *xhtml.Node) bool { c, _ := attr(n, "class"); return c == "cover-sheet" })); n != 0 {
+		t.Errorf("an empty cover printed %d cover sheets", n)
+	}
+}
