@@ -42,6 +42,7 @@ func followUp(tb testing.TB, fw *data.Framework, r *data.Record) *data.Record {
 }
 
 func TestWriteComparePDFPair(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	before := fullRecord(t, fw, 100)
 	after := followUp(t, fw, before)
@@ -83,6 +84,7 @@ func TestWriteComparePDFPair(t *testing.T) {
 }
 
 func TestWriteComparePDFHeat(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	a := fullRecord(t, fw, 50)
 	b := followUp(t, fw, a)
@@ -134,6 +136,7 @@ func heatCellLine(w data.WordHeat) string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestWriteComparePDFNames(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	before := fullRecord(t, fw, 100)
 	after := followUp(t, fw, before)
@@ -166,6 +169,7 @@ func TestWriteComparePDFNames(t *testing.T) {
 }
 
 func TestWriteComparePDFTally(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	before := fullRecord(t, fw, 100)
 	after := followUp(t, fw, before)
@@ -183,6 +187,7 @@ func TestWriteComparePDFTally(t *testing.T) {
 }
 
 func TestWriteComparePDFRepeatable(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	a := fullRecord(t, fw, 100)
 	recs := []*data.Record{a, followUp(t, fw, a), a}
@@ -196,6 +201,7 @@ func TestWriteComparePDFRepeatable(t *testing.T) {
 }
 
 func TestWriteComparePDFBadInput(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	r := fullRecord(t, fw, 10)
 	var buf bytes.Buffer

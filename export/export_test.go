@@ -188,6 +188,7 @@ func mapPageIndex(t *testing.T, pages []string) int {
 }
 
 func TestWritePDFMapPage(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	b := mustPDF(t, fullRecord(t, fw, 400), Options{})
 	validate(t, b)
@@ -230,6 +231,7 @@ func TestWritePDFMapPage(t *testing.T) {
 }
 
 func TestWritePDFSections(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	r := fullRecord(t, fw, 300)
 	all := flat(strings.Join(pdfText(t, mustPDF(t, r, Options{})), "\n"))
@@ -252,6 +254,7 @@ func TestWritePDFSections(t *testing.T) {
 }
 
 func TestWritePDFUnicode(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	r := fullRecord(t, fw, 200)
 	r.Summary = "Zoë, Łukasz, Siân and Ngọc said “curly quotes” – en dash — em dash £12."
@@ -264,6 +267,7 @@ func TestWritePDFUnicode(t *testing.T) {
 }
 
 func TestWritePDFNames(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	r := fullRecord(t, fw, 200)
 	names := []string{"Zoë", "Adeyemi", "Łukasz", "Nowak", "Siân", "Pritchard", "Ngọc", "Tran", "Hazel", "Okonkwo"}
@@ -299,6 +303,7 @@ func TestWritePDFNames(t *testing.T) {
 }
 
 func TestWritePDFDraft(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	tests := []struct {
 		name   string
@@ -326,6 +331,7 @@ func TestWritePDFDraft(t *testing.T) {
 }
 
 func TestWritePDFLongText(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	short := fullRecord(t, fw, 100)
 	long := fullRecord(t, fw, 10000)
@@ -357,6 +363,7 @@ func TestWritePDFLongText(t *testing.T) {
 }
 
 func TestWritePDFPaper(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	r := fullRecord(t, fw, 300)
 	tests := []struct {
@@ -386,6 +393,7 @@ func abs(x float64) float64 {
 }
 
 func TestWritePDFCoverOptional(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	tests := []struct {
 		name      string
@@ -411,6 +419,7 @@ func TestWritePDFCoverOptional(t *testing.T) {
 }
 
 func TestWritePDFOddInput(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	tests := map[string]func(r *data.Record){
 		"empty session":   func(r *data.Record) { *r = data.Record{} },
@@ -436,6 +445,7 @@ func TestWritePDFOddInput(t *testing.T) {
 }
 
 func TestWritePDFRepeatable(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	r := fullRecord(t, fw, 500)
 	a := mustPDF(t, r, Options{})
@@ -467,6 +477,7 @@ func golden(t *testing.T, name string, b []byte) {
 }
 
 func TestWriteCSV(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	r := fullRecord(t, fw, 10)
 	r.Words[1].Note = "a note, with a comma and “quotes”\nand a line"
@@ -506,6 +517,7 @@ func TestWriteCSV(t *testing.T) {
 }
 
 func TestCell(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ in, want string }{
 		{"=1+2", "'=1+2"},
 		{"+1", "'+1"},
@@ -524,6 +536,7 @@ func TestCell(t *testing.T) {
 }
 
 func TestWriteFileAtomic(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "map.pdf")
 	if err := WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write([]byte("first")); return err }); err != nil {

@@ -18,6 +18,7 @@ func mustHandout(tb testing.TB, opt HandoutOptions) []byte {
 }
 
 func TestWriteHandout(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	b := mustHandout(t, HandoutOptions{})
 	validate(t, b)
@@ -61,6 +62,7 @@ func TestWriteHandout(t *testing.T) {
 }
 
 func TestWriteHandoutSessionLine(t *testing.T) {
+	t.Parallel()
 	b := mustHandout(t, HandoutOptions{Title: "Siân’s group – “spring” mapping", Community: "Communications Strategy Group", Organisation: "Sussex ICB", Date: "2026-03-14", Paper: "letter"})
 	validate(t, b)
 	first := flat(pdfText(t, b)[0])
@@ -75,6 +77,7 @@ func TestWriteHandoutSessionLine(t *testing.T) {
 }
 
 func TestWriteHandoutRepeatable(t *testing.T) {
+	t.Parallel()
 	opt := HandoutOptions{Title: "Training day"}
 	a := mustHandout(t, opt)
 	for i := 0; i < 2; i++ {
@@ -86,6 +89,7 @@ func TestWriteHandoutRepeatable(t *testing.T) {
 }
 
 func TestWriteHandoutBadInput(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := WriteHandout(&buf, data.DefaultFramework(), HandoutOptions{Paper: "A3"}); data.ErrorCode(err) != data.EInvalid {
 		t.Errorf("paper A3: got %v, want an invalid-input error", err)

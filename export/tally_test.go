@@ -9,6 +9,7 @@ import (
 )
 
 func TestTallyLine(t *testing.T) {
+	t.Parallel()
 	n := func(v int) *int { return &v }
 	tests := []struct {
 		count, of *int
@@ -33,6 +34,7 @@ func TestTallyLine(t *testing.T) {
 // TestTallyThroughSessionFileToPDF: a tally written to a session file and
 // read back prints beside the agreed shading on the detail pages.
 func TestTallyThroughSessionFileToPDF(t *testing.T) {
+	t.Parallel()
 	fw := data.DefaultFramework()
 	r := fullRecord(t, fw, 50)
 	four, two, nine := 4, 2, 9

@@ -43,22 +43,42 @@ var mu sync.Mutex
 // file's path, in a temp folder of the test's own.
 func Convert(tb testing.TB, src, format string) string {
 	tb.Helper()
+	return ConvertAll(tb, format, src)[0]
+}
+
+// ConvertAll converts every src as Convert does, with one start of
+// LibreOffice for them all, and returns the new files' paths in order. The
+// sources' names must differ, as the results share one folder.
+func ConvertAll(tb testing.TB, format string, srcs ...string) []string {
+	tb.Helper()
 	soffice := Soffice(tb)
 	out := tb.TempDir()
 	profile := tb.TempDir() // a fresh profile: never the user's, and no lock shared with another run
+	ext, _, _ := strings.Cut(format, ":")
+	var got []string
+	seen := map[string]bool{}
+	for _, src := range srcs {
+		name := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)) + "." + ext
+		if seen[name] {
+			tb.Fatalf("two sources would both convert to %s: give them different names", name)
+		}
+		seen[name] = true
+		got = append(got, filepath.Join(out, name))
+	}
 	mu.Lock()
 	defer mu.Unlock()
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.ToSlash(profile),
-		"--headless", "--norestore", "--convert-to", format, "--outdir", out, src)
+	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(profile),
+		"--headless", "--norestore", "--convert-to", format, "--outdir", out}, srcs...)
+	cmd := exec.Command(soffice, args...)
 	cmd.Env = append(os.Environ(), "HOME="+profile)
 	b, err := cmd.CombinedOutput()
 	if err != nil {
-		tb.Fatalf("soffice --convert-to %s %s: %v\n%s", format, src, err, b)
+		tb.Fatalf("soffice --convert-to %s %s: %v\n%s", format, strings.Join(srcs, " "), err, b)
 	}
-	ext, _, _ := strings.Cut(format, ":")
-	got := filepath.Join(out, strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))+"."+ext)
-	if _, err := os.Stat(got); err != nil {
-		tb.Fatalf("soffice --convert-to %s %s wrote no %s: %v\n%s", format, src, filepath.Base(got), err, b)
+	for i, g := range got {
+		if _, err := os.Stat(g); err != nil {
+			tb.Fatalf("soffice --convert-to %s %s wrote no %s: %v\n%s", format, srcs[i], filepath.Base(g), err, b)
+		}
 	}
 	return got
 }
