@@ -622,7 +622,7 @@ func (c compareDoc) sessions() {
 		if org := c.text(r.Organisation); org != "" {
 			more = append(more, "Organisation: "+org+".")
 		}
-		more = append(more, involvement(&r.Session))
+		more = append(more, Involvement(&r.Session))
 		if c.opt.Names {
 			if f := c.text(r.FacilitatorPerson().String()); f != "" {
 				more = append(more, "Facilitated by "+f+".")

@@ -94,7 +94,7 @@ func (d *doc) cover() {
 	blocks := [][2]string{
 		{"Executive summary", d.text(c.ExecutiveSummary)},
 		{"Recommendations", d.text(c.Recommendations)},
-		{"Patient and public involvement", involvement(&d.r.Session)},
+		{"Patient and public involvement", Involvement(&d.r.Session)},
 	}
 	for _, b := range blocks {
 		if b[1] == "" {
@@ -108,8 +108,10 @@ func (d *doc) cover() {
 	d.para("The iceberg map follows on the next page, then what the group said about each element, the recommended actions and who took part.", "", 9, muted)
 }
 
-// involvement is the patient and public involvement line from the counts.
-func involvement(s *data.Session) string {
+// Involvement is the patient and public involvement line from the
+// counts, as every board paper prints it: "7 people took part: 2 lay
+// representatives and 5 service users."
+func Involvement(s *data.Session) string {
 	total := s.TotalParticipants()
 	if total == 0 {
 		return "No participants were recorded for this session."
@@ -124,11 +126,7 @@ func involvement(s *data.Session) string {
 	if total == 1 {
 		people = "person"
 	}
-	list := parts[0]
-	if len(parts) > 1 {
-		list = strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-	}
-	return fmt.Sprintf("%d %s took part: %s.", total, people, list)
+	return fmt.Sprintf("%d %s took part: %s.", total, people, mapmodel.JoinAnd(parts))
 }
 
 // details writes what the group said about each element.
@@ -294,7 +292,7 @@ func (d *doc) actions() {
 }
 
 func (d *doc) participants() {
-	d.para(involvement(&d.r.Session), "", 10, ink)
+	d.para(Involvement(&d.r.Session), "", 10, ink)
 	d.pdf.Ln(3)
 	if d.r.TotalParticipants() > 0 {
 		var rows [][]string

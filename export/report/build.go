@@ -192,7 +192,7 @@ func (b *builder) cover() *Cover {
 	}
 	long("Executive summary", c.ExecutiveSummary)
 	long("Recommendations", c.Recommendations)
-	long("Patient and public involvement", involvement(&b.r.Session))
+	long("Patient and public involvement", export.Involvement(&b.r.Session))
 	return cv
 }
 
@@ -381,7 +381,7 @@ func (b *builder) actions() []Block {
 
 // people is section 4: who took part, by role, and names only when asked for.
 func (b *builder) people() []Block {
-	blocks := []Block{{Kind: Paragraph, Text: involvement(&b.r.Session)}}
+	blocks := []Block{{Kind: Paragraph, Text: export.Involvement(&b.r.Session)}}
 	if b.r.TotalParticipants() > 0 {
 		t := &Table{Caption: "Who took part, by role", Head: []string{"Role", "Number"}, RowHeader: 0}
 		if b.opt.Names {
@@ -495,25 +495,6 @@ func Duration(seconds int) string {
 		return "1 minute spent"
 	}
 	return fmt.Sprintf("%d minutes spent", mins)
-}
-
-// involvement is the patient and public involvement line from the counts.
-func involvement(s *data.Session) string {
-	total := s.TotalParticipants()
-	if total == 0 {
-		return "No participants were recorded for this session."
-	}
-	var parts []string
-	for _, role := range data.Roles {
-		if n := s.Count(role); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, role.Plural(n)))
-		}
-	}
-	people := "people"
-	if total == 1 {
-		people = "person"
-	}
-	return fmt.Sprintf("%d %s took part: %s.", total, people, mapmodel.JoinAnd(parts))
 }
 
 func capitalise(s string) string {
