@@ -15,6 +15,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ppei-iceberg/iceberg/export/docx"
 	"github.com/ppei-iceberg/iceberg/export/mapimage"
@@ -178,11 +179,43 @@ func (p *doc) blocks(bs []report.Block) error {
 }
 
 func (p *doc) table(t *report.Table) error {
-	out := docx.Table{Caption: t.Caption, Head: t.Head, RowHeader: t.RowHeader}
+	out := docx.Table{Caption: t.Caption, Head: t.Head, RowHeader: t.RowHeader, Widths: widths(t)}
 	for _, r := range t.Rows {
 		out.Rows = append(out.Rows, r.Cells)
 	}
 	return p.d.AddTable(out)
+}
+
+// widths shares a table's width by what each column holds: room for its
+// longest word, so no word breaks, and more for long text, so an action
+// gets room and a date does not.
+func widths(t *report.Table) []float64 {
+	line := make([]float64, len(t.Head))
+	word := make([]float64, len(t.Head))
+	grow := func(i int, s string) {
+		if i >= len(line) {
+			return
+		}
+		for _, l := range strings.Split(s, "\n") {
+			line[i] = max(line[i], float64(utf8.RuneCountInString(l)))
+		}
+		for _, f := range strings.Fields(s) {
+			word[i] = max(word[i], float64(utf8.RuneCountInString(f)))
+		}
+	}
+	for i, h := range t.Head {
+		grow(i, h)
+	}
+	for _, r := range t.Rows {
+		for i, c := range r.Cells {
+			grow(i, c)
+		}
+	}
+	w := make([]float64, len(line))
+	for i := range w {
+		w[i] = max(word[i]+3, 0.6*min(line[i], 50))
+	}
+	return w
 }
 
 // figure draws the map as a 300 dpi PNG, its short text alternative as
