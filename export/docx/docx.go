@@ -21,9 +21,9 @@
 //	word/media/imageN.png         each picture
 //
 // The styles are Word's own built-in ones, with their standard style ids
-// and names: Normal, Title, Heading1–3 ("heading 1"…), Caption ("caption"),
-// Quote, List Bullet, List Number, List Continue, and the table style
-// "Table Grid". A document pasted into an organisation's template (Word's
+// and names: Normal, Title, Subtitle, Heading1–3 ("heading 1"…), Caption
+// ("caption"), Quote, List Bullet, List Number, List Continue, Footer
+// ("footer"), and the table style "Table Grid". A document pasted into an organisation's template (Word's
 // "use destination styles") therefore takes on that template's look, and a
 // screen reader, Word's navigation pane and a PDF made from it see real
 // headings. Tables mark their first row as a header row that repeats on
