@@ -18,15 +18,7 @@ import (
 func TestRealBinary(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "iceberg")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	build := exec.Command("go", "build", "-ldflags=-s -w", "-o", bin, "github.com/ppei-iceberg/iceberg")
-	build.Env = buildEnv // without symbols, as the shipped builds are: it links in about half the time
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build iceberg: %v\n%s", err, out)
-	}
+	bin := testBinary(t)
 	home := filepath.Join(dir, "home")
 	cfg, share := filepath.Join(home, "config"), filepath.Join(home, "share")
 	run := func(env []string, args ...string) result {
@@ -80,4 +72,31 @@ func TestRealBinary(t *testing.T) {
 			t.Errorf("with %v: exit %d, the error took %d lines:\n%s", env, r.code, len(lines), r.stderr)
 		}
 	}
+}
+
+// testBinary builds the iceberg program into the repository's ignored
+// .cache folder and returns its path. Go relinks it only when something
+// it is built from has changed, so a warm run costs a second, not a link.
+func testBinary(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		t.Fatalf("the repository root is not two folders up: %v", err)
+	}
+	bin := filepath.Join(root, ".cache", "test-bin", "iceberg")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	// Without symbols, as the shipped builds are: it links in about half
+	// the time. The environment is the one the tests started with, so the
+	// build uses Go's own cache, not an empty one under the moved HOME.
+	build := exec.Command("go", "build", "-ldflags=-s -w", "-o", bin, "github.com/ppei-iceberg/iceberg")
+	build.Env = buildEnv
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build iceberg: %v\n%s", err, out)
+	}
+	return bin
 }
