@@ -12,6 +12,7 @@ import (
 	"github.com/ppei-iceberg/iceberg/app/cli"
 	_ "github.com/ppei-iceberg/iceberg/app/locale" // before Fyne reads the locale
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/data/sqlite"
 )
 
 // fyneAppTOML holds the app's name, id and version. It is embedded here
@@ -35,7 +36,7 @@ func main() {
 		Stderr:  os.Stderr,
 		Version: about.VersionString(),
 		OpenWindow: func(store data.Store, dbPath string, openErr error) error {
-			return app.Run(store, app.Options{DBPath: dbPath, OpenErr: openErr})
+			return app.Run(store, app.Options{DBPath: dbPath, OpenErr: openErr, Files: sqlite.Files{}})
 		},
 	}))
 }

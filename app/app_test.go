@@ -62,9 +62,9 @@ func newHarness(t *testing.T) *harness {
 func (h *harness) build() {
 	h.win = test.NewTempWindow(h.t, nil)
 	h.win.Resize(fyne.NewSize(1280, 720))
-	h.u = newUI(h.app, h.win, h.store)
-	h.u.debounce = -1
-	h.u.now = h.clock.now
+	h.u = newUI(h.app, h.win, h.store, sqlite.Files{})
+	h.u.sess.debounce = -1
+	h.u.sess.now = h.clock.now
 }
 
 func (h *harness) record(id int64) *data.Record {
@@ -134,7 +134,7 @@ func (h *harness) createSession(title, community string) int64 {
 	t := h.t
 	t.Helper()
 	h.u.newSession()
-	s := h.u.setup
+	s := h.u.cur.setup
 	if s == nil {
 		t.Fatal("New session did not show Setup")
 	}
@@ -150,10 +150,10 @@ func (h *harness) createSession(title, community string) int64 {
 		t.Fatalf("Create is disabled for a valid session: %q", s.problem.Text)
 	}
 	test.Tap(s.create)
-	if h.u.rec == nil {
-		t.Fatalf("no session open after Create; banner %q", h.u.banner.Text)
+	if h.u.sess.rec == nil {
+		t.Fatalf("no session open after Create; banner %q", h.u.msg.text.Text)
 	}
-	return h.u.rec.ID
+	return h.u.sess.rec.ID
 }
 
 func TestWholeWorkshop(t *testing.T) {
@@ -169,15 +169,15 @@ func TestWholeWorkshop(t *testing.T) {
 	if len(list) != 1 || list[0].Title != "Governing Body mapping" {
 		t.Fatalf("sessions after create: %+v", list)
 	}
-	h.u.setup.step(data.RoleServiceUser, 1)
-	h.u.setup.step(data.RoleServiceUser, 1)
-	h.u.flush()
+	h.u.cur.setup.step(data.RoleServiceUser, 1)
+	h.u.cur.setup.step(data.RoleServiceUser, 1)
+	h.u.sess.flush()
 	if got := h.record(id).Count(data.RoleServiceUser); got != 2 {
 		t.Fatalf("service users after two taps of +: got %d, want 2", got)
 	}
-	test.Type(h.u.setup.date, "x") // 2026-…x is not a date
-	if h.u.setup.problem.Hidden || !strings.Contains(h.u.setup.problem.Text, "not a date") {
-		t.Fatalf("a bad date gives no inline problem: %q", h.u.setup.problem.Text)
+	test.Type(h.u.cur.setup.date, "x") // 2026-…x is not a date
+	if h.u.cur.setup.problem.Hidden || !strings.Contains(h.u.cur.setup.problem.Text, "not a date") {
+		t.Fatalf("a bad date gives no inline problem: %q", h.u.cur.setup.problem.Text)
 	}
 	h.u.show(screenIntro)
 	if h.record(id).MeetingDate == "" || strings.HasSuffix(h.record(id).MeetingDate, "x") {
@@ -186,18 +186,18 @@ func TestWholeWorkshop(t *testing.T) {
 
 	// Intro → P by the Right key.
 	h.key(fyne.KeyRight)
-	if h.u.screen != P.Code || h.u.element == nil {
+	if h.u.screen != P.Code || h.u.cur.element == nil {
 		t.Fatalf("Right from Intro: screen %q, want %q", h.u.screen, P.Code)
 	}
 	w0, w1 := P.Words[0].ID, P.Words[1].ID
 
 	// Shade by tap: none → partly → shaded.
-	test.Tap(h.u.element.tiles[0])
+	test.Tap(h.u.cur.element.tiles[0])
 	wantLevels(t, h.levels(id, w0), data.ShadePartly)
-	if h.u.element.tiles[0].level != data.ShadePartly {
+	if h.u.cur.element.tiles[0].level != data.ShadePartly {
 		t.Fatal("tile does not show the saved level")
 	}
-	test.Tap(h.u.element.tiles[0])
+	test.Tap(h.u.cur.element.tiles[0])
 	wantLevels(t, h.levels(id, w0, w1), data.ShadeShaded, data.ShadeNone)
 
 	// Shade by number key; a key past the last word does nothing.
@@ -208,7 +208,7 @@ func TestWholeWorkshop(t *testing.T) {
 
 	// Typing in a word's note: its digits and letters never shade or move.
 	before := h.levels(id, w0, w1, P.Words[2].ID)
-	h.win.Canvas().Focus(h.u.element.wordNotes[0])
+	h.win.Canvas().Focus(h.u.cur.element.wordNotes[0])
 	h.runes("1 2 3 tp met weekly")
 	test.TypeOnCanvas(h.win.Canvas(), "3t") // even sent straight to the window
 	h.key(fyne.KeyRight)                    // moves the cursor, not the room
@@ -216,10 +216,10 @@ func TestWholeWorkshop(t *testing.T) {
 	if h.u.screen != P.Code {
 		t.Fatalf("Right in a text field moved the room to %q", h.u.screen)
 	}
-	if h.u.clock.running() {
+	if h.u.sess.clock.running() {
 		t.Fatal("T typed in a note started the timer")
 	}
-	if got := h.u.element.wordNotes[0].Text; got != "1 2 3 tp met weekly" {
+	if got := h.u.cur.element.wordNotes[0].Text; got != "1 2 3 tp met weekly" {
 		t.Fatalf("note text: %q", got)
 	}
 	// Esc leaves the field; then Right moves on and the note is saved.
@@ -237,28 +237,28 @@ func TestWholeWorkshop(t *testing.T) {
 
 	// Timer: T starts, T pauses; minutes spent are saved.
 	h.runes("t")
-	if !h.u.clock.running() {
+	if !h.u.sess.clock.running() {
 		t.Fatal("T did not start the timer")
 	}
 	h.clock.add(65 * time.Second)
-	if got := h.u.element.timerText.Text; got != "8:55" {
-		h.u.element.showTimer()
-		if got = h.u.element.timerText.Text; got != "8:55" {
+	if got := h.u.cur.element.timerText.Text; got != "8:55" {
+		h.u.cur.element.showTimer()
+		if got = h.u.cur.element.timerText.Text; got != "8:55" {
 			t.Fatalf("timer shows %q after 65 s of 10 min, want 8:55", got)
 		}
 	}
 	h.runes("T")
-	if h.u.clock.running() {
+	if h.u.sess.clock.running() {
 		t.Fatal("T did not pause the timer")
 	}
 	if got := h.record(id).Element(Mat.Code).Seconds; got != 65 {
 		t.Fatalf("seconds after pause: got %d, want 65", got)
 	}
-	test.Tap(h.u.element.timerButton) // start by button
-	h.clock.add(12 * time.Minute)     // past zero: calm, and still counting
-	h.u.element.showTimer()
-	if !strings.HasPrefix(h.u.element.timerText.Text, "+") || !strings.Contains(h.u.element.timerNote.Text, "Time is up") {
-		t.Fatalf("over time shows %q / %q", h.u.element.timerText.Text, h.u.element.timerNote.Text)
+	test.Tap(h.u.cur.element.timerButton) // start by button
+	h.clock.add(12 * time.Minute)         // past zero: calm, and still counting
+	h.u.cur.element.showTimer()
+	if !strings.HasPrefix(h.u.cur.element.timerText.Text, "+") || !strings.Contains(h.u.cur.element.timerNote.Text, "Time is up") {
+		t.Fatalf("over time shows %q / %q", h.u.cur.element.timerText.Text, h.u.cur.element.timerNote.Text)
 	}
 	h.key(fyne.KeyPageDown) // leaving pauses and saves
 	if got := h.record(id).Element(Mat.Code).Seconds; got != 65+12*60 {
@@ -269,7 +269,7 @@ func TestWholeWorkshop(t *testing.T) {
 	}
 
 	// Discussion notes, then PageUp (a clicker) while still typing.
-	h.win.Canvas().Focus(h.u.element.notes)
+	h.win.Canvas().Focus(h.u.cur.element.notes)
 	h.runes("Training is formal for GPs; service users learn by doing.")
 	h.key(fyne.KeyPageUp)
 	if h.u.screen != Mat.Code {
@@ -280,24 +280,24 @@ func TestWholeWorkshop(t *testing.T) {
 	}
 
 	// Prompts: P shows the next, with the finding it comes from.
-	first := h.u.element.promptText.Text
+	first := h.u.cur.element.promptText.Text
 	h.runes("p")
-	if h.u.element.promptText.Text == first || !strings.Contains(h.u.element.promptFrom.Text, "From the research") {
-		t.Fatalf("P: prompt %q from %q", h.u.element.promptText.Text, h.u.element.promptFrom.Text)
+	if h.u.cur.element.promptText.Text == first || !strings.Contains(h.u.cur.element.promptFrom.Text, "From the research") {
+		t.Fatalf("P: prompt %q from %q", h.u.cur.element.promptText.Text, h.u.cur.element.promptFrom.Text)
 	}
 
 	// Agree all five: by button on the first, by A on the rest.
 	for i, e := range fw.Elements {
 		h.u.show(e.Code)
 		if i == 0 {
-			test.Tap(h.u.element.agree)
+			test.Tap(h.u.cur.element.agree)
 		} else {
 			h.runes("a")
 		}
 		if !h.record(id).Element(e.Code).Agreed() {
 			t.Fatalf("%s not agreed", e.Code)
 		}
-		if !h.u.railSteps[e.Code].agreed {
+		if !h.u.built.railSteps[e.Code].agreed {
 			t.Fatalf("rail does not show %s agreed", e.Code)
 		}
 	}
@@ -312,8 +312,8 @@ func TestWholeWorkshop(t *testing.T) {
 	if h.record(id).Element(last).Agreed() {
 		t.Fatal("Ctrl+Z did not undo the last agreement")
 	}
-	if h.u.screen != last || !strings.Contains(h.u.banner.Text, "Undone") {
-		t.Fatalf("after undo: screen %q, banner %q", h.u.screen, h.u.banner.Text)
+	if h.u.screen != last || !strings.Contains(h.u.msg.text.Text, "Undone") {
+		t.Fatalf("after undo: screen %q, banner %q", h.u.screen, h.u.msg.text.Text)
 	}
 	h.shortcut(&fyne.ShortcutRedo{})
 	if !h.record(id).Element(last).Agreed() {
@@ -324,7 +324,7 @@ func TestWholeWorkshop(t *testing.T) {
 	wantLevels(t, h.levels(id, P.Words[2].ID), data.ShadePartly)
 	h.shortcut(&fyne.ShortcutUndo{})
 	wantLevels(t, h.levels(id, P.Words[2].ID), data.ShadeNone)
-	if h.u.element.tiles[2].level != data.ShadeNone {
+	if h.u.cur.element.tiles[2].level != data.ShadeNone {
 		t.Fatal("tile still shows the undone level")
 	}
 	h.shortcut(&fyne.ShortcutRedo{})
@@ -332,27 +332,27 @@ func TestWholeWorkshop(t *testing.T) {
 
 	// Review shows the map from the same model as the PDF.
 	h.u.show(screenReview)
-	m := h.u.review.mapView.model
+	m := h.u.cur.review.mapView.model
 	if m.Draft || m.Shaded != 1 || m.Partly != 2 {
 		t.Fatalf("review map: draft %v, shaded %d, partly %d", m.Draft, m.Shaded, m.Partly)
 	}
-	h.win.Canvas().Focus(h.u.review.summary)
+	h.win.Canvas().Focus(h.u.cur.review.summary)
 	h.runes("Much of the work is below the surface.")
 	h.key(fyne.KeyEscape)
-	h.u.review.actText.SetText("Share papers two weeks before meetings")
-	h.u.review.actElement.SetSelectedIndex(2)
-	test.Tap(h.u.review.actSave)
+	h.u.cur.review.actText.SetText("Share papers two weeks before meetings")
+	h.u.cur.review.actElement.SetSelectedIndex(2)
+	test.Tap(h.u.cur.review.actSave)
 	r := h.record(id)
 	if r.Summary != "Much of the work is below the surface." || len(r.Actions) != 1 || r.Actions[0].Element != Mat.Code {
 		t.Fatalf("summary %q, actions %+v", r.Summary, r.Actions)
 	}
-	h.u.review.onEdit(r.Actions[0])
-	h.u.review.actOwner.SetText("Lay chair")
-	test.Tap(h.u.review.actSave)
+	h.u.cur.review.onEdit(r.Actions[0])
+	h.u.cur.review.actOwner.SetText("Lay chair")
+	test.Tap(h.u.cur.review.actSave)
 	if r = h.record(id); len(r.Actions) != 1 || r.Actions[0].Owner != "Lay chair" {
 		t.Fatalf("edited action: %+v", r.Actions)
 	}
-	if h.u.review.names.Checked {
+	if h.u.cur.review.names.Checked {
 		t.Fatal("Include names is ticked by default; board papers are public")
 	}
 }
@@ -363,16 +363,16 @@ func TestReopenReturnsToSessionAndElement(t *testing.T) {
 	h.u.show(screenIntro)
 	h.key(fyne.KeyRight)
 	h.key(fyne.KeyRight)
-	h.win.Canvas().Focus(h.u.element.notes)
+	h.win.Canvas().Focus(h.u.cur.element.notes)
 	h.runes("typed just before the lid closed")
 	h.u.shutdown() // what closing the window does
 
 	h.build()
 	h.u.restore()
-	if h.u.rec == nil || h.u.rec.ID != id || h.u.screen != h.store.Framework().Elements[1].Code {
-		t.Fatalf("reopened at session %v screen %q", h.u.rec, h.u.screen)
+	if h.u.sess.rec == nil || h.u.sess.rec.ID != id || h.u.screen != h.store.Framework().Elements[1].Code {
+		t.Fatalf("reopened at session %v screen %q", h.u.sess.rec, h.u.screen)
 	}
-	if got := h.u.element.notes.Text; got != "typed just before the lid closed" {
+	if got := h.u.cur.element.notes.Text; got != "typed just before the lid closed" {
 		t.Fatalf("notes after reopening: %q", got)
 	}
 }
@@ -382,19 +382,19 @@ func TestFailedWriteShowsErrorAndTileDoesNotPretend(t *testing.T) {
 	h.createSession("Failing", "Governing Body")
 	h.u.show(h.store.Framework().Elements[0].Code)
 	mustOK(t, h.store.Close(), "close store")
-	test.Tap(h.u.element.tiles[0])
-	if h.u.element.tiles[0].level != data.ShadeNone {
-		t.Fatalf("tile shows %v after a failed write", h.u.element.tiles[0].level)
+	test.Tap(h.u.cur.element.tiles[0])
+	if h.u.cur.element.tiles[0].level != data.ShadeNone {
+		t.Fatalf("tile shows %v after a failed write", h.u.cur.element.tiles[0].level)
 	}
-	if h.u.bannerBox.Hidden || !h.u.bannerErr || h.u.banner.Text == "" {
+	if h.u.msg.box.Hidden || !h.u.msg.isErr || h.u.msg.text.Text == "" {
 		t.Fatal("no error shown after a failed write")
 	}
 	// Typing that cannot be saved stays on screen and stays waiting.
-	h.win.Canvas().Focus(h.u.element.notes)
+	h.win.Canvas().Focus(h.u.cur.element.notes)
 	h.runes("keep me")
-	h.u.flush()
-	if got := h.u.element.notes.Text; got != "keep me" || !h.u.isPending("notes:"+h.u.element.el.Code) {
-		t.Fatalf("unsaved text: %q pending %v", got, h.u.isPending("notes:"+h.u.element.el.Code))
+	h.u.sess.flush()
+	if got := h.u.cur.element.notes.Text; got != "keep me" || !h.u.sess.isPending("notes:"+h.u.cur.element.el.Code) {
+		t.Fatalf("unsaved text: %q pending %v", got, h.u.sess.isPending("notes:"+h.u.cur.element.el.Code))
 	}
 }
 
@@ -404,7 +404,7 @@ func TestHomeSearchTrashAndFollowUp(t *testing.T) {
 	a := h.createSession("Spring mapping", "Governing Body")
 	b := h.createSession("Comms review", "Communications Strategy Group")
 	h.u.showHome()
-	home := h.u.home
+	home := h.u.cur.home
 	if len(home.sessions) != 2 || home.sessions[0].Title != "Comms review" {
 		t.Fatalf("home list, newest first: %+v", home.sessions)
 	}
@@ -429,13 +429,13 @@ func TestHomeSearchTrashAndFollowUp(t *testing.T) {
 	}
 	// Enter opens the newest session where the room left it (Setup here).
 	h.key(fyne.KeyReturn)
-	if h.u.rec == nil || h.u.rec.ID != b || h.u.screen != screenSetup {
-		t.Fatalf("Enter on Home: rec %v screen %q", h.u.rec, h.u.screen)
+	if h.u.sess.rec == nil || h.u.sess.rec.ID != b || h.u.screen != screenSetup {
+		t.Fatalf("Enter on Home: rec %v screen %q", h.u.sess.rec, h.u.screen)
 	}
 	h.u.showHome()
-	h.u.home.onFollowUp(a)
-	if h.u.rec == nil || h.u.rec.FollowsID != a || h.u.screen != screenSetup {
-		t.Fatalf("follow-up: %+v on %q", h.u.rec, h.u.screen)
+	h.u.cur.home.onFollowUp(a)
+	if h.u.sess.rec == nil || h.u.sess.rec.FollowsID != a || h.u.screen != screenSetup {
+		t.Fatalf("follow-up: %+v on %q", h.u.sess.rec, h.u.screen)
 	}
 }
 

@@ -1,17 +1,15 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"io"
 	"math"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,7 +22,12 @@ import (
 // many sessions shaded each word. Marks and numbers carry the meaning, so
 // it reads in grayscale as the PDF does.
 type compareScreen struct {
-	u        *ui
+	store   data.Store
+	ctx     context.Context
+	fw      *data.Framework
+	msg     *messageBar
+	dialogs *fileDialogs
+
 	sessions []data.Session // the choices, newest first
 	chosen   map[int64]bool
 	recs     []*data.Record // the chosen sessions, oldest first
@@ -38,23 +41,21 @@ type compareScreen struct {
 	exportBtn *widget.Button
 }
 
-// showCompare opens Compare with the given sessions chosen.
-func (u *ui) showCompare(ids ...int64) {
-	u.leave()
-	u.rec = nil
-	u.forget()
-	u.compareWith = ids
-	u.show(screenCompare)
-}
-
+// newCompareScreen shows Compare with the sessions preselect chosen.
 func (u *ui) newCompareScreen(preselect []int64) *compareScreen {
-	c := &compareScreen{u: u, chosen: map[int64]bool{}}
+	c := &compareScreen{store: u.sess.store, ctx: u.sess.ctx, fw: u.fw, msg: u.msg, dialogs: u.dialogs, chosen: map[int64]bool{}}
 	for _, id := range preselect {
 		c.chosen[id] = true
 	}
-	list, err := u.store.ListSessions(u.ctx, data.SessionFilter{Limit: 500})
+	c.build(u.viewButton(), u.showHome, u.exportHandout)
+	return c
+}
+
+// build lists the sessions to choose from and lays the screen out.
+func (c *compareScreen) build(view *widget.Button, home, handout func()) {
+	list, err := c.store.ListSessions(c.ctx, data.SessionFilter{Limit: 500})
 	if err != nil {
-		u.fail(err)
+		c.msg.fail(err)
 	}
 	c.sessions = list
 	checks := container.NewVBox()
@@ -70,12 +71,12 @@ func (u *ui) newCompareScreen(preselect []int64) *compareScreen {
 	}
 	pick := container.NewBorder(label("Choose two or more sessions", theme.SizeNameText, true), nil, nil, nil, container.NewVScroll(checks))
 
-	home := widget.NewButtonWithIcon("Home", theme.HomeIcon(), u.showHome)
+	homeBtn := widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
 	c.exportBtn = widget.NewButtonWithIcon("Export PDF…", theme.DocumentSaveIcon(), c.onExport)
 	c.exportBtn.Importance = widget.HighImportance
 	c.names = widget.NewCheck("Include names", nil)
-	hand := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), u.exportHandout)
-	bar := container.NewHBox(home, c.exportBtn, c.names, hand, u.viewButton())
+	hand := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), handout)
+	bar := container.NewHBox(homeBtn, c.exportBtn, c.names, hand, view)
 
 	c.heading = label("", theme.SizeNameSubHeadingText, true)
 	c.countLine = label("", theme.SizeNameText, false)
@@ -87,7 +88,6 @@ func (u *ui) newCompareScreen(preselect []int64) *compareScreen {
 	split.SetOffset(0.22)
 	c.root = container.NewPadded(container.NewBorder(bar, nil, nil, nil, split))
 	c.load()
-	return c
 }
 
 // load reads the chosen sessions, oldest first, and draws the comparison.
@@ -98,9 +98,9 @@ func (c *compareScreen) load() {
 		if !c.chosen[s.ID] {
 			continue
 		}
-		r, err := c.u.store.Session(c.u.ctx, s.ID)
+		r, err := c.store.Session(c.ctx, s.ID)
 		if err != nil {
-			c.u.fail(err)
+			c.msg.fail(err)
 			continue
 		}
 		c.recs = append(c.recs, r)
@@ -117,13 +117,13 @@ func (c *compareScreen) load() {
 		c.result.Objects = nil
 	case len(c.recs) == 2:
 		c.exportBtn.Enable()
-		pc := data.ComparePair(c.u.fw, c.recs[0], c.recs[1])
+		pc := data.ComparePair(c.fw, c.recs[0], c.recs[1])
 		c.heading.SetText("“" + c.recs[0].Title + "” (before) compared with “" + c.recs[1].Title + "” (after)")
 		c.countLine.SetText(export.PairCountLine(pc) + ".")
 		c.result.Objects = []fyne.CanvasObject{c.pairMap(pc)}
 	default:
 		c.exportBtn.Enable()
-		h := data.CompareMany(c.u.fw, c.recs)
+		h := data.CompareMany(c.fw, c.recs)
 		c.heading.SetText(fmt.Sprintf("How many of %d sessions shaded each word", h.Sessions))
 		c.countLine.SetText("Each word: how many sessions shaded it fully, as a count, a percentage and a bar; partly shaded is counted beside it. Filled with a tick: half or more shaded it; hatched: fewer, or only partly.")
 		c.result.Objects = []fyne.CanvasObject{c.heatMap(h)}
@@ -258,7 +258,7 @@ func (c *compareScreen) onExport() {
 	}
 	recs := append([]*data.Record(nil), c.recs...)
 	opt := export.Options{Paper: "a4", Names: c.names.Checked}
-	c.u.saveFile("comparison.pdf", "The PDF", func(w io.Writer) error { return export.WriteComparePDF(w, c.u.fw, recs, opt) }, func(path string) string {
+	c.dialogs.save("comparison.pdf", "The PDF", func(w io.Writer) error { return export.WriteComparePDF(w, c.fw, recs, opt) }, func(path string) string {
 		if opt.Names {
 			return "Comparison PDF saved with names: " + path
 		}
@@ -269,34 +269,7 @@ func (c *compareScreen) onExport() {
 // exportHandout writes the participants' hand-out.
 func (u *ui) exportHandout() {
 	opt := export.HandoutOptions{Paper: "a4"}
-	u.saveFile("hand-out.pdf", "The PDF", func(w io.Writer) error { return export.WriteHandout(w, u.fw, opt) }, func(path string) string {
+	u.dialogs.save("hand-out.pdf", "The PDF", func(w io.Writer) error { return export.WriteHandout(w, u.fw, opt) }, func(path string) string {
 		return "Hand-out saved: " + path + ". Print one for each person, to shade on their own before the group agrees."
 	})
-}
-
-// saveFile asks where to save a file named like name (its extension is the
-// dialog's filter) and writes it there whole, or not at all: the dialog's
-// own writer would leave half a file behind on a full disk. what names the
-// file in the message if it cannot be written.
-func (u *ui) saveFile(name, what string, write func(io.Writer) error, done func(path string) string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.fail(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if err := export.WriteFileAtomic(path, write); err != nil {
-			u.fail(&data.Error{Code: data.EInternal, Message: what + " could not be written. Choose another folder and try again", Err: err})
-			return
-		}
-		u.info(done(path))
-	}, u.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(name)}))
-	d.Resize(fileDialogSize)
-	d.Show()
 }

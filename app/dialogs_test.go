@@ -110,7 +110,7 @@ func TestFileDialogsSaveAndOpen(t *testing.T) {
 	mustOK(t, h.store.UpdateSession(ctx, &s), "names")
 	fw := h.store.Framework()
 	mustOK(t, h.store.SetShade(ctx, id, fw.Elements[1].Words[1].ID, data.ShadeShaded), "shade")
-	h.u.reload()
+	h.u.sess.reload()
 	h.u.show(screenReview)
 
 	// Cancel: nothing written, no message.
@@ -144,12 +144,12 @@ func TestFileDialogsSaveAndOpen(t *testing.T) {
 			t.Errorf("the public PDF names %q", name)
 		}
 	}
-	if !strings.Contains(h.u.banner.Text, "without names") || !strings.Contains(h.u.banner.Text, path) {
-		t.Errorf("after saving, the window says %q", h.u.banner.Text)
+	if !strings.Contains(h.u.msg.text.Text, "without names") || !strings.Contains(h.u.msg.text.Text, path) {
+		t.Errorf("after saving, the window says %q", h.u.msg.text.Text)
 	}
 
 	// Names ticked: they are in the PDF, and the message says so.
-	h.u.review.names.SetChecked(true)
+	h.u.cur.review.names.SetChecked(true)
 	startDialogsIn(dir)
 	h.u.exportPDF()
 	d = h.dialog()
@@ -158,8 +158,8 @@ func TestFileDialogsSaveAndOpen(t *testing.T) {
 	if words := pdfWords(t, filepath.Join(dir, "board-names.pdf")); !strings.Contains(words, "Sam Serviceuser") {
 		t.Error("with names ticked, the PDF does not name the participant")
 	}
-	if !strings.Contains(h.u.banner.Text, "with names") {
-		t.Errorf("after saving with names, the window says %q", h.u.banner.Text)
+	if !strings.Contains(h.u.msg.text.Text, "with names") {
+		t.Errorf("after saving with names, the window says %q", h.u.msg.text.Text)
 	}
 
 	// Session file out from Home, and back in as a new session.
@@ -183,7 +183,7 @@ func TestFileDialogsSaveAndOpen(t *testing.T) {
 	list, err := h.store.ListSessions(ctx, data.SessionFilter{})
 	mustOK(t, err, "list")
 	if len(list) != 2 {
-		t.Fatalf("after importing, %d sessions; banner %q", len(list), h.u.banner.Text)
+		t.Fatalf("after importing, %d sessions; banner %q", len(list), h.u.msg.text.Text)
 	}
 	imported := list[0]
 	if imported.ID == id {
@@ -192,7 +192,7 @@ func TestFileDialogsSaveAndOpen(t *testing.T) {
 	if imported.Title != "Dialog board paper" || h.record(imported.ID).Word(fw.Elements[1].Words[1].ID).Level != data.ShadeShaded {
 		t.Fatalf("imported %+v", imported)
 	}
-	if !strings.Contains(h.u.banner.Text, "Imported") {
-		t.Errorf("after importing, the window says %q", h.u.banner.Text)
+	if !strings.Contains(h.u.msg.text.Text, "Imported") {
+		t.Errorf("after importing, the window says %q", h.u.msg.text.Text)
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -18,7 +19,10 @@ import (
 // the doing words as tiles with a note each, discussion notes, a timer and
 // Agree.
 type elementScreen struct {
-	u       *ui
+	sess     *session
+	msg      *messageBar
+	counting func() bool // whether the number keys count own views
+
 	el      *data.Element
 	prompts []data.Prompt
 	prompt  int
@@ -65,8 +69,15 @@ func card(content fyne.CanvasObject) fyne.CanvasObject {
 
 func (u *ui) newElementScreen(code string) *elementScreen {
 	el, _ := u.fw.Element(code)
-	s := &elementScreen{u: u, el: el, quotes: u.fw.QuotesFor(code)}
-	s.prompts = u.promptsFor(el)
+	s := &elementScreen{sess: u.sess, msg: u.msg, counting: func() bool { return u.countMode },
+		el: el, quotes: u.fw.QuotesFor(code), prompts: promptsFor(u.fw, u.sess.rec, el)}
+	s.build(u.keys)
+	return s
+}
+
+// build lays the screen out and shows the session's state in it.
+func (s *elementScreen) build(keys *entryKeys) {
+	el, code, sess := s.el, s.el.Code, s.sess
 
 	name := label(el.Name, sizeElementName, true)
 	name.Wrapping = fyne.TextWrapOff
@@ -81,8 +92,8 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 	s.timerNote = label("", sizeSmall, false)
 	s.timerNote.Alignment = fyne.TextAlignCenter
 	s.timerNote.Wrapping = fyne.TextWrapOff
-	s.timerButton = widget.NewButton("Start (T)", u.toggleTimer)
-	more := widget.NewButton("+1 min", u.addMinute)
+	s.timerButton = widget.NewButton("Start (T)", s.onTimer)
+	more := widget.NewButton("+1 min", s.onAddMinute)
 	clock := container.NewVBox(s.timerText, s.timerNote)
 	timer := container.NewHBox(clock, container.NewCenter(container.NewVBox(s.timerButton, more)))
 	s.agree = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onAgree)
@@ -98,13 +109,13 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 	var cells []fyne.CanvasObject
 	for i, w := range el.Words {
 		i, w := i, w
-		t := newWordTile(i+1, w.Label, u.rec.Word(w.ID).Level, func() { s.cycle(i) })
-		note := u.newEntry("Note on "+w.Label, false)
-		note.SetText(u.rec.Word(w.ID).Note)
+		t := newWordTile(i+1, w.Label, sess.rec.Word(w.ID).Level, func() { s.cycle(i) })
+		note := keys.newEntry("Note on "+w.Label, false)
+		note.SetText(sess.rec.Word(w.ID).Note)
 		id := w.ID
 		note.OnChanged = func(text string) {
-			u.edit("word:"+id, text, u.rec.Word(id).Note, func(v string) error {
-				return u.store.SetWordNote(u.ctx, u.rec.ID, id, v)
+			sess.edit("word:"+id, text, sess.rec.Word(id).Note, func(ctx context.Context, st data.Store, sid int64, v string) error {
+				return st.SetWordNote(ctx, sid, id, v)
 			})
 		}
 		s.tiles = append(s.tiles, t)
@@ -121,12 +132,12 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 	}
 	words := container.NewGridWithColumns(2, cells...)
 
-	s.notes = u.newEntry("What the group said about "+el.Name+"…", true)
+	s.notes = keys.newEntry("What the group said about "+el.Name+"…", true)
 	s.notes.SetMinRowsVisible(2)
-	s.notes.SetText(u.rec.Element(code).Notes)
+	s.notes.SetText(sess.rec.Element(code).Notes)
 	s.notes.OnChanged = func(text string) {
-		u.edit("notes:"+code, text, u.rec.Element(code).Notes, func(v string) error {
-			return u.store.SetElementNotes(u.ctx, u.rec.ID, code, v)
+		sess.edit("notes:"+code, text, sess.rec.Element(code).Notes, func(ctx context.Context, st data.Store, sid int64, v string) error {
+			return st.SetElementNotes(ctx, sid, code, v)
 		})
 	}
 	notesLabel := label("Discussion notes", theme.SizeNameText, true)
@@ -177,21 +188,20 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 	s.showPrompt()
 	s.showQuote()
 	s.refresh()
-	return s
 }
 
 // promptsFor orders an element's prompts with the session's focus bundle first.
-func (u *ui) promptsFor(el *data.Element) []data.Prompt {
+func promptsFor(fw *data.Framework, rec *data.Record, el *data.Element) []data.Prompt {
 	focus := ""
-	if u.rec != nil && u.rec.Focus != data.FocusAll {
-		focus = u.rec.Focus
+	if rec != nil && rec.Focus != data.FocusAll {
+		focus = rec.Focus
 	}
 	if focus == "" {
 		return el.Prompts
 	}
 	var first, rest []data.Prompt
 	for _, p := range el.Prompts {
-		if u.fw.BundleOf(p.Finding) == focus {
+		if fw.BundleOf(p.Finding) == focus {
 			first = append(first, p)
 		} else {
 			rest = append(rest, p)
@@ -207,35 +217,35 @@ func (s *elementScreen) cycle(i int) {
 		return
 	}
 	id := s.el.Words[i].ID
-	next := s.u.rec.Word(id).Level.Next()
-	s.u.change(func(sid int64) error { return s.u.store.SetShade(s.u.ctx, sid, id, next) })
+	next := s.sess.rec.Word(id).Level.Next()
+	s.sess.change(func(ctx context.Context, st data.Store, sid int64) error { return st.SetShade(ctx, sid, id, next) })
 }
 
 func (s *elementScreen) onAgree() {
 	code := s.el.Code
-	agreed := !s.u.rec.Element(code).Agreed()
-	if s.u.change(func(id int64) error { return s.u.store.SetAgreed(s.u.ctx, id, code, agreed) }) {
+	agreed := !s.sess.rec.Element(code).Agreed()
+	if s.sess.change(func(ctx context.Context, st data.Store, id int64) error { return st.SetAgreed(ctx, id, code, agreed) }) {
 		if agreed {
-			s.u.info(s.el.Name + " agreed. Press Right or PageDown for the next element.")
+			s.msg.info(s.el.Name + " agreed. Press Right or PageDown for the next element.")
 		} else {
-			s.u.info(s.el.Name + " is open again.")
+			s.msg.info(s.el.Name + " is open again.")
 		}
 	}
 }
 
 // refresh shows the session's current state: levels, notes, agreement.
 func (s *elementScreen) refresh() {
-	rec := s.u.rec
+	rec := s.sess.rec
 	for i, w := range s.el.Words {
 		st := rec.Word(w.ID)
 		s.tiles[i].setLevel(st.Level)
-		if !s.u.isPending("word:"+w.ID) && s.wordNotes[i].Value() != st.Note {
+		if !s.sess.isPending("word:"+w.ID) && s.wordNotes[i].Value() != st.Note {
 			s.wordNotes[i].SetText(st.Note)
 		}
 	}
 	s.showTallies()
 	es := rec.Element(s.el.Code)
-	if !s.u.isPending("notes:"+s.el.Code) && s.notes.Value() != es.Notes {
+	if !s.sess.isPending("notes:"+s.el.Code) && s.notes.Value() != es.Notes {
 		s.notes.SetText(es.Notes)
 	}
 	if es.Agreed() {
@@ -261,10 +271,11 @@ func (s *elementScreen) showPrompt() {
 	s.promptCount.SetText(fmt.Sprintf("Prompt %d of %d", s.prompt+1, len(s.prompts)))
 	s.promptText.SetText(p.Text)
 	from := "From the research"
-	if b, ok := s.u.fw.Bundle(s.u.fw.BundleOf(p.Finding)); ok {
+	fw := s.sess.fw
+	if b, ok := fw.Bundle(fw.BundleOf(p.Finding)); ok {
 		from += " (" + b.Name + ")"
 	}
-	if f, ok := s.u.fw.Finding(p.Finding); ok {
+	if f, ok := fw.Finding(p.Finding); ok {
 		from += ": " + f.Text
 	}
 	s.promptFrom.SetText(from)
@@ -308,11 +319,23 @@ func (s *elementScreen) nextQuote() {
 	s.showQuote()
 }
 
+// onTimer starts or pauses the timer of this element.
+func (s *elementScreen) onTimer() {
+	s.sess.toggleTimer(s.el.Code)
+	s.showTimer()
+}
+
+// onAddMinute gives this element one more minute.
+func (s *elementScreen) onAddMinute() {
+	s.sess.addMinute(s.el.Code)
+	s.showTimer()
+}
+
 // showTimer draws the countdown. At zero it stays calm: the time turns to
 // "Time is up" in words and counts the time over, with no flashing.
 func (s *elementScreen) showTimer() {
-	left := s.u.timeLeft(s.el.Code)
-	running := s.u.clock.code == s.el.Code
+	left := s.sess.timeLeft(s.el.Code)
+	running := s.sess.timing(s.el.Code)
 	s.timerText.Text = clockText(left)
 	s.timerText.TextSize = themeSize(sizeTimer)
 	s.timerText.Color = themeColour(theme.ColorNameForeground)
@@ -352,7 +375,7 @@ func tallyCount(count, of *int) string {
 
 // showTallies shows the counts beside each word and who took part.
 func (s *elementScreen) showTallies() {
-	rec := s.u.rec
+	rec := s.sess.rec
 	for i, w := range s.el.Words {
 		st := rec.Word(w.ID)
 		s.tiles[i].setTally(tallyCount(st.Tally, rec.TallyOf))
@@ -367,7 +390,7 @@ func (s *elementScreen) showTallies() {
 		of = fmt.Sprintf("%d took part", *rec.TallyOf)
 	}
 	s.tallyOf.SetText(of)
-	if s.u.countMode {
+	if s.counting() {
 		s.countMode.SetText("Counting (C):")
 	} else {
 		s.countMode.SetText("Own views:")
@@ -381,23 +404,23 @@ func (s *elementScreen) addTally(i, by int) {
 	}
 	id := s.el.Words[i].ID
 	n := by
-	if t := s.u.rec.Word(id).Tally; t != nil {
+	if t := s.sess.rec.Word(id).Tally; t != nil {
 		n = *t + by
 	}
 	if n < 0 {
 		return
 	}
-	s.u.change(func(sid int64) error { return s.u.store.SetTally(s.u.ctx, sid, id, &n) })
+	s.sess.change(func(ctx context.Context, st data.Store, sid int64) error { return st.SetTally(ctx, sid, id, &n) })
 }
 
 // addTallyOf adds by (1 or −1) to how many people took part in the tally.
 func (s *elementScreen) addTallyOf(by int) {
 	n := by
-	if t := s.u.rec.TallyOf; t != nil {
+	if t := s.sess.rec.TallyOf; t != nil {
 		n = *t + by
 	}
 	if n < 0 {
 		return
 	}
-	s.u.change(func(sid int64) error { return s.u.store.SetTallyOf(s.u.ctx, sid, &n) })
+	s.sess.change(func(ctx context.Context, st data.Store, sid int64) error { return st.SetTallyOf(ctx, sid, &n) })
 }

@@ -18,7 +18,7 @@ import (
 // still export and zoom. Every other key is typing.
 type textEntry struct {
 	widget.Entry
-	u *ui
+	keys *entryKeys
 
 	// full is stored text too long to edit here (tooLong): the field shows
 	// a read-only preview and Value gives the text whole, so nothing is cut.
@@ -68,8 +68,18 @@ func tooLongPreview(text string, n int, multiLine bool) string {
 	return note + " " + shorten(text, 200)
 }
 
-func (u *ui) newEntry(placeholder string, multiLine bool) *textEntry {
-	e := &textEntry{u: u}
+// entryKeys are what a text field hands back to the window: the keys it
+// does not type with, and a refusal to paste too much.
+type entryKeys struct {
+	win      fyne.Window
+	step     func(by int) bool                  // moves the workshop on or back; false off the workshop
+	shortcut func(*desktop.CustomShortcut) bool // runs a window shortcut; false if it is not one
+	fail     func(error)
+}
+
+// newEntry is a text field that passes the window's keys on.
+func (k *entryKeys) newEntry(placeholder string, multiLine bool) *textEntry {
+	e := &textEntry{keys: k}
 	e.MultiLine = multiLine
 	if multiLine {
 		e.Wrapping = fyne.TextWrapWord
@@ -83,20 +93,19 @@ func (u *ui) newEntry(placeholder string, multiLine bool) *textEntry {
 func (e *textEntry) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEscape:
-		if c := e.u.win.Canvas(); c != nil {
+		if c := e.keys.win.Canvas(); c != nil {
 			c.Unfocus()
 		}
 		return
 	case fyne.KeyF11:
-		e.u.toggleFullScreen()
+		e.keys.win.SetFullScreen(!e.keys.win.FullScreen())
 		return
-	case fyne.KeyPageDown, fyne.KeyPageUp:
-		if e.u.inWorkshop() {
-			if ev.Name == fyne.KeyPageDown {
-				e.u.next()
-			} else {
-				e.u.back()
-			}
+	case fyne.KeyPageDown:
+		if e.keys.step(1) {
+			return
+		}
+	case fyne.KeyPageUp:
+		if e.keys.step(-1) {
 			return
 		}
 	}
@@ -106,12 +115,12 @@ func (e *textEntry) TypedKey(ev *fyne.KeyEvent) {
 // TypedShortcut lets window shortcuts through; the field keeps its own
 // editing shortcuts, including Ctrl+Z for the text being typed.
 func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
-	if cs, ok := s.(*desktop.CustomShortcut); ok && e.u.windowShortcut(cs) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && e.keys.shortcut(cs) {
 		return
 	}
 	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
 		if n := utf8.RuneCountInString(p.Clipboard.Content()) + utf8.RuneCountInString(e.Text); n > editLimit {
-			e.u.fail(data.Errorf(data.EInvalid, "That is too much to paste here: the field would hold %d characters, and the most is %d. Paste a shorter part.", n, editLimit))
+			e.keys.fail(data.Errorf(data.EInvalid, "That is too much to paste here: the field would hold %d characters, and the most is %d. Paste a shorter part.", n, editLimit))
 			return
 		}
 	}

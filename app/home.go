@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -8,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,7 +17,13 @@ import (
 
 // homeScreen lists sessions newest first, with search, and the Trash.
 type homeScreen struct {
-	u        *ui
+	store data.Store
+	ctx   context.Context
+	msg   *messageBar
+	win   fyne.Window
+	prefs fyne.Preferences
+	do    homeActions
+
 	trash    bool
 	sessions []data.Session
 	selected int
@@ -31,28 +37,54 @@ type homeScreen struct {
 	newBtn   *widget.Button
 }
 
+// homeActions are the window's moves Home's buttons make.
+type homeActions struct {
+	open                                                                func(id int64, screen string)
+	newSession, importFile, learn, examples, practice, compare, handout func()
+	exportFile                                                          func(id int64)
+}
+
 func (u *ui) newHomeScreen() *homeScreen {
-	h := &homeScreen{u: u, selected: -1}
+	h := &homeScreen{store: u.sess.store, ctx: u.sess.ctx, msg: u.msg, win: u.win, prefs: u.app.Preferences(), selected: -1,
+		do: homeActions{
+			open: u.open, newSession: u.newSession, importFile: u.importSessionFile, learn: u.showLearn,
+			examples: u.showExamples, practice: u.startPractice, compare: func() { u.showCompare() },
+			handout: u.exportHandout, exportFile: u.exportSessionFile,
+		}}
+	foot := ""
+	switch {
+	case u.practice != nil:
+		foot = "Practice: these sessions are on a temporary file, discarded when the practice ends."
+	case u.dbPath != "":
+		foot = "Everything is saved as you go, in " + u.dbPath
+	}
+	h.build(u.keys, u.viewButton(), foot, u.practice != nil)
+	return h
+}
+
+// build lays Home out; foot says where the sessions are kept (bold while
+// practising).
+func (h *homeScreen) build(keys *entryKeys, view *widget.Button, foot string, practising bool) {
 	title := label("PPEI Iceberg", theme.SizeNameHeadingText, true)
 	title.Wrapping = fyne.TextWrapOff
 	sub := label("Map how a group involves patients, carers and the public, one element at a time.", theme.SizeNameText, false)
 	h.heading = label("Sessions, newest first", theme.SizeNameSubHeadingText, true)
 
-	h.newBtn = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), u.newSession)
+	h.newBtn = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), h.do.newSession)
 	h.newBtn.Importance = widget.HighImportance
-	importBtn := widget.NewButtonWithIcon("Import session file…", theme.FolderOpenIcon(), u.importSessionFile)
+	importBtn := widget.NewButtonWithIcon("Import session file…", theme.FolderOpenIcon(), h.do.importFile)
 	h.trashBtn = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), h.onTrash)
-	bar := container.NewHBox(h.newBtn, importBtn, h.trashBtn, u.viewButton())
-	learn := widget.NewButtonWithIcon("Learn", theme.HelpIcon(), u.showLearn)
-	examples := widget.NewButtonWithIcon("Examples", theme.FileIcon(), u.showExamples)
-	practice := widget.NewButtonWithIcon("Practice session", theme.MediaPlayIcon(), u.startPractice)
-	compare := widget.NewButtonWithIcon("Compare sessions", theme.ViewRestoreIcon(), func() { u.showCompare() })
-	handout := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), u.exportHandout)
+	bar := container.NewHBox(h.newBtn, importBtn, h.trashBtn, view)
+	learn := widget.NewButtonWithIcon("Learn", theme.HelpIcon(), h.do.learn)
+	examples := widget.NewButtonWithIcon("Examples", theme.FileIcon(), h.do.examples)
+	practice := widget.NewButtonWithIcon("Practice session", theme.MediaPlayIcon(), h.do.practice)
+	compare := widget.NewButtonWithIcon("Compare sessions", theme.ViewRestoreIcon(), h.do.compare)
+	handout := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), h.do.handout)
 	forTrainers := label("For trainers:", theme.SizeNameText, true)
 	forTrainers.Wrapping = fyne.TextWrapOff // in a row, a wrapping label gets no width
 	trainers := container.NewHBox(forTrainers, learn, examples, practice, compare, handout)
 
-	h.search = u.newEntry("Search by title, community or organisation", false)
+	h.search = keys.newEntry("Search by title, community or organisation", false)
 	h.search.OnChanged = func(string) { h.load() }
 
 	h.list = widget.NewList(h.length, h.createRow, h.updateRow)
@@ -61,17 +93,13 @@ func (u *ui) newHomeScreen() *homeScreen {
 	h.empty.Alignment = fyne.TextAlignCenter
 	h.empty.Wrapping = fyne.TextWrapOff // centred, a wrapping label gets no width
 
-	foot := fyne.CanvasObject(widget.NewLabel(""))
-	if u.practice != nil {
-		foot = label("Practice: these sessions are on a temporary file, discarded when the practice ends.", sizeSmall, true)
-	} else if u.dbPath != "" {
-		f := label("Everything is saved as you go, in "+u.dbPath, sizeSmall, false)
-		foot = f
+	footLine := fyne.CanvasObject(widget.NewLabel(""))
+	if foot != "" {
+		footLine = label(foot, sizeSmall, practising)
 	}
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(bar), container.NewVBox(title, sub)), trainers, widget.NewSeparator(), h.heading, h.search)
-	h.root = container.NewPadded(container.NewBorder(top, foot, nil, nil, container.NewStack(h.list, container.NewCenter(h.empty))))
+	h.root = container.NewPadded(container.NewBorder(top, footLine, nil, nil, container.NewStack(h.list, container.NewCenter(h.empty))))
 	h.load()
-	return h
 }
 
 func (h *homeScreen) length() int { return len(h.sessions) }
@@ -121,7 +149,7 @@ func (h *homeScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	b(1).Show()
 	b(1).OnTapped = func() { h.onFollowUp(id) }
 	b(2).Show()
-	b(2).OnTapped = func() { h.u.exportSessionFile(id) }
+	b(2).OnTapped = func() { h.do.exportFile(id) }
 	b(3).SetText("Delete")
 	b(3).OnTapped = func() { h.onDelete(id, s.Title) }
 }
@@ -150,9 +178,9 @@ func sessionLine(s data.Session) string {
 
 // load fills the list from the store with the current search.
 func (h *homeScreen) load() {
-	list, err := h.u.store.ListSessions(h.u.ctx, data.SessionFilter{Search: h.search.Text, Deleted: h.trash, Limit: 500})
+	list, err := h.store.ListSessions(h.ctx, data.SessionFilter{Search: h.search.Text, Deleted: h.trash, Limit: 500})
 	if err != nil {
-		h.u.fail(err)
+		h.msg.fail(err)
 		return
 	}
 	h.sessions = list
@@ -221,20 +249,20 @@ func (h *homeScreen) moveSelection(down bool) {
 
 // onOpen opens a session where the room last was in it, or at the Intro.
 func (h *homeScreen) onOpen(id int64) {
-	screen := h.u.app.Preferences().StringWithFallback(sessionScreenKey(id), screenIntro)
-	h.u.open(id, screen)
+	screen := h.prefs.StringWithFallback(sessionScreenKey(id), screenIntro)
+	h.do.open(id, screen)
 }
 
 func sessionScreenKey(id int64) string { return fmt.Sprintf("session.%d.screen", id) }
 
 func (h *homeScreen) onFollowUp(id int64) {
-	nid, err := h.u.store.FollowUp(h.u.ctx, id)
+	nid, err := h.store.FollowUp(h.ctx, id)
 	if err != nil {
-		h.u.fail(err)
+		h.msg.fail(err)
 		return
 	}
-	h.u.open(nid, screenSetup)
-	h.u.info("This follow-up starts from the earlier session's map. Check its details, then go to the introduction.")
+	h.do.open(nid, screenSetup)
+	h.msg.info("This follow-up starts from the earlier session's map. Check its details, then go to the introduction.")
 }
 
 func (h *homeScreen) onDelete(id int64, title string) {
@@ -244,21 +272,21 @@ func (h *homeScreen) onDelete(id int64, title string) {
 			if !ok {
 				return
 			}
-			if err := h.u.store.DeleteSession(h.u.ctx, id); err != nil {
-				h.u.fail(err)
+			if err := h.store.DeleteSession(h.ctx, id); err != nil {
+				h.msg.fail(err)
 				return
 			}
-			h.u.info("“" + title + "” is in the Trash.")
+			h.msg.info("“" + title + "” is in the Trash.")
 			h.load()
-		}, h.u.win)
+		}, h.win)
 }
 
 func (h *homeScreen) onRestore(id int64) {
-	if err := h.u.store.RestoreSession(h.u.ctx, id); err != nil {
-		h.u.fail(err)
+	if err := h.store.RestoreSession(h.ctx, id); err != nil {
+		h.msg.fail(err)
 		return
 	}
-	h.u.info("Session restored.")
+	h.msg.info("Session restored.")
 	h.load()
 }
 
@@ -269,66 +297,43 @@ func (h *homeScreen) onPurge(id int64, title string) {
 			if !ok {
 				return
 			}
-			if err := h.u.store.PurgeSession(h.u.ctx, id); err != nil {
-				h.u.fail(err)
+			if err := h.store.PurgeSession(h.ctx, id); err != nil {
+				h.msg.fail(err)
 				return
 			}
 			h.load()
-		}, h.u.win)
+		}, h.win)
 }
-
-// fileDialogSize fits Fyne's file dialogs to a 1280×720 projector.
-var fileDialogSize = fyne.NewSize(1100, 620)
 
 // importSessionFile reads a session file chosen in a file dialog.
 func (u *ui) importSessionFile() {
-	chooseFile(u.win, []string{".json"}, u.fail, func(r fyne.URIReadCloser) {
+	u.dialogs.open([]string{".json"}, func(r fyne.URIReadCloser) {
 		f, err := data.ReadSessionFile(r, u.fw)
 		if err != nil {
-			u.fail(err)
+			u.msg.fail(err)
 			return
 		}
-		id, err := u.store.Import(u.ctx, f)
+		id, err := u.sess.store.Import(u.sess.ctx, f)
 		if err != nil {
-			u.fail(err)
+			u.msg.fail(err)
 			return
 		}
-		if u.home != nil {
-			u.home.load()
+		if u.cur.home != nil {
+			u.cur.home.load()
 		}
-		u.info(fmt.Sprintf("Imported “%s” (session %d).", f.Session.Title, id))
+		u.msg.info(fmt.Sprintf("Imported “%s” (session %d).", f.Session.Title, id))
 	})
-}
-
-// chooseFile shows Fyne's open dialog over win for files ending in one of
-// exts and gives use the file chosen, closing it afterwards. A dialog error
-// goes to fail; Cancel does nothing.
-func chooseFile(win fyne.Window, exts []string, fail func(error), use func(fyne.URIReadCloser)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			fail(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		defer r.Close()
-		use(r)
-	}, win)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Resize(fileDialogSize)
-	d.Show()
 }
 
 // exportSessionFile writes a session file chosen in a file dialog.
 func (u *ui) exportSessionFile(id int64) {
-	u.flush()
-	rec, err := u.store.Session(u.ctx, id)
+	u.sess.flush()
+	rec, err := u.sess.store.Session(u.sess.ctx, id)
 	if err != nil {
-		u.fail(err)
+		u.msg.fail(err)
 		return
 	}
-	u.saveFile(fileName(rec.Title)+".json", "The session file", data.NewSessionFile(u.fw, rec).Write, func(path string) string {
+	u.dialogs.save(fileName(rec.Title)+".json", "The session file", data.NewSessionFile(u.fw, rec).Write, func(path string) string {
 		return "Session file saved: " + path
 	})
 }

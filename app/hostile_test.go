@@ -73,7 +73,7 @@ func TestPastingTooMuchIsRefused(t *testing.T) {
 	id := h.createSession("Paste", "Governing Body")
 	h.u.open(id, screenSetup)
 	h.u.show(h.store.Framework().Elements[0].Code)
-	note := h.u.element.notes
+	note := h.u.cur.element.notes
 	h.win.Canvas().Focus(note)
 	clip := h.app.Clipboard()
 	clip.SetContent(strings.Repeat("pasted ", 1<<20/7))
@@ -81,8 +81,8 @@ func TestPastingTooMuchIsRefused(t *testing.T) {
 	if note.Text != "" {
 		t.Errorf("a megabyte was pasted into the notes (%d characters)", len(note.Text))
 	}
-	if !strings.Contains(h.u.banner.Text, "too much to paste") {
-		t.Errorf("banner %q does not say why", h.u.banner.Text)
+	if !strings.Contains(h.u.msg.text.Text, "too much to paste") {
+		t.Errorf("banner %q does not say why", h.u.msg.text.Text)
 	}
 	clip.SetContent("A short paste")
 	note.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
@@ -99,7 +99,7 @@ func TestTooLongTextIsShownReadOnlyAndKept(t *testing.T) {
 	mustOK(t, h.store.SetElementNotes(ctx, id, "P", long), "notes")
 	h.u.open(id, screenSetup)
 	h.u.show("P")
-	notes := h.u.element.notes
+	notes := h.u.cur.element.notes
 	if !notes.Disabled() || !strings.Contains(notes.Text, "too long to edit here") || notes.Value() != long {
 		t.Errorf("long notes: disabled %v, shows %.60q", notes.Disabled(), notes.Text)
 	}
@@ -111,7 +111,7 @@ func TestTooLongTextIsShownReadOnlyAndKept(t *testing.T) {
 	// Once shorter (by undo, say), the field edits again.
 	mustOK(t, h.store.SetElementNotes(ctx, id, "P", "short"), "notes")
 	h.u.open(id, "P")
-	if h.u.element.notes.Disabled() || h.u.element.notes.Text != "short" {
-		t.Errorf("short notes not editable: %q", h.u.element.notes.Text)
+	if h.u.cur.element.notes.Disabled() || h.u.cur.element.notes.Text != "short" {
+		t.Errorf("short notes not editable: %q", h.u.cur.element.notes.Text)
 	}
 }

@@ -13,9 +13,9 @@ import (
 // newIntroScreen is what the room sees first: what the map is for, the
 // five elements in a line each, how shading works, and the principle the
 // research ends on, attributed as the research gives it.
-func (u *ui) newIntroScreen() fyne.CanvasObject {
+func newIntroScreen(fw *data.Framework, rec *data.Record) fyne.CanvasObject {
 	title := label("Mapping how we involve patients, carers and the public", theme.SizeNameHeadingText, true)
-	who := strings.TrimSpace(u.rec.Community)
+	who := strings.TrimSpace(rec.Community)
 	switch {
 	case who == "":
 		who = "this group"
@@ -28,7 +28,7 @@ func (u *ui) newIntroScreen() fyne.CanvasObject {
 		theme.SizeNameText, false)
 
 	var rows []fyne.CanvasObject
-	for _, e := range u.fw.Elements {
+	for _, e := range fw.Elements {
 		name := label(e.Name, theme.SizeNameText, true)
 		name.Wrapping = fyne.TextWrapOff
 		line := label(e.Plain, theme.SizeNameText, false)
@@ -39,7 +39,7 @@ func (u *ui) newIntroScreen() fyne.CanvasObject {
 	how := label("How shading works", theme.SizeNameSubHeadingText, true)
 	howText := label("Tap a word, or press its number, to move it on one step. "+
 		"Each step shows by fill, by pattern, by a mark and in words, so it reads in black and white too.", theme.SizeNameText, false)
-	sample := u.fw.Elements[0].Words[0].Label
+	sample := fw.Elements[0].Words[0].Label
 	examples := container.NewGridWithColumns(3,
 		newWordTile(0, sample, data.ShadeNone, nil),
 		newWordTile(0, sample, data.ShadePartly, nil),
@@ -48,7 +48,7 @@ func (u *ui) newIntroScreen() fyne.CanvasObject {
 
 	// The research's closing words, quoted exactly and attributed to it.
 	principle := label("“In reality, it should be nothing about us without us in keeping with the principles advocated by National Voices.”", sizeDefinition, true)
-	src := u.fw.Source
+	src := fw.Source
 	cite := label("— "+src.Author+", "+src.Title+" ("+src.Published+")", sizeSmall, false)
 	keys := label("Keys: Right or PageDown next · Left or PageUp back · 1–9 shade a word · P next prompt · T timer · A agree · F11 full screen", sizeSmall, false)
 

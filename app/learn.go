@@ -166,9 +166,9 @@ func elementNames(fw *data.Framework, codes []string) string {
 // learnScreen shows Learn a page at a time, as slides: PageDown, PageUp
 // and the arrow keys turn the pages, as a presenter clicker does.
 type learnScreen struct {
-	u     *ui
-	pages []learnPage
-	page  int
+	source data.Source
+	pages  []learnPage
+	page   int
 
 	root     fyne.CanvasObject
 	title    *widget.Label
@@ -181,8 +181,8 @@ type learnScreen struct {
 	contents *widget.Select
 }
 
-func (u *ui) newLearnScreen() *learnScreen {
-	s := &learnScreen{u: u, pages: learnPages(u.fw)}
+func newLearnScreen(fw *data.Framework, home func(), view *widget.Button) *learnScreen {
+	s := &learnScreen{source: fw.Source, pages: learnPages(fw)}
 	s.title = label("", sizeElementName, true)
 	s.from = label("", sizeSmall, true)
 	s.body = container.NewVBox()
@@ -202,8 +202,8 @@ func (u *ui) newLearnScreen() *learnScreen {
 		}
 	})
 	s.contents.PlaceHolder = "Go to page…"
-	home := widget.NewButtonWithIcon("Home", theme.HomeIcon(), u.showHome)
-	bar := container.NewBorder(nil, nil, container.NewHBox(home, u.viewButton(), s.contents), container.NewHBox(s.count, s.prev, s.next), layout.NewSpacer())
+	homeBtn := widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
+	bar := container.NewBorder(nil, nil, container.NewHBox(homeBtn, view, s.contents), container.NewHBox(s.count, s.prev, s.next), layout.NewSpacer())
 	head := container.NewVBox(s.from, s.title)
 	s.root = container.NewPadded(container.NewBorder(container.NewVBox(bar, widget.NewSeparator(), head), nil, nil, nil, s.scroll))
 	s.show(0)
@@ -226,7 +226,7 @@ func (s *learnScreen) show(i int) {
 	if p.from == fromApp {
 		s.from.SetText("Suggested by this app, not from the research")
 	} else {
-		s.from.SetText("From the research: " + s.u.fw.Source.Author + " (" + s.u.fw.Source.Published + ")")
+		s.from.SetText("From the research: " + s.source.Author + " (" + s.source.Published + ")")
 	}
 	s.body.RemoveAll()
 	for _, para := range p.paras {
@@ -257,12 +257,4 @@ func (s *learnScreen) show(i int) {
 		s.next.Enable()
 	}
 	s.contents.SetSelectedIndex(i)
-}
-
-// showLearn opens Learn at its first page.
-func (u *ui) showLearn() {
-	u.leave()
-	u.rec = nil
-	u.forget()
-	u.show(screenLearn)
 }

@@ -12,14 +12,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
-	"github.com/ppei-iceberg/iceberg/data/sqlite"
 )
 
 // practiceRun is a practice session's temporary database, in a folder of
 // its own that is removed when the practice ends or the window closes.
 type practiceRun struct {
 	dir   string
-	store *sqlite.Store
+	store data.Store
 }
 
 // practiceBanner is the bar across the top of the window while practising.
@@ -48,22 +47,22 @@ func (u *ui) startPractice() {
 	u.leave()
 	dir, err := os.MkdirTemp("", "iceberg-practice-")
 	if err != nil {
-		u.fail(&data.Error{Code: data.EInternal, Message: "A practice session could not be started: no temporary folder could be made", Err: err})
+		u.msg.fail(&data.Error{Code: data.EInternal, Message: "A practice session could not be started: no temporary folder could be made", Err: err})
 		return
 	}
-	st, err := sqlite.Open(u.ctx, filepath.Join(dir, "practice.db"))
+	st, err := u.files.Open(u.sess.ctx, filepath.Join(dir, "practice.db"))
 	if err != nil {
 		os.RemoveAll(dir)
-		u.fail(err)
+		u.msg.fail(err)
 		return
 	}
 	u.practice = &practiceRun{dir: dir, store: st}
-	u.realStore, u.store = u.store, st
+	u.realStore = u.sess.store
+	u.sess.use(st)
 	u.practiceBar.Show()
-	u.rec = nil
 	u.forget()
 	u.newSession()
-	u.info("Practice session: set it up as you would a real one. Nothing here is kept.")
+	u.msg.info("Practice session: set it up as you would a real one. Nothing here is kept.")
 }
 
 // endPractice discards the practice database and goes back to the user's own.
@@ -74,7 +73,7 @@ func (u *ui) endPractice() {
 	u.leave()
 	u.discardPractice()
 	u.showHome()
-	u.info("Practice ended and discarded. These are your own sessions again.")
+	u.msg.info("Practice ended and discarded. These are your own sessions again.")
 }
 
 // discardPractice closes and removes the temporary database.
@@ -83,10 +82,9 @@ func (u *ui) discardPractice() {
 	if p == nil {
 		return
 	}
-	u.pending = map[string]pendingText{}
-	u.rec = nil
+	u.sess.use(u.realStore)
+	u.realStore = nil
 	u.forget()
-	u.store, u.realStore = u.realStore, nil
 	u.practice = nil
 	p.store.Close()
 	os.RemoveAll(p.dir)
@@ -98,7 +96,7 @@ func (u *ui) discardPractice() {
 func (u *ui) showExamples() {
 	exs, err := data.Examples(u.fw)
 	if err != nil {
-		u.fail(&data.Error{Code: data.EInternal, Message: "The examples could not be read", Err: err})
+		u.msg.fail(&data.Error{Code: data.EInternal, Message: "The examples could not be read", Err: err})
 		return
 	}
 	var d dialog.Dialog
@@ -124,20 +122,20 @@ func (u *ui) showExamples() {
 func (u *ui) openExample(name string) int64 {
 	exs, err := data.Examples(u.fw)
 	if err != nil {
-		u.fail(err)
+		u.msg.fail(err)
 		return 0
 	}
 	for _, ex := range exs {
 		if ex.Name != name {
 			continue
 		}
-		id, err := u.store.Import(u.ctx, ex.File)
+		id, err := u.sess.store.Import(u.sess.ctx, ex.File)
 		if err != nil {
-			u.fail(err)
+			u.msg.fail(err)
 			return 0
 		}
 		u.open(id, screenReview)
-		u.info("This is your own copy of “" + ex.Title + "”: change it as you like. The example itself stays as it is.")
+		u.msg.info("This is your own copy of “" + ex.Title + "”: change it as you like. The example itself stays as it is.")
 		return id
 	}
 	return 0

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
-	"github.com/ppei-iceberg/iceberg/data/sqlite"
 )
 
 // recoveryScreen is shown instead of Home when the database file cannot be
@@ -19,12 +18,13 @@ import (
 // offers three ways on. None of them deletes or overwrites the bad file:
 // restoring a backup or starting afresh moves it aside and says where.
 type recoveryScreen struct {
-	app  fyne.App
-	win  fyne.Window
-	path string
-	now  func() time.Time
-	// onOpened continues into the normal window on the store now open.
-	onOpened func(st *sqlite.Store, note string)
+	win   fyne.Window
+	files Files
+	path  string
+	now   func() time.Time
+	// onOpened continues into the normal window on the store now open,
+	// the file at path.
+	onOpened func(st data.Store, path, note string)
 
 	root       fyne.CanvasObject
 	problem    *widget.Label
@@ -35,8 +35,8 @@ type recoveryScreen struct {
 	backups    []string
 }
 
-func newRecoveryScreen(a fyne.App, w fyne.Window, path string, openErr error, onOpened func(*sqlite.Store, string)) *recoveryScreen {
-	r := &recoveryScreen{app: a, win: w, path: path, now: time.Now, onOpened: onOpened, backups: sqlite.Backups(path)}
+func newRecoveryScreen(a fyne.App, w fyne.Window, files Files, path string, openErr error, onOpened func(st data.Store, path, note string)) *recoveryScreen {
+	r := &recoveryScreen{win: w, files: files, path: path, now: time.Now, onOpened: onOpened, backups: files.Backups(path)}
 	title := label("Your sessions file could not be opened", theme.SizeNameHeadingText, true)
 	r.problem = label(data.ErrorMessage(openErr), theme.SizeNameText, false)
 	where := label("Nothing in the file has been changed or deleted.", theme.SizeNameText, false)
@@ -79,12 +79,15 @@ func (r *recoveryScreen) failed(err error) {
 
 // openPath opens the sessions file at path and continues into the window.
 func (r *recoveryScreen) openPath(path, note string) bool {
-	st, err := sqlite.Open(context.Background(), path)
+	st, err := r.files.Open(context.Background(), path)
 	if err != nil {
 		r.failed(err)
 		return false
 	}
-	r.onOpened(st, note)
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs // as the store keeps it, for Home to show
+	}
+	r.onOpened(st, path, note)
 	return true
 }
 
@@ -102,7 +105,7 @@ func (r *recoveryScreen) onRestore() {
 	if len(r.backups) == 0 {
 		return
 	}
-	aside, err := sqlite.RestoreBackup(r.path, r.backups[0], r.now())
+	aside, err := r.files.RestoreBackup(r.path, r.backups[0], r.now())
 	if err != nil {
 		r.failed(err)
 		return
@@ -116,7 +119,7 @@ func (r *recoveryScreen) onRestore() {
 
 // onStartNew moves the bad file aside and starts a new one in its place.
 func (r *recoveryScreen) onStartNew() {
-	aside, err := sqlite.MoveAside(r.path, r.now())
+	aside, err := r.files.MoveAside(r.path, r.now())
 	if err != nil {
 		r.failed(err)
 		return

@@ -23,7 +23,7 @@ type recoveryHarness struct {
 	win    fyne.Window
 	r      *recoveryScreen
 	u      *ui
-	opened *sqlite.Store
+	opened data.Store
 	note   string
 }
 
@@ -39,11 +39,11 @@ func newRecoveryHarness(t *testing.T, path string) *recoveryHarness {
 	}
 	h := &recoveryHarness{t: t, win: test.NewTempWindow(t, nil)}
 	h.win.Resize(fyne.NewSize(1280, 720))
-	h.r = newRecoveryScreen(a, h.win, path, openErr, func(st *sqlite.Store, note string) {
+	h.r = newRecoveryScreen(a, h.win, sqlite.Files{}, path, openErr, func(st data.Store, _, note string) {
 		h.opened, h.note = st, note
-		h.u = newUI(a, h.win, st)
-		h.u.debounce = -1
-		h.u.info(note)
+		h.u = newUI(a, h.win, st, sqlite.Files{})
+		h.u.sess.debounce = -1
+		h.u.msg.info(note)
 	})
 	h.r.now = func() time.Time { return time.Date(2026, 3, 14, 10, 0, 0, 0, time.UTC) }
 	h.win.SetContent(h.r.root)
@@ -99,11 +99,11 @@ func TestRecoveryStartNewKeepsBadFileAside(t *testing.T) {
 	if got := readFile(t, aside); !bytes.Equal(got, notADatabase) {
 		t.Errorf("the file set aside is not the bad file byte for byte")
 	}
-	if !strings.Contains(h.note, aside) || !h.u.bannerBox.Visible() || !strings.Contains(h.u.banner.Text, aside) {
-		t.Errorf("the window does not say where the bad file went: %q", h.u.banner.Text)
+	if !strings.Contains(h.note, aside) || !h.u.msg.box.Visible() || !strings.Contains(h.u.msg.text.Text, aside) {
+		t.Errorf("the window does not say where the bad file went: %q", h.u.msg.text.Text)
 	}
 	// The new file works: a session made now is kept in it.
-	id := (&harness{t: t, win: h.win, u: h.u, store: h.opened}).createSession("After the bad file", "Governing Body")
+	id := (&harness{t: t, win: h.win, u: h.u, store: h.opened.(*sqlite.Store)}).createSession("After the bad file", "Governing Body")
 	if id == 0 {
 		t.Fatal("no session created in the new file")
 	}
@@ -132,15 +132,15 @@ func TestRecoveryRestoreBackup(t *testing.T) {
 	if h.u == nil {
 		t.Fatalf("Restore did not go on to the window: %q", h.r.result.Text)
 	}
-	if n := len(h.u.home.sessions); n != 1 || h.u.home.sessions[0].Title != "Kept in the backup" {
-		t.Errorf("Home lists %v after restoring, want the backup's one session", h.u.home.sessions)
+	if n := len(h.u.cur.home.sessions); n != 1 || h.u.cur.home.sessions[0].Title != "Kept in the backup" {
+		t.Errorf("Home lists %v after restoring, want the backup's one session", h.u.cur.home.sessions)
 	}
 	aside := path + ".set-aside-20260314-100000"
 	if !bytes.Equal(readFile(t, aside), notADatabase) {
 		t.Error("the bad file was not kept aside byte for byte")
 	}
-	if !strings.Contains(h.u.banner.Text, aside) {
-		t.Errorf("banner %q does not say where the bad file went", h.u.banner.Text)
+	if !strings.Contains(h.u.msg.text.Text, aside) {
+		t.Errorf("banner %q does not say where the bad file went", h.u.msg.text.Text)
 	}
 }
 
@@ -169,7 +169,7 @@ func TestRecoveryOpenAnotherFile(t *testing.T) {
 	d := openDialog(t, h.win)
 	d.pick("good")
 	test.Tap(d.button("Open"))
-	if h.u == nil || h.opened == nil || h.opened.Path() != good {
+	if h.u == nil || h.opened == nil || h.opened.(*sqlite.Store).Path() != good {
 		t.Fatalf("a good file chosen in the dialog did not open: %q", h.r.result.Text)
 	}
 	if !strings.Contains(h.note, path) {

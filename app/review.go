@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -18,7 +19,9 @@ import (
 // reviewScreen shows the whole map as the PDF will, the summary and the
 // recommended actions, and the exports.
 type reviewScreen struct {
-	u    *ui
+	sess *session
+	msg  *messageBar
+	win  fyne.Window
 	root fyne.CanvasObject
 
 	mapView *mapView
@@ -39,42 +42,58 @@ type reviewScreen struct {
 	actCancel  *widget.Button
 }
 
+// reviewActions are the window's moves Review's buttons make.
+type reviewActions struct {
+	exportPDF  func()
+	exportFile func(id int64)
+	compare    func(ids ...int64)
+}
+
 func (u *ui) newReviewScreen() *reviewScreen {
-	r := &reviewScreen{u: u}
-	r.mapView = newMapView(u.fw, u.rec)
+	r := &reviewScreen{sess: u.sess, msg: u.msg, win: u.win}
+	r.build(u.keys, reviewActions{exportPDF: u.exportPDF, exportFile: u.exportSessionFile, compare: u.showCompare})
+	return r
+}
+
+// build lays the screen out and shows the session's state in it.
+func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
+	sess, fw, rec := r.sess, r.sess.fw, r.sess.rec
+	r.mapView = newMapView(fw, rec)
 	// The map fills what the window shows under the rail and export bar.
-	if c := u.win.Canvas(); c != nil && c.Size().Height > 0 {
+	if c := r.win.Canvas(); c != nil && c.Size().Height > 0 {
 		r.mapView.minHeight = c.Size().Height - 170
 	}
 
-	exportBtn := widget.NewButtonWithIcon("Export PDF… (Ctrl+E)", theme.DocumentSaveIcon(), u.exportPDF)
+	exportBtn := widget.NewButtonWithIcon("Export PDF… (Ctrl+E)", theme.DocumentSaveIcon(), do.exportPDF)
 	exportBtn.Importance = widget.HighImportance
 	r.names = widget.NewCheck("Include names (leave unticked for public board papers)", nil)
 	r.paper = widget.NewSelect([]string{"A4", "US Letter"}, nil)
 	r.paper.SetSelectedIndex(0)
-	fileBtn := widget.NewButtonWithIcon("Export session file…", theme.DocumentIcon(), func() { u.exportSessionFile(u.rec.ID) })
+	fileBtn := widget.NewButtonWithIcon("Export session file…", theme.DocumentIcon(), func() { do.exportFile(sess.rec.ID) })
 	bar := container.NewHBox(exportBtn, r.names, r.paper, fileBtn)
-	if u.rec.FollowsID != 0 {
-		orig, id := u.rec.FollowsID, u.rec.ID
-		bar.Add(widget.NewButtonWithIcon("Compare with its original", theme.ViewRestoreIcon(), func() { u.showCompare(orig, id) }))
+	if rec.FollowsID != 0 {
+		orig, id := rec.FollowsID, rec.ID
+		bar.Add(widget.NewButtonWithIcon("Compare with its original", theme.ViewRestoreIcon(), func() { do.compare(orig, id) }))
 	}
 
 	r.count = label("", theme.SizeNameText, true)
 	r.tally = label("", theme.SizeNameText, false)
 
-	r.summary = u.newEntry("What the map shows, in a few sentences", true)
+	r.summary = keys.newEntry("What the map shows, in a few sentences", true)
 	r.summary.SetMinRowsVisible(4)
-	r.summary.SetText(u.rec.Summary)
+	r.summary.SetText(rec.Summary)
 	r.summary.OnChanged = func(s string) {
-		u.edit("summary", s, u.rec.Summary, func(v string) error { return u.store.SetSummary(u.ctx, u.rec.ID, v) })
+		sess.edit("summary", s, sess.rec.Summary, func(ctx context.Context, st data.Store, id int64, v string) error {
+			return st.SetSummary(ctx, id, v)
+		})
 	}
 
 	r.actions = container.NewVBox()
-	r.actText = u.newEntry("What would bring hidden practice to the surface?", false)
-	r.actOwner = u.newEntry("Who", false)
-	r.actDue = u.newEntry("Due (YYYY-MM-DD)", false)
+	r.actText = keys.newEntry("What would bring hidden practice to the surface?", false)
+	r.actOwner = keys.newEntry("Who", false)
+	r.actDue = keys.newEntry("Due (YYYY-MM-DD)", false)
 	opts := []string{"Any element"}
-	for _, e := range u.fw.Elements {
+	for _, e := range fw.Elements {
 		opts = append(opts, e.Name)
 	}
 	r.actElement = widget.NewSelect(opts, nil)
@@ -93,27 +112,26 @@ func (u *ui) newReviewScreen() *reviewScreen {
 	page := container.NewVBox(bar, r.mapView, r.count, r.tally, widget.NewSeparator(), lower)
 	r.root = container.NewVScroll(container.NewPadded(page))
 	r.refresh()
-	return r
 }
 
 // refresh shows the session's state.
 func (r *reviewScreen) refresh() {
 	r.refreshMap()
-	if !r.u.isPending("summary") && r.summary.Value() != r.u.rec.Summary {
-		r.summary.SetText(r.u.rec.Summary)
+	if !r.sess.isPending("summary") && r.summary.Value() != r.sess.rec.Summary {
+		r.summary.SetText(r.sess.rec.Summary)
 	}
 	r.showActions()
 }
 
 func (r *reviewScreen) refreshMap() {
-	r.mapView.set(r.u.fw, r.u.rec)
+	r.mapView.set(r.sess.fw, r.sess.rec)
 	m := r.mapView.model
 	txt := m.CountLine + "."
 	if m.Draft {
 		txt += " Draft until every element is agreed."
 	}
 	r.count.SetText(txt)
-	r.tally.SetText(tallySummary(r.u.fw, r.u.rec))
+	r.tally.SetText(tallySummary(r.sess.fw, r.sess.rec))
 	r.tally.Hidden = r.tally.Text == ""
 }
 
@@ -145,11 +163,11 @@ func tallySummary(fw *data.Framework, rec *data.Record) string {
 
 func (r *reviewScreen) showActions() {
 	r.actions.RemoveAll()
-	if len(r.u.rec.Actions) == 0 {
+	if len(r.sess.rec.Actions) == 0 {
 		r.actions.Add(label("No actions yet. Add the first below.", theme.SizeNameText, false))
 		return
 	}
-	for _, a := range r.u.rec.Actions {
+	for _, a := range r.sess.rec.Actions {
 		a := a
 		line := shorten(a.Text, 500)
 		var extra []string
@@ -159,7 +177,7 @@ func (r *reviewScreen) showActions() {
 		if a.Due != "" {
 			extra = append(extra, "by "+a.Due)
 		}
-		if e, ok := r.u.fw.Element(a.Element); ok && a.Element != "" {
+		if e, ok := r.sess.fw.Element(a.Element); ok && a.Element != "" {
 			extra = append(extra, e.Name)
 		}
 		if len(extra) > 0 {
@@ -173,28 +191,28 @@ func (r *reviewScreen) showActions() {
 
 func (r *reviewScreen) formAction() data.Action {
 	a := data.Action{ID: r.editing, Text: strings.TrimSpace(r.actText.Value()), Owner: strings.TrimSpace(r.actOwner.Text), Due: strings.TrimSpace(r.actDue.Text)}
-	if i := r.actElement.SelectedIndex(); i > 0 && i <= len(r.u.fw.Elements) {
-		a.Element = r.u.fw.Elements[i-1].Code
+	if i := r.actElement.SelectedIndex(); i > 0 && i <= len(r.sess.fw.Elements) {
+		a.Element = r.sess.fw.Elements[i-1].Code
 	}
 	return a
 }
 
 func (r *reviewScreen) onSaveAction() {
 	a := r.formAction()
-	if err := a.Validate(r.u.fw); err != nil {
-		r.u.fail(err)
+	if err := a.Validate(r.sess.fw); err != nil {
+		r.msg.fail(err)
 		return
 	}
-	ok := r.u.change(func(id int64) error {
+	ok := r.sess.change(func(ctx context.Context, st data.Store, id int64) error {
 		if a.ID != 0 {
-			return r.u.store.UpdateAction(r.u.ctx, id, &a)
+			return st.UpdateAction(ctx, id, &a)
 		}
-		_, err := r.u.store.AddAction(r.u.ctx, id, &a)
+		_, err := st.AddAction(ctx, id, &a)
 		return err
 	})
 	if ok {
 		r.clearForm()
-		r.u.hideBanner()
+		r.msg.hide()
 	}
 }
 
@@ -204,7 +222,7 @@ func (r *reviewScreen) onEdit(a data.Action) {
 	r.actOwner.SetText(a.Owner)
 	r.actDue.SetText(a.Due)
 	r.actElement.SetSelectedIndex(0)
-	for i, e := range r.u.fw.Elements {
+	for i, e := range r.sess.fw.Elements {
 		if e.Code == a.Element {
 			r.actElement.SetSelectedIndex(i + 1)
 		}
@@ -216,9 +234,9 @@ func (r *reviewScreen) onEdit(a data.Action) {
 func (r *reviewScreen) onRemove(a data.Action) {
 	dialog.ShowConfirm("Remove this action?", "“"+a.Text+"”", func(ok bool) {
 		if ok {
-			r.u.change(func(id int64) error { return r.u.store.DeleteAction(r.u.ctx, id, a.ID) })
+			r.sess.change(func(ctx context.Context, st data.Store, id int64) error { return st.DeleteAction(ctx, id, a.ID) })
 		}
-	}, r.u.win)
+	}, r.win)
 }
 
 func (r *reviewScreen) clearForm() {
@@ -231,15 +249,12 @@ func (r *reviewScreen) clearForm() {
 	r.actCancel.Hide()
 }
 
-// exportOptions are the PDF options chosen on Review: public A4 unless
-// someone ticks "Include names" or picks US Letter.
-func (u *ui) exportOptions() export.Options {
-	o := export.Options{Paper: "a4"}
-	if u.review != nil {
-		o.Names = u.review.names.Checked
-		if u.review.paper.SelectedIndex() == 1 {
-			o.Paper = "letter"
-		}
+// options are the PDF options chosen here: public A4 unless someone
+// ticks "Include names" or picks US Letter.
+func (r *reviewScreen) options() export.Options {
+	o := export.Options{Paper: "a4", Names: r.names.Checked}
+	if r.paper.SelectedIndex() == 1 {
+		o.Paper = "letter"
 	}
 	return o
 }
@@ -247,17 +262,21 @@ func (u *ui) exportOptions() export.Options {
 // exportPDF asks where to save the PDF and writes it there whole, or not
 // at all.
 func (u *ui) exportPDF() {
-	if u.rec == nil {
-		u.info("Open a session first: the PDF is of one session.")
+	if u.sess.rec == nil {
+		u.msg.info("Open a session first: the PDF is of one session.")
 		return
 	}
 	if u.screen != screenReview {
 		u.show(screenReview) // so the "Include names" choice is in view
 	}
-	u.flush()
-	u.reloadRecordOnly()
-	rec, opt := u.rec, u.exportOptions()
-	u.saveFile(fileName(rec.Title)+".pdf", "The PDF", func(out io.Writer) error { return export.WritePDF(out, u.fw, rec, opt) }, func(path string) string {
+	u.sess.flush()
+	u.sess.reread()
+	opt := export.Options{Paper: "a4"}
+	if u.cur.review != nil {
+		opt = u.cur.review.options()
+	}
+	rec := u.sess.rec
+	u.dialogs.save(fileName(rec.Title)+".pdf", "The PDF", func(out io.Writer) error { return export.WritePDF(out, u.fw, rec, opt) }, func(path string) string {
 		who := "without names (public)"
 		if opt.Names {
 			who = "with names"

@@ -71,8 +71,8 @@ func TestWindowSettlesAfterScreensAndChanges(t *testing.T) {
 	after("Setup and the new session", func() { id = h.createSession("Settle", "Governing Body") })
 	after("the Intro", func() { h.u.show(screenIntro) })
 	after("an element screen, by key", func() { h.key(fyne.KeyRight) })
-	after("shading a word", func() { test.Tap(h.u.element.tiles[0]) })
-	wantLevels(t, h.levels(id, h.u.element.el.Words[0].ID), data.ShadePartly)
+	after("shading a word", func() { test.Tap(h.u.cur.element.tiles[0]) })
+	wantLevels(t, h.levels(id, h.u.cur.element.el.Words[0].ID), data.ShadePartly)
 	after("the Review screen", func() { h.u.show(screenReview) })
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,8 +19,11 @@ import (
 // written until "Create session"; after that every valid change is saved
 // as it is typed, and a problem is said in words under the form.
 type setupScreen struct {
-	u    *ui
-	base data.Session // the session as last loaded; fields overwrite it
+	sess     *session
+	msg      *messageBar
+	open     func(id int64, screen string)
+	existing bool         // the session is in the store, so changes are saved as they are made
+	base     data.Session // the session as last loaded; fields overwrite it
 
 	root        fyne.CanvasObject
 	title       *textEntry
@@ -43,18 +47,30 @@ type setupScreen struct {
 	loading  bool
 }
 
-func (u *ui) newSetupScreen(rec *data.Record) *setupScreen {
-	s := &setupScreen{u: u, counts: map[data.Role]int{}, countLabels: map[data.Role]*widget.Label{}, names: map[data.Role]*textEntry{}}
+// newSetupScreen shows the open session's details, or a new session's
+// form when none is open.
+func (u *ui) newSetupScreen() *setupScreen {
+	rec := u.sess.rec
+	s := &setupScreen{sess: u.sess, msg: u.msg, open: u.open, existing: rec != nil,
+		counts: map[data.Role]int{}, countLabels: map[data.Role]*widget.Label{}, names: map[data.Role]*textEntry{}}
+	start := func() { u.show(screenIntro) }
+	s.build(rec, u.keys, u.viewButton(), u.showHome, start, u.zoom)
+	return s
+}
+
+// build lays the form out, filled from rec (nil for a new session).
+func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Button, home, start func(), zoom float32) {
+	fw := s.sess.fw
 	s.loading = true
 	defer func() { s.loading = false }()
 	if rec != nil {
 		s.base = rec.Session
 	} else {
-		s.base = data.Session{Focus: data.FocusAll, Status: data.StatusDraft, MeetingDate: u.now().Format(time.DateOnly)}
+		s.base = data.Session{Focus: data.FocusAll, Status: data.StatusDraft, MeetingDate: s.sess.now().Format(time.DateOnly)}
 	}
 	b := s.base
 	entry := func(placeholder, value string, multi bool) *textEntry {
-		e := u.newEntry(placeholder, multi)
+		e := keys.newEntry(placeholder, multi)
 		e.SetText(value)
 		e.OnChanged = func(string) { s.onChange() }
 		return e
@@ -70,12 +86,12 @@ func (u *ui) newSetupScreen(rec *data.Record) *setupScreen {
 	s.purpose.SetMinRowsVisible(2)
 
 	focusNames := []string{"All four bundles of practice"}
-	for _, bu := range u.fw.Bundles {
+	for _, bu := range fw.Bundles {
 		focusNames = append(focusNames, bu.Name)
 	}
 	s.focus = widget.NewSelect(focusNames, func(string) { s.onChange() })
 	s.focus.SetSelectedIndex(0)
-	for i, bu := range u.fw.Bundles {
+	for i, bu := range fw.Bundles {
 		if bu.ID == b.Focus {
 			s.focus.SetSelectedIndex(i + 1)
 		}
@@ -109,7 +125,7 @@ func (u *ui) newSetupScreen(rec *data.Record) *setupScreen {
 		minus := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.step(r, -1) })
 		plus := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.step(r, 1) })
 		s.names[r] = entry("Names (optional)", strings.Join(names, ", "), false)
-		counter := container.NewHBox(minus, container.NewGridWrap(fyne.NewSize(48*u.zoom, n.MinSize().Height), n), plus)
+		counter := container.NewHBox(minus, container.NewGridWrap(fyne.NewSize(48*zoom, n.MinSize().Height), n), plus)
 		rows = append(rows, widget.NewFormItem(r.Label(), container.NewBorder(nil, nil, counter, nil, s.names[r])))
 	}
 	people := widget.NewForm(rows...)
@@ -153,17 +169,17 @@ func (u *ui) newSetupScreen(rec *data.Record) *setupScreen {
 		heading = "Session details"
 	}
 	head := label(heading, theme.SizeNameHeadingText, true)
-	home := widget.NewButtonWithIcon("Home", theme.HomeIcon(), u.showHome)
+	homeBtn := widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
 	var action *widget.Button
 	if rec == nil {
 		s.create = widget.NewButtonWithIcon("Create session", theme.ConfirmIcon(), s.onCreate)
 		s.create.Importance = widget.HighImportance
 		action = s.create
 	} else {
-		action = widget.NewButtonWithIcon("Start the workshop", theme.MediaPlayIcon(), func() { u.show(screenIntro) })
+		action = widget.NewButtonWithIcon("Start the workshop", theme.MediaPlayIcon(), start)
 		action.Importance = widget.HighImportance
 	}
-	bar := container.NewHBox(home, u.viewButton(), action)
+	bar := container.NewHBox(homeBtn, view, action)
 	top := container.NewBorder(nil, nil, nil, container.NewVBox(bar), head)
 
 	peopleHead := label("Who is taking part", theme.SizeNameSubHeadingText, true)
@@ -171,7 +187,6 @@ func (u *ui) newSetupScreen(rec *data.Record) *setupScreen {
 	body := container.NewVBox(cols, s.coverBox)
 	s.root = container.NewPadded(container.NewBorder(top, container.NewVBox(s.problem, s.saved), nil, nil, container.NewVScroll(body)))
 	s.check()
-	return s
 }
 
 func (s *setupScreen) step(r data.Role, by int) {
@@ -194,8 +209,8 @@ func (s *setupScreen) session() data.Session {
 	x.Facilitator, x.FacilitatorTitle = s.facilitator.Value(), "" // split again by Normalise
 	x.Purpose = s.purpose.Value()
 	x.Focus = data.FocusAll
-	if i := s.focus.SelectedIndex(); i > 0 && i <= len(s.u.fw.Bundles) {
-		x.Focus = s.u.fw.Bundles[i-1].ID
+	if i := s.focus.SelectedIndex(); i > 0 && i <= len(s.sess.fw.Bundles) {
+		x.Focus = s.sess.fw.Bundles[i-1].ID
 	}
 	x.Participants = nil
 	for _, r := range data.Roles {
@@ -232,10 +247,10 @@ func (s *setupScreen) session() data.Session {
 // check says what is wrong, if anything, and reports whether all is well.
 func (s *setupScreen) check() bool {
 	x := s.session()
-	err := x.Validate(s.u.fw)
+	err := x.Validate(s.sess.fw)
 	if err != nil {
 		msg := data.ErrorMessage(err)
-		if s.u.rec != nil {
+		if s.existing {
 			msg += " Until then, changes here are not saved."
 		}
 		s.problem.SetText(msg)
@@ -257,16 +272,16 @@ func (s *setupScreen) onChange() {
 	if s.loading || s.problem == nil {
 		return
 	}
-	if !s.check() || s.u.rec == nil {
+	if !s.check() || !s.existing {
 		return
 	}
 	x := s.session()
 	x.Normalise()
-	s.u.edit("setup", fmt.Sprintf("%#v", x), "", func(string) error {
-		if err := s.u.store.UpdateSession(s.u.ctx, &x); err != nil {
+	s.sess.edit("setup", fmt.Sprintf("%#v", x), "", func(context.Context, data.Store, int64, string) error {
+		if err := s.sess.saveDetails(&x); err != nil {
 			return err
 		}
-		s.saved.SetText("Saved at " + s.u.now().Format("15:04:05") + ".")
+		s.saved.SetText("Saved at " + s.sess.now().Format("15:04:05") + ".")
 		return nil
 	})
 }
@@ -277,12 +292,11 @@ func (s *setupScreen) onCreate() {
 	}
 	x := s.session()
 	x.Normalise()
-	x.FrameworkID, x.FrameworkVersion = s.u.fw.ID, s.u.fw.Version
-	id, err := s.u.store.CreateSession(s.u.ctx, &x)
+	id, err := s.sess.create(&x)
 	if err != nil {
-		s.u.fail(err)
+		s.msg.fail(err)
 		return
 	}
-	s.u.open(id, screenSetup)
-	s.u.info("Session created. From now on every change is saved as you make it. Choose “Start the workshop” when the room is ready.")
+	s.open(id, screenSetup)
+	s.msg.info("Session created. From now on every change is saved as you make it. Choose “Start the workshop” when the room is ready.")
 }

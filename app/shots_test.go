@@ -30,7 +30,7 @@ func TestScreenshots(t *testing.T) {
 	ctx := context.Background()
 	fw := h.store.Framework()
 	h.u.showLearn()
-	h.u.learn.show(6)
+	h.u.cur.learn.show(6)
 	shot(h.win, "learn.png")
 
 	a := h.u.openExample("1-leadership-paperwork")

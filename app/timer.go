@@ -18,50 +18,53 @@ type countdown struct {
 	stop    chan struct{}
 }
 
+func newCountdown() countdown {
+	return countdown{left: map[string]time.Duration{}, unsaved: map[string]int{}}
+}
+
 func (c *countdown) running() bool { return c.code != "" }
 
+// timing reports whether the timer of element code is running.
+func (s *session) timing(code string) bool { return s.clock.code == code }
+
 // timeLeft is what the timer for code shows now (negative once over time).
-func (u *ui) timeLeft(code string) time.Duration {
-	left, ok := u.clock.left[code]
+func (s *session) timeLeft(code string) time.Duration {
+	left, ok := s.clock.left[code]
 	if !ok {
-		left = time.Duration(u.timerMinutes())*time.Minute - time.Duration(u.rec.Element(code).Seconds)*time.Second
+		left = time.Duration(s.timerMinutes())*time.Minute - time.Duration(s.rec.Element(code).Seconds)*time.Second
 		if left < 0 {
 			left = 0
 		}
-		u.clock.left[code] = left
+		s.clock.left[code] = left
 	}
-	if u.clock.code == code {
-		left -= u.now().Sub(u.clock.since)
+	if s.clock.code == code {
+		left -= s.now().Sub(s.clock.since)
 	}
 	return left
 }
 
-// toggleTimer starts or pauses the timer of the element on screen.
-func (u *ui) toggleTimer() {
-	if u.element == nil {
-		return
-	}
-	if u.clock.running() {
-		u.pauseTimer()
+// toggleTimer starts the timer of element code, or pauses the one running.
+func (s *session) toggleTimer(code string) {
+	if s.clock.running() {
+		s.pauseTimer()
 	} else {
-		u.startTimer(u.element.el.Code)
+		s.startTimer(code)
 	}
-	u.element.showTimer()
 }
 
-func (u *ui) startTimer(code string) {
-	if u.rec == nil || u.clock.running() {
+func (s *session) startTimer(code string) {
+	if s.rec == nil || s.clock.running() {
 		return
 	}
-	u.timeLeft(code) // fix the starting point before the clock runs
-	u.clock.code = code
-	u.clock.since = u.now()
-	if u.tickEvery <= 0 {
+	s.timeLeft(code) // fix the starting point before the clock runs
+	s.clock.code = code
+	s.clock.since = s.now()
+	if s.tickEvery <= 0 {
 		return
 	}
 	stop := make(chan struct{})
-	u.clock.stop = stop
-	every := u.tickEvery
+	s.clock.stop = stop
+	every, tick := s.tickEvery, s.tick
 	go func() {
 		t := time.NewTicker(every)
 		defer t.Stop()
@@ -70,51 +73,42 @@ func (u *ui) startTimer(code string) {
 			case <-stop:
 				return
 			case <-t.C:
-				fyne.Do(func() {
-					if u.element != nil {
-						u.element.showTimer()
-					}
-				})
+				fyne.Do(tick)
 			}
 		}
 	}()
 }
 
 // pauseTimer stops the clock and writes the time spent.
-func (u *ui) pauseTimer() {
-	if !u.clock.running() {
+func (s *session) pauseTimer() {
+	if !s.clock.running() {
 		return
 	}
-	code := u.clock.code
-	spent := u.now().Sub(u.clock.since)
-	u.clock.left[code] = u.timeLeft(code)
-	u.clock.code = ""
-	if u.clock.stop != nil {
-		close(u.clock.stop)
-		u.clock.stop = nil
+	code := s.clock.code
+	spent := s.now().Sub(s.clock.since)
+	s.clock.left[code] = s.timeLeft(code)
+	s.clock.code = ""
+	if s.clock.stop != nil {
+		close(s.clock.stop)
+		s.clock.stop = nil
 	}
-	secs := int(spent.Round(time.Second)/time.Second) + u.clock.unsaved[code]
-	if secs <= 0 || u.rec == nil {
+	secs := int(spent.Round(time.Second)/time.Second) + s.clock.unsaved[code]
+	if secs <= 0 || s.rec == nil {
 		return
 	}
-	if err := u.store.AddElementTime(u.ctx, u.rec.ID, code, secs); err != nil {
-		u.clock.unsaved[code] = secs
-		u.fail(err)
+	if err := s.store.AddElementTime(s.ctx, s.rec.ID, code, secs); err != nil {
+		s.clock.unsaved[code] = secs
+		s.fail(err)
 		return
 	}
-	delete(u.clock.unsaved, code)
-	u.reloadRecordOnly()
+	delete(s.clock.unsaved, code)
+	s.reread()
 }
 
-// addMinute gives the element on screen one more minute.
-func (u *ui) addMinute() {
-	if u.element == nil {
-		return
-	}
-	code := u.element.el.Code
-	u.timeLeft(code)
-	u.clock.left[code] += time.Minute
-	u.element.showTimer()
+// addMinute gives element code one more minute.
+func (s *session) addMinute(code string) {
+	s.timeLeft(code)
+	s.clock.left[code] += time.Minute
 }
 
 // clockText formats time left as m:ss, and time over as +m:ss.

@@ -17,7 +17,7 @@ import (
 func TestLearnPagesRenderAndTurnWithKeys(t *testing.T) {
 	h := newHarness(t)
 	h.u.showLearn()
-	l := h.u.learn
+	l := h.u.cur.learn
 	if l == nil || h.u.screen != screenLearn {
 		t.Fatal("Learn did not open from Home")
 	}
@@ -89,7 +89,7 @@ func TestTallyEnteredByTapAndKeys(t *testing.T) {
 	fw := h.store.Framework()
 	P := fw.Elements[0]
 	h.u.show(P.Code)
-	s := h.u.element
+	s := h.u.cur.element
 	// Nine people took part, by the + button and by key 0 in count mode.
 	for i := 0; i < 8; i++ {
 		test.Tap(s.tallyOfPlus)
@@ -130,7 +130,7 @@ func TestTallyEnteredByTapAndKeys(t *testing.T) {
 		t.Errorf("undo of the last count: word 2 tally %v, want 2", got)
 	}
 	h.u.show(screenReview)
-	if txt := h.u.review.tally.Text; !strings.Contains(txt, P.Words[0].Label+" 3") || !strings.Contains(txt, "of 9 people") {
+	if txt := h.u.cur.review.tally.Text; !strings.Contains(txt, P.Words[0].Label+" 3") || !strings.Contains(txt, "of 9 people") {
 		t.Errorf("Review does not show the tally beside the shading: %q", txt)
 	}
 }
@@ -146,8 +146,8 @@ func TestExampleOpenedTwiceGivesTwoCopies(t *testing.T) {
 	}
 	ex := before[0]
 	a := h.u.openExample(ex.Name)
-	if a == 0 || h.u.rec == nil || h.u.rec.ID != a {
-		t.Fatalf("the example did not open: %q", h.u.banner.Text)
+	if a == 0 || h.u.sess.rec == nil || h.u.sess.rec.ID != a {
+		t.Fatalf("the example did not open: %q", h.u.msg.text.Text)
 	}
 	// Change the first copy, then open the example again.
 	w := fw.Elements[0].Words[0].ID
@@ -202,7 +202,7 @@ func TestPracticeLeavesNoTrace(t *testing.T) {
 	h.runes("12")
 	h.u.openExample("1-leadership-paperwork")
 	h.u.showHome()
-	if n := len(h.u.home.sessions); n != 2 {
+	if n := len(h.u.cur.home.sessions); n != 2 {
 		t.Errorf("practice Home lists %d sessions, want the 2 practice ones", n)
 	}
 	if !h.u.practiceBar.Visible() {
@@ -231,7 +231,7 @@ func TestPracticeLeavesNoTrace(t *testing.T) {
 	if got := h.app.Preferences().IntWithFallback(prefLastSession, -1); int64(got) == id && id != real {
 		t.Errorf("preferences remember the practice session %d", got)
 	}
-	if h.u.store != data.Store(h.store) || len(h.u.home.sessions) != 1 {
+	if h.u.sess.store != data.Store(h.store) || len(h.u.cur.home.sessions) != 1 {
 		t.Error("the window is not back on the user's own sessions")
 	}
 }
@@ -270,8 +270,8 @@ func TestCompareShowsCounts(t *testing.T) {
 
 	// From the follow-up's Review: "Compare with its original".
 	h.u.open(b, screenReview)
-	h.u.showCompare(h.u.rec.FollowsID, b)
-	cs := h.u.compare
+	h.u.showCompare(h.u.sess.rec.FollowsID, b)
+	cs := h.u.cur.compare
 	if cs == nil || len(cs.recs) != 2 || cs.recs[0].ID != a || cs.recs[1].ID != b {
 		t.Fatalf("compare did not open on the original then the follow-up")
 	}

@@ -1,0 +1,149 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The keys a facilitator uses from the front of the room: arrows and a
+// presenter clicker's PageUp/PageDown move on, numbers shade (or count),
+// single letters work the element screen, and Ctrl shortcuts work even
+// while a text field has the keyboard.
+
+// bindKeys gives the window's canvas its keys and shortcuts.
+func (u *ui) bindKeys() {
+	c := u.win.Canvas()
+	c.SetOnTypedKey(u.onTypedKey)
+	c.SetOnTypedRune(u.onTypedRune)
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
+	for _, s := range windowShortcuts {
+		sc := s
+		c.AddShortcut(sc, func(fyne.Shortcut) { u.windowShortcut(sc) })
+	}
+}
+
+// windowShortcuts are the Ctrl shortcuts that work even while typing.
+var windowShortcuts = []*desktop.CustomShortcut{
+	{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift},
+	{KeyName: fyne.KeyPlus, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.Key0, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift},
+}
+
+// windowShortcut runs a Ctrl shortcut and reports whether it was one.
+func (u *ui) windowShortcut(s *desktop.CustomShortcut) bool {
+	if s.Modifier&fyne.KeyModifierControl == 0 {
+		return false
+	}
+	switch s.KeyName {
+	case fyne.KeyE:
+		u.exportPDF()
+	case fyne.KeyEqual, fyne.KeyPlus:
+		u.setZoom(u.zoom + zoomStep)
+	case fyne.KeyMinus:
+		u.setZoom(u.zoom - zoomStep)
+	case fyne.Key0:
+		u.setZoom(1)
+	case fyne.KeyQ:
+		u.shutdown()
+		u.app.Quit()
+	case fyne.KeyZ:
+		if s.Modifier&fyne.KeyModifierShift == 0 {
+			return false
+		}
+		u.redo()
+	default:
+		return false
+	}
+	return true
+}
+
+// typing reports whether a text field has the keyboard, when single-key
+// shortcuts must leave the keys to it.
+func (u *ui) typing() bool {
+	switch u.win.Canvas().Focused().(type) {
+	case nil:
+		return false
+	case *widget.Button, *widget.Check:
+		return false
+	}
+	return true
+}
+
+func (u *ui) onTypedKey(ev *fyne.KeyEvent) {
+	if u.typing() {
+		return
+	}
+	switch ev.Name {
+	case fyne.KeyRight, fyne.KeyPageDown:
+		if u.cur.learn != nil {
+			u.cur.learn.turn(1)
+		}
+		u.next()
+	case fyne.KeyLeft, fyne.KeyPageUp:
+		if u.cur.learn != nil {
+			u.cur.learn.turn(-1)
+		}
+		u.back()
+	case fyne.KeyF11:
+		u.toggleFullScreen()
+	case fyne.KeyEscape:
+		if u.win.FullScreen() {
+			u.win.SetFullScreen(false)
+		} else {
+			u.msg.hide()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if u.cur.home != nil {
+			u.cur.home.openSelected()
+		}
+	case fyne.KeyDown, fyne.KeyUp:
+		if u.cur.home != nil {
+			u.cur.home.moveSelection(ev.Name == fyne.KeyDown)
+		}
+	}
+}
+
+func (u *ui) onTypedRune(r rune) {
+	el := u.cur.element
+	if u.typing() || el == nil {
+		return
+	}
+	switch {
+	case u.countMode && r >= '0' && r <= '9':
+		by := 1
+		if u.countMinus {
+			by = -1
+		}
+		u.countMinus = false
+		if r == '0' {
+			el.addTallyOf(by)
+		} else {
+			el.addTally(int(r-'1'), by)
+		}
+	case u.countMode && r == '-':
+		u.countMinus = true
+	case r == 'c' || r == 'C':
+		u.countMode, u.countMinus = !u.countMode, false
+		el.showTallies()
+		if u.countMode {
+			u.msg.info("Counting: a number adds one to that word, − then a number takes one away, 0 adds a person. C to shade again.")
+		} else {
+			u.msg.info("The number keys shade words again.")
+		}
+	case r >= '1' && r <= '9':
+		el.cycle(int(r - '1'))
+	case r == 't' || r == 'T':
+		el.onTimer()
+	case r == 'p' || r == 'P':
+		el.nextPrompt()
+	case r == 'a' || r == 'A':
+		el.onAgree()
+	}
+}
