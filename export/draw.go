@@ -116,15 +116,6 @@ func (d *doc) elementHeading(code, name string, bg, fg colour, size float64) {
 	p.Ln(1)
 }
 
-// label writes a small capitalised label above a block.
-func (d *doc) label(s string) {
-	d.need(14)
-	d.font("B", 8)
-	d.color(muted)
-	d.pdf.SetX(marginX)
-	d.pdf.CellFormat(d.textW, 4.5, strings.ToUpper(s), "", 1, "L", false, 0, "")
-}
-
 // fit shortens s with an ellipsis until it is at most w wide in the current font.
 func fit(p *gofpdf.Fpdf, s string, w float64) string {
 	s = strings.ReplaceAll(s, "\n", " ")
@@ -270,24 +261,27 @@ func orDefault(s, def string) string {
 func (d *doc) table(head []string, widths []float64, rows [][]string) {
 	p := d.pdf
 	gap := 3.0
+	size, lh := 9.5, 4.6
+	if d.bodyType {
+		size, lh = bodySize, bodyLH
+	}
 	header := func() {
 		y := p.GetY()
-		d.font("B", 8.5)
+		d.font("B", size)
 		d.color(navy)
 		x := marginX
 		for i, h := range head {
 			p.SetXY(x, y)
-			p.CellFormat(widths[i]-gap, 5, h, "", 0, "L", false, 0, "")
+			p.CellFormat(widths[i]-gap, lh, h, "", 0, "L", false, 0, "")
 			x += widths[i]
 		}
 		d.draw(navy, 0.4)
-		p.Line(marginX, y+5.5, marginX+d.textW, y+5.5)
-		p.SetY(y + 7)
+		p.Line(marginX, y+lh+0.5, marginX+d.textW, y+lh+0.5)
+		p.SetY(y + lh + 2)
 	}
 	d.need(20)
 	header()
-	d.font("", 9.5)
-	lh := 4.6
+	d.font("", size)
 	for _, row := range rows {
 		cols := make([][]string, len(row))
 		n := 1
@@ -312,7 +306,7 @@ func (d *doc) table(head []string, widths []float64, rows [][]string) {
 			}
 			y := p.GetY()
 			x := marginX
-			d.font("", 9.5)
+			d.font("", size)
 			d.color(ink)
 			for i := range row {
 				if k < len(cols[i]) {

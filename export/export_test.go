@@ -196,9 +196,12 @@ func TestWritePDFMapPage(t *testing.T) {
 	if !strings.Contains(pages[0], "Purpose of the paper") {
 		t.Errorf("page 1 is not the cover sheet:\n%s", pages[0])
 	}
+	if !strings.HasPrefix(strings.TrimSpace(pages[1]), "1. What the map shows") {
+		t.Errorf("page 2 is not the message page:\n%s", pages[1])
+	}
 	i := mapPageIndex(t, pages)
-	if i != 1 {
-		t.Errorf("map is on page %d, want 2 (after the cover)", i+1)
+	if i != 2 {
+		t.Errorf("map is on page %d, want 3 (after the cover and the message page)", i+1)
 	}
 	mp := flat(pages[i])
 	for _, e := range fw.Elements {
@@ -237,9 +240,10 @@ func TestWritePDFSections(t *testing.T) {
 	all := flat(strings.Join(pdfText(t, mustPDF(t, r, Options{})), "\n"))
 	for _, want := range []string{
 		"12 people took part: 5 service users or carers, 2 lay representatives, 3 GPs or clinical leads and 2 commissioning managers.",
-		"Discussion", "Agenda item", "7.2", "EXECUTIVE SUMMARY",
-		"WHAT THE GROUP SAID", "Agreed on 14 March 2026 · 10 minutes spent", "DISCUSSION NOTES",
-		"Summary", "Recommended actions", "Board secretary", "31 May 2026", "Materiality",
+		"Discussion", "Agenda item", "7.2", "Executive summary",
+		"5. Appendix: what the group said about each element", "5.1 Participation (P)",
+		"Agreed on 14 March 2026 · 10 minutes spent", "Discussion notes",
+		"The group's summary", "Recommended actions, with owner, due date and element", "Board secretary", "31 May 2026", "Materiality",
 		"Who took part", "Service user or carer", "This is the public version",
 	} {
 		if !strings.Contains(all, want) {
@@ -411,7 +415,8 @@ func TestWritePDFCoverOptional(t *testing.T) {
 			r := fullRecord(t, fw, 10)
 			r.Cover = tt.cover
 			pages := pdfText(t, mustPDF(t, r, Options{NoCover: tt.noCover}))
-			if got := strings.Contains(pages[0], "Purpose of the paper"); got != tt.wantCover {
+			// Empty fields are left out, so the cover is known by its contents line.
+			if got := strings.Contains(pages[0], "In this paper"); got != tt.wantCover {
 				t.Errorf("cover sheet present = %v, want %v", got, tt.wantCover)
 			}
 		})

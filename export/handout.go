@@ -104,8 +104,8 @@ func (h handout) mapPage() {
 	}
 	p.Ln(2.5)
 	h.para("Before the group talks, shade each doing word on your own. Tick one box for each word: "+
-		"the empty circle if you do not see this practice here, the half circle if you see it in part, "+
-		"the full circle if you see it clearly. There are no right or wrong answers, and no names are needed. "+
+		"the empty circle if you do not find this practice in your group's work, the half circle if you find it in part, "+
+		"the full circle if you find it there. There are no right or wrong answers, and no names are needed. "+
 		"The facilitator may ask how many people ticked each word.", "", 10.5, grayInk)
 	p.Ln(2)
 	h.key(p.GetY())
@@ -136,9 +136,9 @@ func (h handout) key(y float64) {
 		lvl  data.Shade
 		text string
 	}{
-		{data.ShadeNone, "not seen here"},
-		{data.ShadePartly, "seen in part"},
-		{data.ShadeShaded, "seen clearly"},
+		{data.ShadeNone, "not found in our practice"},
+		{data.ShadePartly, "found in part"},
+		{data.ShadeShaded, "found in our practice"},
 	} {
 		h.choice(x, y+0.7, e.lvl)
 		h.font("", 9.5)

@@ -10,9 +10,10 @@ import (
 )
 
 // The map page: header, the iceberg drawing, legend and source.
-func (d *doc) mapPage() {
+func (d *doc) mapPage(heading string) {
 	p := d.pdf
 	p.AddPage()
+	p.Bookmark(heading, 0, -1)
 	m := d.m
 	stampW := 0.0
 	if m.Draft {
@@ -23,7 +24,7 @@ func (d *doc) mapPage() {
 	d.font("B", 9)
 	d.color(muted)
 	p.SetXY(marginX, marginTop)
-	p.CellFormat(headW, 4.5, "PPEI ICEBERG MAP", "", 1, "L", false, 0, "")
+	p.CellFormat(headW, 4.5, strings.ToUpper(heading)+": PPEI ICEBERG MAP", "", 1, "L", false, 0, "")
 	p.Ln(0.5)
 	d.font("B", 16)
 	d.color(navy)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export/mapmodel"
+	"github.com/ppei-iceberg/iceberg/export/report"
 	"github.com/ppei-iceberg/iceberg/resources"
 )
 
@@ -79,7 +80,11 @@ func (d *doc) output(w io.Writer, what string) error {
 	if err := d.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	b, err := finishPDF(buf.Bytes(), report.Lang)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if _, err := w.Write(b); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil

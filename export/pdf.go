@@ -11,11 +11,14 @@ import (
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export/mapmodel"
+	"github.com/ppei-iceberg/iceberg/export/report"
 )
 
-// WritePDF writes the session's iceberg map as a PDF: an optional board
-// cover sheet, the map, what the group said per element, summary, actions
-// and participants. The same session and options always give the same bytes.
+// WritePDF writes the session's board paper as a PDF, from the same
+// report model (export/report) as the HTML and Word papers, in its order:
+// the cover sheet when there is one, then the numbered sections (what the
+// map shows, the map, recommendations and actions, who took part, the
+// appendix), each with a bookmark. The same session and options always give the same bytes.
 func WritePDF(w io.Writer, fw *data.Framework, r *data.Record, opt Options) error {
 	if fw == nil || r == nil {
 		return errors.New("write pdf: no framework or session")
@@ -24,8 +27,16 @@ func WritePDF(w io.Writer, fw *data.Framework, r *data.Record, opt Options) erro
 	if err != nil {
 		return err
 	}
+	rep, err := report.Build(fw, r, report.Options{Names: opt.Names, Decisions: opt.Decisions, Insert: opt.NoCover})
+	if err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
 	d := newDoc(fw, r, opt, size)
-	d.write()
+	d.describe(d.text(rep.Title), d.text(rep.Subject))
+	if a := d.text(rep.Author); a != "" {
+		d.pdf.SetAuthor(a, true)
+	}
+	d.paper(rep)
 	return d.output(w, "write pdf")
 }
 
@@ -39,6 +50,8 @@ type doc struct {
 	pageW float64
 	pageH float64
 	textW float64
+	// bodyType sets tables in the board paper's body size (bodySize).
+	bodyType bool
 }
 
 func newDoc(fw *data.Framework, r *data.Record, opt Options, size string) *doc {
@@ -49,7 +62,7 @@ func newDoc(fw *data.Framework, r *data.Record, opt Options, size string) *doc {
 	r = PublicRecord(fw, r, opt)
 	d := newPage(fw, r, size, when)
 	d.opt = opt
-	d.describe(d.text(d.title()), "PPEI iceberg map")
+	d.bodyType = true
 	d.pdf.SetFooterFunc(d.footer)
 	return d
 }
@@ -65,24 +78,15 @@ func (d *doc) title() string {
 	return d.r.Title
 }
 
-func (d *doc) write() {
-	if !d.r.Cover.Empty() && !d.opt.NoCover {
-		d.cover()
-	}
-	d.mapPage()
-	d.details()
-	d.closing()
-}
-
 func (d *doc) footer() {
 	p := d.pdf
 	y := d.pageH - footerY
 	d.draw(rule, 0.2)
 	p.Line(marginX, y-1.5, d.pageW-marginX, y-1.5)
-	d.font("", 7.5)
+	d.font("", footSize)
 	d.color(muted)
 	right := fmt.Sprintf("Page %d of {nb}", p.PageNo())
-	rightW := 24.0
+	rightW := 30.0
 	date := "Last changed " + mapmodel.DateWords(d.changed())
 	if d.m.Draft {
 		date = "DRAFT · " + date

@@ -63,7 +63,7 @@ func TestTallyThroughSessionFileToPDF(t *testing.T) {
 	b := mustPDF(t, back, Options{})
 	validate(t, b)
 	all := flat(strings.Join(pdfText(t, b), " "))
-	for _, want := range []string{"Aligning shaded · 4 of 9 people shaded this on their own", "Engaging (2 of 9 people shaded this on their own)"} {
+	for _, want := range []string{"Aligning – Shaded: found in this group's practice; 4 of 9 people shaded this on their own", "Engaging (2 of 9 people shaded this on their own)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("PDF lacks %q", want)
 		}

@@ -55,12 +55,14 @@ type LegendEntry struct {
 	Description string // how the cell looks, in words
 }
 
-// Legend lists the three levels, strongest first, as the key shows them.
+// Legend lists the three levels, strongest first, as the key shows them,
+// in the research's sense: the groups shaded the doing words that applied
+// to their practice, so an unshaded word is one not found there.
 func Legend() []LegendEntry {
 	return []LegendEntry{
-		{data.ShadeShaded, data.ShadeShaded.Label(), "dark cell, white tick in a circle: the group sees this practice clearly"},
-		{data.ShadePartly, data.ShadePartly.Label(), "light cell with diagonal lines, half-filled circle: seen in part"},
-		{data.ShadeNone, data.ShadeNone.Label(), "white cell, empty circle: not seen, still below the surface"},
+		{data.ShadeShaded, data.ShadeShaded.Label(), "dark cell, white tick in a circle: " + Meaning(data.ShadeShaded)},
+		{data.ShadePartly, data.ShadePartly.Label(), "light cell with diagonal lines, half-filled circle: " + Meaning(data.ShadePartly)},
+		{data.ShadeNone, data.ShadeNone.Label(), "white cell, empty circle: " + Meaning(data.ShadeNone)},
 	}
 }
 

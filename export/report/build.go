@@ -9,7 +9,6 @@ import (
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/data/privacy"
-	"github.com/ppei-iceberg/iceberg/export"
 	"github.com/ppei-iceberg/iceberg/export/mapmodel"
 )
 
@@ -50,8 +49,7 @@ func Build(fw *data.Framework, r *data.Record, opt Options) (*Report, error) {
 // built from it: the privacy step every public output takes (with names
 // asked for, it still withholds personal data as decided).
 func public(fw *data.Framework, r *data.Record, opt Options) (*data.Record, *data.Record) {
-	p := export.Options{Names: opt.Names, Decisions: opt.Decisions}
-	return export.PublicRecord(fw, r, p), export.PublicRecord(fw, opt.Previous, p)
+	return Public(fw, r, opt.Names, opt.Decisions), Public(fw, opt.Previous, opt.Names, opt.Decisions)
 }
 
 type builder struct {
@@ -192,7 +190,7 @@ func (b *builder) cover() *Cover {
 	}
 	long("Executive summary", c.ExecutiveSummary)
 	long("Recommendations", c.Recommendations)
-	long("Patient and public involvement", export.Involvement(&b.r.Session))
+	long("Patient and public involvement", Involvement(&b.r.Session))
 	return cv
 }
 
@@ -381,7 +379,7 @@ func (b *builder) actions() []Block {
 
 // people is section 4: who took part, by role, and names only when asked for.
 func (b *builder) people() []Block {
-	blocks := []Block{{Kind: Paragraph, Text: export.Involvement(&b.r.Session)}}
+	blocks := []Block{{Kind: Paragraph, Text: Involvement(&b.r.Session)}}
 	if b.r.TotalParticipants() > 0 {
 		t := &Table{Caption: "Who took part, by role", Head: []string{"Role", "Number"}, RowHeader: 0}
 		if b.opt.Names {
@@ -439,7 +437,7 @@ func (b *builder) appendix() []Block {
 		var found []Item
 		var not []string
 		for _, w := range c.Words {
-			tally := export.TallyLine(b.r.Word(w.ID).Tally, b.r.TallyOf)
+			tally := TallyLine(b.r.Word(w.ID).Tally, b.r.TallyOf)
 			if w.Level == data.ShadeNone {
 				if tally != "" {
 					not = append(not, w.Label+" ("+tally+")")

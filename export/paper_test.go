@@ -1,0 +1,204 @@
+package export
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/export/report"
+)
+
+// The paper reads message first, in the report model's order, each
+// section numbered and starting where the order says.
+func TestPaperSectionOrder(t *testing.T) {
+	t.Parallel()
+	fw := data.DefaultFramework()
+	r := fullRecord(t, fw, 200)
+	pages := pdfText(t, mustPDF(t, r, Options{}))
+	all := flat(strings.Join(pages, "\n"))
+	rep, err := report.Build(fw, r, report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"In this paper"}
+	for _, s := range rep.Sections {
+		want = append(want, s.Heading())
+	}
+	if len(want) != 6 || want[1] != "1. What the map shows" || want[2] != "2. The map" ||
+		want[3] != "3. Recommendations and actions" || want[4] != "4. Who took part" ||
+		want[5] != "5. Appendix: what the group said about each element" {
+		t.Fatalf("the report's sections are not the message-first order: %q", want)
+	}
+	// The cover's contents line names every section: look after the cover.
+	at := strings.Index(all, "Page 1 of")
+	for _, w := range want[1:] {
+		if w == "2. The map" {
+			w = "2. THE MAP" // the map page's kicker
+		}
+		i := strings.Index(all[at:], w)
+		if i < 0 {
+			t.Fatalf("%q missing, or out of order, in:\n%s", w, all)
+		}
+		at += i + len(w)
+	}
+	if !strings.Contains(pages[0], "In this paper") {
+		t.Errorf("page 1 is not the cover sheet:\n%s", pages[0])
+	}
+	if !strings.HasPrefix(strings.TrimSpace(pages[1]), "1. What the map shows") {
+		t.Errorf("page 2 does not start with what the map shows:\n%s", pages[1])
+	}
+	if !strings.HasPrefix(strings.TrimSpace(pages[2]), "2. THE MAP") {
+		t.Errorf("page 3 is not the map:\n%s", pages[2])
+	}
+	// Actions come before the appendix's notes, the issue's complaint.
+	if a, n := strings.Index(all, "Board secretary"), strings.Index(all, "5.1 Participation (P)"); a < 0 || n < 0 || a > n {
+		t.Errorf("actions (at %d) do not come before the appendix (at %d)", a, n)
+	}
+	// With the cover left out, the paper starts with the message.
+	ins := pdfText(t, mustPDF(t, r, Options{NoCover: true}))
+	if !strings.HasPrefix(strings.TrimSpace(ins[0]), "1. What the map shows") {
+		t.Errorf("without a cover, page 1 is not the message page:\n%s", ins[0])
+	}
+}
+
+// "What the map shows" spells out PPEI, says how to read the map in three
+// numbered lines, gives the headline and whether the map is agreed.
+func TestPaperMessagePage(t *testing.T) {
+	t.Parallel()
+	fw := data.DefaultFramework()
+	r := fullRecord(t, fw, 50)
+	pages := pdfText(t, mustPDF(t, r, Options{}))
+	msg := flat(pages[1])
+	for _, want := range []string{
+		"PPEI stands for patient and public engagement and involvement.",
+		"How to read the map", "1. Below the waterline", "2. The group shaded the words", "3. Each level shows",
+		"shaded means found in this group's practice, partly means found in part, and not shaded means not found in this group's practice.",
+		"What the group found", "The group found 11 of the 22 practices in its own work, and 6 more in part.",
+		"Not found in this group's practice: Engaging",
+		"Agreed or draft", "Agreed: the group agreed all 5 elements of the map.",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message page lacks %q:\n%s", want, msg)
+		}
+	}
+	if strings.Contains(msg, "4. ") {
+		t.Errorf("how to read the map has more than three lines:\n%s", msg)
+	}
+	draft := fullRecord(t, fw, 50)
+	draft.Elements[0].AgreedAt = nil
+	draft.Status = data.StatusDraft
+	dm := flat(pdfText(t, mustPDF(t, draft, Options{}))[1])
+	if !strings.Contains(dm, "Draft: the group has agreed 4 of the 5 elements, so the map may still change.") {
+		t.Errorf("a draft's message page does not say it is a draft:\n%s", dm)
+	}
+}
+
+// Every section has a bookmark, in order, on the page where it starts;
+// each element of the appendix has one below it.
+func TestPaperBookmarks(t *testing.T) {
+	t.Parallel()
+	fw := data.DefaultFramework()
+	b := mustPDF(t, fullRecord(t, fw, 200), Options{})
+	validate(t, b)
+	api.DisableConfigDir()
+	bms, err := api.Bookmarks(bytes.NewReader(b), model.NewDefaultConfiguration())
+	if err != nil {
+		t.Fatalf("read bookmarks: %v", err)
+	}
+	var titles []string
+	for _, bm := range bms {
+		titles = append(titles, bm.Title)
+	}
+	want := []string{"Board paper", "1. What the map shows", "2. The map", "3. Recommendations and actions",
+		"4. Who took part", "5. Appendix: what the group said about each element"}
+	if strings.Join(titles, "|") != strings.Join(want, "|") {
+		t.Fatalf("bookmarks = %q, want %q", titles, want)
+	}
+	pages := pdfText(t, b)
+	for _, bm := range bms[1:] {
+		page := flat(pages[bm.PageFrom-1])
+		if !strings.Contains(strings.ToLower(page), strings.ToLower(bm.Title)) {
+			t.Errorf("bookmark %q points at page %d, which lacks it", bm.Title, bm.PageFrom)
+		}
+	}
+	var kids []string
+	for _, k := range bms[5].Kids {
+		kids = append(kids, k.Title)
+	}
+	if len(kids) != len(fw.Elements) || kids[0] != "5.1 Participation (P)" {
+		t.Errorf("appendix bookmarks = %q, want one per element from 5.1 Participation (P)", kids)
+	}
+}
+
+// The key and every explanation say found / found in part / not found in
+// this group's practice, never "hidden" or "not seen".
+func TestPaperKeyWording(t *testing.T) {
+	t.Parallel()
+	fw := data.DefaultFramework()
+	pages := pdfText(t, mustPDF(t, fullRecord(t, fw, 50), Options{}))
+	all := flat(strings.Join(pages, "\n"))
+	mp := flat(pages[mapPageIndex(t, pages)])
+	for _, want := range []string{"found in this group's practice", "found in part", "not found in this group's practice"} {
+		if !strings.Contains(strings.ToLower(mp), want) {
+			t.Errorf("the map page's key lacks %q:\n%s", want, mp)
+		}
+	}
+	for _, bad := range []string{"not seen", "hidden practice", "still below the surface", "Hidden"} {
+		// The test session's own notes may say "hidden"; the paper's words must not.
+		if strings.Contains(strings.ReplaceAll(all, "“hidden”", ""), bad) {
+			t.Errorf("the paper says %q", bad)
+		}
+	}
+}
+
+// The metadata a board pack's PDF carries: language, title shown by the
+// reader, title, subject, author (the organisation), a document ID, and a
+// version that has them.
+func TestPaperMetadata(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		t.Fatalf("pdfinfo is not installed (apt-get install poppler-utils): %v", err)
+	}
+	fw := data.DefaultFramework()
+	b := mustPDF(t, fullRecord(t, fw, 50), Options{})
+	validate(t, b)
+	f := filepath.Join(t.TempDir(), "paper.pdf")
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdfinfo", f).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	info := string(out)
+	for _, want := range []string{
+		"Title:           Governing Body PPEI mapping – spring 2026",
+		"Subject:         PPEI iceberg map: 11 of 22 practices shaded, 6 partly",
+		"Author:          North Riverside Integrated Care Board",
+		"PDF version:     1.7",
+	} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	for _, re := range []string{`/Lang \(en-GB\)`, `/ViewerPreferences <</DisplayDocTitle true>>`, `/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]`} {
+		if !regexp.MustCompile(re).Match(b) {
+			t.Errorf("PDF lacks %s", re)
+		}
+	}
+	// Another session gives another ID.
+	other := fullRecord(t, fw, 50)
+	other.Title = "Another session"
+	id := regexp.MustCompile(`/ID \[<([0-9a-f]{32})>`)
+	if a, o := id.FindSubmatch(b), id.FindSubmatch(mustPDF(t, other, Options{})); a == nil || o == nil || bytes.Equal(a[1], o[1]) {
+		t.Errorf("two different papers have the same document ID")
+	}
+}
