@@ -123,6 +123,7 @@ type ui struct {
 	msg     *messageBar
 	keys    *entryKeys   // handed to every text field
 	dialogs *fileDialogs // open and save, over this window
+	privacy *privacyList // the privacy list last shown before a public export
 
 	look string
 	zoom float32

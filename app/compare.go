@@ -258,6 +258,12 @@ func (c *compareScreen) onExport() {
 	}
 	recs := append([]*data.Record(nil), c.recs...)
 	opt := export.Options{Paper: "a4", Names: c.names.Checked}
+	d, err := decisionsFor(c.ctx, c.store, recs...)
+	if err != nil {
+		c.msg.fail(err)
+		return
+	}
+	opt.Decisions = d
 	c.dialogs.save("comparison.pdf", "The PDF", func(w io.Writer) error { return export.WriteComparePDF(w, c.fw, recs, opt) }, func(path string) string {
 		if opt.Names {
 			return "Comparison PDF saved with names: " + path

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"unicode"
 	"unicode/utf8"
@@ -32,6 +33,8 @@ type privacyList struct {
 
 	summary *widget.Label
 	choices map[string]*widget.RadioGroup // by finding ID
+	rows    map[string]fyne.CanvasObject  // by finding ID
+	scroll  *container.Scroll
 	root    fyne.CanvasObject
 }
 
@@ -40,20 +43,23 @@ func newPrivacyList(fw *data.Framework, rec *data.Record, d privacy.Decisions, r
 		d = privacy.Decisions{}
 	}
 	p := &privacyList{check: privacy.Find(rec, fw), d: d, remember: remember, onError: onError,
-		summary: widget.NewLabel(""), choices: map[string]*widget.RadioGroup{}}
+		summary: widget.NewLabel(""), choices: map[string]*widget.RadioGroup{}, rows: map[string]fyne.CanvasObject{}}
 	p.summary.Wrapping = fyne.TextWrapWord
 	rows := container.NewVBox()
 	if len(p.check.Findings) == 0 {
 		rows.Add(widget.NewLabel("The app finds no name and no personal data in this session."))
 	}
 	for i, f := range p.check.Findings {
-		rows.Add(p.row(i+1, f))
+		row := p.row(i+1, f)
+		p.rows[f.ID] = row
+		rows.Add(row)
 		rows.Add(widget.NewSeparator())
 	}
 	intro := widget.NewLabel("Public outputs follow this list. The author and presenter print on the cover; " +
 		"participants' and the facilitator's names and personal data are withheld. Each choice is kept for this session.")
 	intro.Wrapping = fyne.TextWrapWord
-	p.root = container.NewBorder(container.NewVBox(intro, p.summary), nil, nil, nil, container.NewVScroll(rows))
+	p.scroll = container.NewVScroll(rows)
+	p.root = container.NewBorder(container.NewVBox(intro, p.summary), nil, nil, nil, p.scroll)
 	p.update()
 	return p
 }
@@ -63,7 +69,7 @@ func newPrivacyList(fw *data.Framework, rec *data.Record, d privacy.Decisions, r
 func (p *privacyList) row(n int, f privacy.Finding) fyne.CanvasObject {
 	head := fmt.Sprintf("%d. %s", n, capitalFirst(f.Place))
 	if f.Review {
-		head += " · needs your decision"
+		head += " · listed for your review"
 	}
 	context := widget.NewRichText(
 		&widget.TextSegment{Text: f.Before, Style: widget.RichTextStyleInline},
@@ -73,7 +79,6 @@ func (p *privacyList) row(n int, f privacy.Finding) fyne.CanvasObject {
 	context.Wrapping = fyne.TextWrapWord
 	reason := widget.NewLabel(capitalFirst(f.Reason) + ".")
 	reason.Wrapping = fyne.TextWrapWord
-	reason.Importance = widget.LowImportance
 	choice := widget.NewRadioGroup([]string{choiceWithhold, choiceKeep}, nil)
 	choice.Horizontal = true
 	choice.Required = true
@@ -103,6 +108,13 @@ func (p *privacyList) row(n int, f privacy.Finding) fyne.CanvasObject {
 func (p *privacyList) update() {
 	s := p.check.Summarise(p.d, false)
 	p.summary.SetText(fmt.Sprintf("%d places: %s.", len(p.check.Findings), s))
+}
+
+// scrollTo brings a place into view.
+func (p *privacyList) scrollTo(findingID string) {
+	if row, ok := p.rows[findingID]; ok {
+		p.scroll.ScrollToOffset(fyne.NewPos(0, row.Position().Y))
+	}
 }
 
 // choose sets a place's choice as a click would (for tests and keys).
@@ -138,4 +150,35 @@ func showPrivacyCheck(win fyne.Window, p *privacyList, what string, goOn func(pr
 	size := win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width*0.9, 900), size.Height*0.85))
 	d.Show()
+}
+
+// checkPrivacy shows the privacy list of rec before a public output, with
+// the decisions remembered for the session; each choice made there is
+// remembered at once. goOn runs if the person goes on to export.
+func (u *ui) checkPrivacy(rec *data.Record, what string, goOn func(privacy.Decisions)) {
+	st, ctx := u.sess.store, u.sess.ctx
+	m, err := st.PrivacyDecisions(ctx, rec.ID)
+	if err != nil {
+		u.msg.fail(err)
+		return
+	}
+	id := rec.ID
+	u.privacy = newPrivacyList(u.fw, rec, privacy.DecisionsFrom(m), func(finding string, d privacy.Decision) error {
+		return st.SetPrivacyDecision(ctx, id, finding, string(d))
+	}, u.msg.fail)
+	showPrivacyCheck(u.win, u.privacy, what, goOn)
+}
+
+// decisionsFor are the remembered privacy decisions of each session, for
+// an output the window writes without showing the list (a comparison).
+func decisionsFor(ctx context.Context, st data.Store, recs ...*data.Record) (map[int64]privacy.Decisions, error) {
+	out := map[int64]privacy.Decisions{}
+	for _, r := range recs {
+		m, err := st.PrivacyDecisions(ctx, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		out[r.ID] = privacy.DecisionsFrom(m)
+	}
+	return out, nil
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/data/privacy"
 	"github.com/ppei-iceberg/iceberg/export"
 )
 
@@ -276,11 +277,26 @@ func (u *ui) exportPDF() {
 		opt = u.cur.review.options()
 	}
 	rec := u.sess.rec
-	u.dialogs.save(fileName(rec.Title)+".pdf", "The PDF", func(out io.Writer) error { return export.WritePDF(out, u.fw, rec, opt) }, func(path string) string {
-		who := "without names (public)"
-		if opt.Names {
-			who = "with names"
+	save := func(d privacy.Decisions) {
+		opt.Decisions = map[int64]privacy.Decisions{rec.ID: d}
+		u.dialogs.save(fileName(rec.Title)+".pdf", "The PDF", func(out io.Writer) error { return export.WritePDF(out, u.fw, rec, opt) }, func(path string) string {
+			who := "without names (public)"
+			if opt.Names {
+				who = "with names"
+			}
+			return "PDF saved " + who + ": " + path
+		})
+	}
+	if opt.Names {
+		// Not a public output: names are kept; personal data still
+		// follows the decisions remembered for the session.
+		d, err := decisionsFor(u.sess.ctx, u.sess.store, rec)
+		if err != nil {
+			u.msg.fail(err)
+			return
 		}
-		return "PDF saved " + who + ": " + path
-	})
+		save(d[rec.ID])
+		return
+	}
+	u.checkPrivacy(rec, "board paper", save)
 }

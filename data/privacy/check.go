@@ -390,13 +390,22 @@ func around(s string, a, b int) (before, after string) {
 		hi++
 	}
 	before, after = s[lo:a], s[b:hi]
+	// Cut at a space, so no word is shown in part.
 	if utf8.RuneCountInString(before) > n {
 		r := []rune(before)
-		before = "…" + string(r[len(r)-n:])
+		cut := string(r[len(r)-n:])
+		if i := strings.IndexAny(cut, " \n"); i >= 0 {
+			cut = cut[i+1:]
+		}
+		before = "…" + cut
 	}
 	if utf8.RuneCountInString(after) > n {
 		r := []rune(after)
-		after = string(r[:n]) + "…"
+		cut := string(r[:n])
+		if i := strings.LastIndexAny(cut, " \n"); i > 0 {
+			cut = cut[:i]
+		}
+		after = cut + "…"
 	}
 	squash := func(s string) string {
 		return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
