@@ -303,7 +303,7 @@ func (s *elementScreen) showQuote() {
 	}
 	q := s.quotes[s.quote]
 	s.quoteText.SetText("“" + q.Text + "”")
-	s.quoteWho.SetText(q.Speaker + ", " + q.Role)
+	s.quoteWho.SetText(q.Credit())
 	cite := q.Citation
 	if len(s.quotes) > 1 {
 		cite = fmt.Sprintf("%s · quote %d of %d", cite, s.quote+1, len(s.quotes))

@@ -92,7 +92,7 @@ func frameworkPages(fw *data.Framework, name string) []learnPage {
 			if qs := fw.QuotesFor(e.Code); len(qs) > 0 {
 				q := learnPage{title: e.Name + ": in people's own words", from: fromResearch}
 				for _, x := range qs {
-					q.paras = append(q.paras, learnPara{text: "“" + x.Text + "”", credit: x.Speaker + ", " + x.Role + " (" + x.Citation + "). " + src.Note})
+					q.paras = append(q.paras, learnPara{text: "“" + x.Text + "”", credit: x.Credit() + " (" + x.Citation + "). " + src.Note})
 				}
 				out = append(out, q)
 			}

@@ -91,6 +91,16 @@ type Quote struct {
 	Bundle   string   `json:"bundle"`
 }
 
+// Credit is who said a quote, as the research gives it: "Hazel, Service
+// user", or the speaker alone when the research names no role ("Not
+// attributed in the source"), so no role is ever invented.
+func (q Quote) Credit() string {
+	if r := strings.TrimSpace(q.Role); r != "" {
+		return q.Speaker + ", " + r
+	}
+	return q.Speaker
+}
+
 var (
 	defaultOnce sync.Once
 	defaultFW   *Framework

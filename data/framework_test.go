@@ -91,11 +91,67 @@ func researchText(t *testing.T) string {
 	return string(b)
 }
 
+// verbatim reports whether quote is in the research word for word. A
+// quote may open with an editor's insertion in brackets that the research
+// gives in its own words just before the quoted part: "[she did not] stand
+// back quick enough" for 'she did not “stand back quick enough”'.
+func verbatim(research, quote string) bool {
+	if strings.Contains(research, quote) {
+		return true
+	}
+	ins, rest, ok := strings.Cut(strings.TrimPrefix(quote, "["), "] ")
+	if !ok || !strings.HasPrefix(quote, "[") {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.Index(research[from:], rest)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		if strings.Contains(research[max(0, at-len(ins)-8):at], ins) {
+			return true
+		}
+		from = at + 1
+	}
+}
+
+func TestVerbatimInsertion(t *testing.T) {
+	research := "One GP commented that she did not “*stand back quick enough*”, but"
+	for q, want := range map[string]bool{
+		"stand back quick enough":               true,
+		"[she did not] stand back quick enough": true,
+		"[he never] stand back quick enough":    false,
+		"[she did not] stand back fast enough":  false,
+	} {
+		if got := verbatim(research, q); got != want {
+			t.Errorf("verbatim(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+func TestQuoteCredit(t *testing.T) {
+	fw := DefaultFramework()
+	for _, q := range fw.Quotes {
+		if q.ID == "hats" {
+			if q.Credit() != "Not attributed in the source" || q.Role != "" {
+				t.Errorf("the hats quote is credited %q, role %q: the source attributes it to no one", q.Credit(), q.Role)
+			}
+		}
+		if q.ID == "gp-stand-back" && q.Text != "[she did not] stand back quick enough" {
+			t.Errorf("the stand-back quote lost its negation: %q", q.Text)
+		}
+	}
+	if got := (Quote{Speaker: "Hazel", Role: "Service user"}).Credit(); got != "Hazel, Service user" {
+		t.Errorf("credit = %q", got)
+	}
+}
+
 func TestQuotesAndDefinitionsAreVerbatim(t *testing.T) {
 	research := researchText(t)
 	fw := DefaultFramework()
 	for _, q := range fw.Quotes {
-		if !strings.Contains(research, q.Text) {
+		if !verbatim(research, q.Text) {
 			t.Errorf("quote %q is not verbatim in the research", q.ID)
 		}
 		if !strings.Contains(research, q.Citation) && !strings.HasPrefix(q.Citation, "Hatfield (2021)") {

@@ -1,5 +1,5 @@
 // Package export writes a session as a printable PDF iceberg map for a
-// governing body paper, and as CSV. It draws the map from export/mapmodel,
+// board paper, and as CSV. It draws the map from export/mapmodel,
 // the same model and layout the on-screen review uses.
 package export
 

@@ -231,14 +231,14 @@ func (h handout) wordBox(x, y, w, ht float64, label string) {
 }
 
 // elements writes one block per element: definition, plain words, the
-// doing words, questions from the research and lines for notes.
+// doing words, questions based on the research's findings and lines for notes.
 func (h handout) elements() {
 	p := h.pdf
 	p.AddPage()
 	h.kicker("THE FIVE ELEMENTS: WHAT TO THINK ABOUT", graySoft)
 	p.Ln(1)
 	h.para("The PPEI framework looks at involvement as a practice with five elements. For each one: what it means, "+
-		"the doing words to tick on the map, and questions from the research to help you decide. Jot down an example if one comes to mind.",
+		"the doing words to tick on the map, and questions based on the research's findings to help you decide. Jot down an example if one comes to mind.",
 		"", 10, grayInk)
 	p.Ln(4)
 	for _, e := range h.fw.Elements {
@@ -255,7 +255,7 @@ func (h handout) element(e data.Element) {
 	h.para("In the research: "+clean(e.Definition)+".", "B", 10, grayInk)
 	if pl := clean(strings.TrimSpace(e.Plain)); pl != "" {
 		p.Ln(0.5)
-		h.para("In plain words: "+pl, "", 10, grayInk)
+		h.para("In this app's words: "+pl, "", 10, grayInk)
 	}
 	var words []string
 	for _, w := range e.Words {
@@ -304,7 +304,7 @@ func (h handout) elementHeight(e data.Element) float64 {
 	ht := 8.0 // heading
 	ht += lines("In the research: "+clean(e.Definition)+".", "B", 10, h.textW) * 5
 	if pl := clean(strings.TrimSpace(e.Plain)); pl != "" {
-		ht += 0.5 + lines("In plain words: "+pl, "", 10, h.textW)*5
+		ht += 0.5 + lines("In this app's words: "+pl, "", 10, h.textW)*5
 	}
 	var words []string
 	for _, w := range e.Words {

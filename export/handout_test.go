@@ -47,6 +47,20 @@ func TestWriteHandout(t *testing.T) {
 			}
 		}
 	}
+	// Words true to the research: the questions are the app's, based on
+	// its findings; the plain-words lines are labelled as the app's; the key
+	// says found, never seen.
+	for _, want := range []string{"questions based on the research's findings", "In this app's words: The fixed things the work needs",
+		"not found in our practice", "found in part", "found in our practice"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("hand-out lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"seen clearly", "not seen", "In plain words", "questions from the research", "money"} {
+		if strings.Contains(all, bad) {
+			t.Errorf("hand-out says %q", bad)
+		}
+	}
 	n, w, h := pageInfo(t, b)
 	if abs(w-595.28) > 1 || abs(h-841.89) > 1 {
 		t.Errorf("page is %g × %g pt, want A4", w, h)

@@ -151,6 +151,26 @@ func TestPaperKeyWording(t *testing.T) {
 			t.Errorf("the map page's key lacks %q:\n%s", want, mp)
 		}
 	}
+	// The elements' plain words are labelled as the app's, and follow the
+	// research: materiality is minutes, checklists, guidelines, time,
+	// reporting and physical spaces, not money.
+	if n := strings.Count(all, "In this app's words:"); n != len(fw.Elements) {
+		t.Errorf("%d plain-words lines are labelled as this app's, want %d", n, len(fw.Elements))
+	}
+	if !strings.Contains(all, "In this app's words: The fixed things the work needs: minutes, checklists, guidelines, time, reporting and physical spaces.") {
+		t.Errorf("materiality's plain words are not the research's:\n%s", all)
+	}
+	if strings.Contains(all, "money") {
+		t.Error("the paper says materiality is money")
+	}
+	if !strings.HasPrefix(flat(pages[0]), "NORTH RIVERSIDE") || !strings.Contains(flat(pages[0]), "Board paper:") {
+		t.Errorf("the cover does not read as a board paper:\n%s", pages[0])
+	}
+	noOrg := fullRecord(t, fw, 50)
+	noOrg.Organisation = ""
+	if c := flat(pdfText(t, mustPDF(t, noOrg, Options{}))[0]); !strings.HasPrefix(c, "BOARD PAPER") {
+		t.Errorf("with no organisation the cover's heading is not \"Board paper\":\n%s", c)
+	}
 	for _, bad := range []string{"not seen", "hidden practice", "still below the surface", "Hidden"} {
 		// The test session's own notes may say "hidden"; the paper's words must not.
 		if strings.Contains(strings.ReplaceAll(all, "“hidden”", ""), bad) {
