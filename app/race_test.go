@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ppei-iceberg/iceberg/data"
 )
 
 // TestStartupHasNoDataRace builds the real binary with the race detector
@@ -16,45 +18,82 @@ import (
 // Built as the app is, Fyne keeps its caches in plain maps for the main
 // goroutine alone, so touching Fyne from elsewhere crashes the window now
 // and then ("concurrent map writes"); the race detector sees it every time.
+// Each key is checked to have done its work, in the window's remembered
+// screen or in the database, before the next is sent.
 func TestStartupHasNoDataRace(t *testing.T) {
 	needDisplay(t)
-	bin := buildApp(t, "-race")
+	bin := raceApp.get(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "x.db")
-	if out, err := exec.Command(bin, "--db", db, "new", "--title", "Race", "--cop", "Governing Body").CombinedOutput(); err != nil {
+	out, err := exec.Command(bin, "--db", db, "new", "--title", "Race", "--cop", "Governing Body").CombinedOutput()
+	if err != nil {
 		t.Fatalf("new: %v\n%s", err, out)
 	}
+	id := strings.TrimSpace(string(out))
 	xw := openWatcher(t)
+	first := data.DefaultFramework().Elements[0]
+	word := first.Words[0].ID
+	levels := []string{"none", "partly", "shaded"}
 
 	for run := 1; run <= 3; run++ {
 		cfg := filepath.Join(dir, "cfg"+strconv.Itoa(run))
+		env := append(os.Environ(), "XDG_CONFIG_HOME="+cfg, "XDG_CACHE_HOME="+filepath.Join(cfg, "cache"), "GORACE=halt_on_error=0")
+		before := showSession(t, bin, db, id, env)
 		cmd := exec.Command(bin, "--db", db)
-		cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+cfg, "XDG_CACHE_HOME="+filepath.Join(cfg, "cache"), "GORACE=halt_on_error=0")
+		cmd.Env = env
 		var out strings.Builder
 		cmd.Stdout, cmd.Stderr = &out, &out
 		xw.Reset()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		id, err := xw.WaitWindow(cmd.Process.Pid, 60*time.Second)
-		if err != nil {
-			_ = cmd.Process.Kill()
-			_ = cmd.Wait()
-			t.Fatalf("run %d: %v\n%s", run, err, out.String())
-		}
-		win := strconv.FormatUint(id, 10)
-		keys := func(pause time.Duration, names ...string) {
-			for _, k := range names {
-				_ = exec.Command("xdotool", "key", "--window", win, k).Run()
-				time.Sleep(150 * time.Millisecond)
-			}
-			time.Sleep(pause)
-		}
-		keys(1500*time.Millisecond, "Return", "Right", "1", "1", "t")                      // timer ticks from its goroutine
-		keys(1500*time.Millisecond, "p", "t", "Right", "Right", "Right", "Right", "Right") // settles on Review
-		keys(0, "ctrl+q")
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
+		t.Cleanup(func() {
+			if cmd.ProcessState == nil {
+				_ = cmd.Process.Kill()
+				<-done
+			}
+		})
+		wid, err := xw.WaitWindow(cmd.Process.Pid, 60*time.Second)
+		if err != nil {
+			t.Fatalf("run %d: %v\n%s", run, err, out.String())
+		}
+		win := strconv.FormatUint(wid, 10)
+		key := func(k string) {
+			t.Helper()
+			if err := xdoKey(env, win, k); err != nil {
+				t.Fatalf("run %d: %v\n%s", run, err, out.String())
+			}
+		}
+		key("Return")
+		waitScreen(t, cfg, "intro")
+		key("Right")
+		waitScreen(t, cfg, first.Code)
+		key("1")
+		key("1")
+		want := levels[(indexOf(levels, before.level(word))+2)%3]
+		waitFor(t, "two presses of 1 to shade "+word+" "+want, 30*time.Second, func() (bool, string) {
+			got := showSession(t, bin, db, id, env).level(word)
+			return got == want, got
+		})
+		key("t")
+		// The timer's goroutine ticks every half second: let it tick twice,
+		// with the settler and the redraws it brings, before pausing.
+		time.Sleep(1200 * time.Millisecond)
+		key("p")
+		key("t") // pausing writes the time spent
+		waitFor(t, "the timer's pause to write the time spent", 30*time.Second, func() (bool, string) {
+			got := showSession(t, bin, db, id, env).seconds(first.Code)
+			return got > before.seconds(first.Code), strconv.Itoa(got) + " s"
+		})
+		for i := 0; i < 5; i++ {
+			key("Right")
+		}
+		waitScreen(t, cfg, "review")
+		// The window may close between the key's press and release, so an
+		// error here is no failure; the exit below is what counts.
+		_ = xdoKey(env, win, "ctrl+q")
 		select {
 		case err = <-done:
 		case <-time.After(30 * time.Second):
@@ -69,4 +108,13 @@ func TestStartupHasNoDataRace(t *testing.T) {
 			t.Fatalf("run %d: the window exited with %v:\n%s", run, err, out.String())
 		}
 	}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
 }

@@ -1,13 +1,36 @@
 package app_test
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"github.com/ppei-iceberg/iceberg/app"
 	"github.com/ppei-iceberg/iceberg/app/internal/xwait"
 )
+
+// binDir holds the binaries the real-window tests share, built at most
+// once per run and removed when the run ends.
+var binDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "iceberg-test-bin-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "make a folder for test binaries:", err)
+		os.Exit(1)
+	}
+	binDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 // needDisplay fails a test or benchmark that opens real windows when there
 // is no display to open them on.
@@ -18,16 +41,35 @@ func needDisplay(tb testing.TB) {
 	}
 }
 
-// buildApp builds the real binary into a temporary folder, with extra go
-// build flags (such as -race), and returns its path.
-func buildApp(tb testing.TB, flags ...string) string {
+// A binary built once for the whole run, whichever test asks first.
+type sharedBinary struct {
+	once  sync.Once
+	path  string
+	err   error
+	flags []string
+}
+
+var (
+	plainApp = &sharedBinary{}
+	raceApp  = &sharedBinary{flags: []string{"-race"}}
+)
+
+// get builds the real binary (with the extra go build flags, such as
+// -race) the first time it is asked for, and returns its path.
+func (b *sharedBinary) get(tb testing.TB) string {
 	tb.Helper()
-	bin := filepath.Join(tb.TempDir(), "iceberg")
-	args := append(append([]string{"build"}, flags...), "-o", bin, "github.com/ppei-iceberg/iceberg")
-	if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
-		tb.Fatalf("build: %v\n%s", err, out)
+	b.once.Do(func() {
+		name := "iceberg" + strings.Join(b.flags, "")
+		b.path = filepath.Join(binDir, name)
+		args := append(append([]string{"build"}, b.flags...), "-o", b.path, "github.com/ppei-iceberg/iceberg")
+		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("build %s: %v\n%s", name, err, out)
+		}
+	})
+	if b.err != nil {
+		tb.Fatal(b.err)
 	}
-	return bin
+	return b.path
 }
 
 // openWatcher opens an X connection that sees windows appear, closed when
@@ -40,4 +82,105 @@ func openWatcher(tb testing.TB) *xwait.Watcher {
 	}
 	tb.Cleanup(w.Close)
 	return w
+}
+
+// waitFor polls cond until it holds, failing after timeout with what cond
+// last said.
+func waitFor(tb testing.TB, what string, timeout time.Duration, cond func() (bool, string)) {
+	tb.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		ok, last := cond()
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("%s: not within %s; last seen: %s", what, timeout, last)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// lastScreen is the screen the window last showed, as it remembers it in
+// its preferences under the config folder cfg.
+func lastScreen(cfg string) string {
+	b, err := os.ReadFile(filepath.Join(cfg, "fyne", app.AppID, "preferences.json"))
+	if err != nil {
+		return ""
+	}
+	var p struct {
+		LastScreen string `json:"lastScreen"`
+	}
+	if json.Unmarshal(b, &p) != nil {
+		return ""
+	}
+	return p.LastScreen
+}
+
+// waitScreen waits until the window run with config folder cfg shows screen.
+func waitScreen(tb testing.TB, cfg, screen string) {
+	tb.Helper()
+	waitFor(tb, "the window to show "+screen, 30*time.Second, func() (bool, string) {
+		got := lastScreen(cfg)
+		return got == screen, "screen " + got
+	})
+}
+
+// sessionJSON is what "iceberg show ID --json" says of a session.
+type sessionJSON struct {
+	Words []struct {
+		ID    string `json:"id"`
+		Level string `json:"level"`
+	} `json:"words"`
+	Elements []struct {
+		Code    string `json:"code"`
+		Seconds int    `json:"seconds"`
+	} `json:"elements"`
+}
+
+func (s sessionJSON) level(word string) string {
+	for _, w := range s.Words {
+		if w.ID == word {
+			return w.Level
+		}
+	}
+	return ""
+}
+
+func (s sessionJSON) seconds(code string) int {
+	for _, e := range s.Elements {
+		if e.Code == code {
+			return e.Seconds
+		}
+	}
+	return -1
+}
+
+// showSession reads session id from the database with the command line.
+func showSession(tb testing.TB, bin, db, id string, env []string) sessionJSON {
+	tb.Helper()
+	cmd := exec.Command(bin, "--db", db, "show", id, "--json")
+	cmd.Env = env
+	out, err := cmd.Output()
+	if err != nil {
+		tb.Fatalf("iceberg show %s: %v", id, err)
+	}
+	var s sessionJSON
+	if err := json.Unmarshal(out, &s); err != nil {
+		tb.Fatalf("show --json: %v", err)
+	}
+	return s
+}
+
+// xdoKey sends one key to window win with xdotool.
+func xdoKey(env []string, win, key string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "xdotool", "key", "--window", win, key)
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("xdotool key %s: %w: %s", key, err, strings.TrimSpace(string(out)))
+	}
+	return nil
 }

@@ -1,6 +1,9 @@
 package app
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // settler runs release once the window has been still for a moment after
 // a burst of work. A facilitator moves to a screen or shades a word and then
@@ -12,6 +15,9 @@ import "time"
 type settler struct {
 	poke chan struct{}
 	done chan struct{}
+	// asked counts busy calls; answered is the count the goroutine had
+	// seen when it last released. They are equal when nothing is waiting.
+	asked, answered atomic.Int64
 }
 
 // newSettler starts the goroutine; release runs on it, never on the Fyne
@@ -29,13 +35,16 @@ func (s *settler) run(quiet time.Duration, release func()) {
 		case <-s.done:
 			return
 		}
+		seen := s.asked.Load()
 		t := time.NewTimer(quiet)
 		for waiting := true; waiting; {
 			select {
 			case <-s.poke:
+				seen = s.asked.Load()
 				t.Reset(quiet)
 			case <-t.C:
 				release()
+				s.answered.Store(seen)
 				waiting = false
 			case <-s.done:
 				t.Stop()
@@ -51,11 +60,16 @@ func (s *settler) busy() {
 	if s == nil {
 		return
 	}
+	s.asked.Add(1)
 	select {
 	case s.poke <- struct{}{}:
 	default:
 	}
 }
+
+// settled reports whether every piece of work so far has been followed by
+// its release, so no release is still to come. Tests wait on it.
+func (s *settler) settled() bool { return s.answered.Load() == s.asked.Load() }
 
 // stop ends the goroutine.
 func (s *settler) stop() {

@@ -30,6 +30,18 @@ func noRelease(t *testing.T, released <-chan struct{}, d time.Duration, what str
 	}
 }
 
+// waitSettled waits until s has nothing left to release.
+func waitSettled(t *testing.T, s *settler) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !s.settled() {
+		if time.Now().After(deadline) {
+			t.Fatal("the settler never settled")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 func TestSettlerReleasesOnceAfterABurst(t *testing.T) {
 	released := make(chan struct{}, 10)
 	s := newSettler(300*time.Millisecond, func() { released <- struct{}{} })
@@ -38,7 +50,10 @@ func TestSettlerReleasesOnceAfterABurst(t *testing.T) {
 		s.busy() // never blocks, however many
 	}
 	waitRelease(t, released, "a burst of work")
-	noRelease(t, released, 700*time.Millisecond, "twice for one burst")
+	waitSettled(t, s)
+	if len(released) != 0 {
+		t.Fatal("a release twice for one burst")
+	}
 	s.busy()
 	waitRelease(t, released, "a second burst")
 	s.stop()
@@ -56,11 +71,12 @@ func TestWindowSettlesAfterScreensAndChanges(t *testing.T) {
 	released := make(chan struct{}, 10)
 	h.u.settle = newSettler(20*time.Millisecond, func() { released <- struct{}{} })
 	t.Cleanup(h.u.settle.stop)
-	// after runs do once everything before it has settled, and checks that
-	// it alone brings a release.
+	// after runs do once everything before it has settled (every release
+	// still to come has come, and is cleared), and checks that it alone
+	// brings a release.
 	after := func(what string, do func()) {
 		t.Helper()
-		time.Sleep(150 * time.Millisecond)
+		waitSettled(t, h.u.settle)
 		for len(released) > 0 {
 			<-released
 		}

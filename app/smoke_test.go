@@ -1,8 +1,7 @@
-package app
+package app_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -25,13 +24,10 @@ func TestSmokeRealWindow(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "iceberg")
-	build := exec.Command("go", "build", "-o", bin, "github.com/ppei-iceberg/iceberg")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := plainApp.get(t)
+	cfg := filepath.Join(dir, "config")
 	env := append(os.Environ(),
-		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
+		"XDG_CONFIG_HOME="+cfg,
 		"XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
 		"LANG=en_US.UTF-8",
 	)
@@ -97,16 +93,31 @@ func TestSmokeRealWindow(t *testing.T) {
 	}
 	win = strings.Fields(win)[0]
 	t.Logf("window appeared %.2f s after start", time.Since(start).Seconds())
-	_, _ = xdo("windowfocus", "--sync", win)
-	time.Sleep(1500 * time.Millisecond) // first frame and content
+	if _, err := xdo("windowfocus", "--sync", win); err != nil {
+		t.Fatalf("xdotool windowfocus: %v\n%s", err, applog())
+	}
 
 	// Home → Enter opens the newest session at its Intro; Right → the first
 	// element; 1 shades its first word partly; 2 2 shades the second fully.
-	for _, k := range []string{"Return", "Right", "1", "2", "2"} {
-		if _, err := xdo("key", "--window", win, k); err != nil {
-			t.Fatalf("xdotool key %s: %v\n%s", k, err, applog())
+	// Each key is seen to take effect, in the screen the window remembers or
+	// in the database, before the next is sent.
+	first := data.DefaultFramework().Elements[0]
+	words := first.Words
+	steps := []struct {
+		key  string
+		done func() (bool, string)
+	}{
+		{"Return", screenIs(cfg, "intro")},
+		{"Right", screenIs(cfg, first.Code)},
+		{"1", levelIs(t, bin, db, id, env, words[0].ID, "partly")},
+		{"2", levelIs(t, bin, db, id, env, words[1].ID, "partly")},
+		{"2", levelIs(t, bin, db, id, env, words[1].ID, "shaded")},
+	}
+	for _, st := range steps {
+		if err := xdoKey(env, win, st.key); err != nil {
+			t.Fatalf("%v\n%s", err, applog())
 		}
-		time.Sleep(400 * time.Millisecond)
+		waitFor(t, "key "+st.key+" to take effect", 30*time.Second, st.done)
 	}
 	// The window may close between the key's press and release, so an
 	// error here about a missing window is what success looks like; the
@@ -123,23 +134,29 @@ func TestSmokeRealWindow(t *testing.T) {
 		t.Fatalf("Ctrl+Q did not quit within 15 s\n%s", applog())
 	}
 
-	var rec struct {
-		Words []struct {
-			ID    string `json:"id"`
-			Level string `json:"level"`
-		} `json:"words"`
-	}
-	if err := json.Unmarshal([]byte(cli("show", id, "--json")), &rec); err != nil {
-		t.Fatalf("show --json: %v", err)
-	}
+	// After the window has gone, the database still says so.
+	rec := showSession(t, bin, db, id, env)
 	got := map[string]string{}
 	for _, w := range rec.Words {
 		got[w.ID] = w.Level
 	}
-	words := data.DefaultFramework().Elements[0].Words
 	if got[words[0].ID] != "partly" || got[words[1].ID] != "shaded" || got[words[2].ID] != "none" {
 		t.Fatalf("after keys 1, 2, 2: %s=%s %s=%s %s=%s\n%s", words[0].ID, got[words[0].ID],
 			words[1].ID, got[words[1].ID], words[2].ID, got[words[2].ID], applog())
+	}
+}
+
+func screenIs(cfg, screen string) func() (bool, string) {
+	return func() (bool, string) {
+		got := lastScreen(cfg)
+		return got == screen, "screen " + got
+	}
+}
+
+func levelIs(t *testing.T, bin, db, id string, env []string, word, level string) func() (bool, string) {
+	return func() (bool, string) {
+		got := showSession(t, bin, db, id, env).level(word)
+		return got == level, word + " " + got
 	}
 }
 
