@@ -5,7 +5,8 @@ package resources
 import "embed"
 
 // Framework is the PPEI framework file (elements, doing words, bundles of
-// practice, prompts and quotes) that data.LoadFramework parses.
+// practice, prompts and quotes) that data.ParseFramework parses (once, for
+// data.DefaultFramework).
 //
 //go:embed framework.json
 var Framework []byte
