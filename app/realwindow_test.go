@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -15,22 +16,6 @@ import (
 	"github.com/ppei-iceberg/iceberg/app"
 	"github.com/ppei-iceberg/iceberg/app/internal/xwait"
 )
-
-// binDir holds the binaries the real-window tests share, built at most
-// once per run and removed when the run ends.
-var binDir string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "iceberg-test-bin-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "make a folder for test binaries:", err)
-		os.Exit(1)
-	}
-	binDir = dir
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
 
 // needDisplay fails a test or benchmark that opens real windows when there
 // is no display to open them on.
@@ -41,29 +26,43 @@ func needDisplay(tb testing.TB) {
 	}
 }
 
-// A binary built once for the whole run, whichever test asks first.
+// A binary built at most once per run, whichever test asks first. It is
+// kept in the repository's ignored .cache/test-bin, so a run after no
+// change to the sources finds it up to date and Go does not link it again.
 type sharedBinary struct {
+	name  string
+	flags []string
 	once  sync.Once
 	path  string
 	err   error
-	flags []string
 }
 
 var (
-	plainApp = &sharedBinary{}
-	raceApp  = &sharedBinary{flags: []string{"-race"}}
+	plainApp = &sharedBinary{name: "iceberg-window"}
+	raceApp  = &sharedBinary{name: "iceberg-race", flags: []string{"-race"}}
 )
 
 // get builds the real binary (with the extra go build flags, such as
-// -race) the first time it is asked for, and returns its path.
+// -race) the first time it is asked for, and returns its path. Like the
+// shipped builds it has no symbol table, which halves the link.
 func (b *sharedBinary) get(tb testing.TB) string {
 	tb.Helper()
 	b.once.Do(func() {
-		name := "iceberg" + strings.Join(b.flags, "")
-		b.path = filepath.Join(binDir, name)
-		args := append(append([]string{"build"}, b.flags...), "-o", b.path, "github.com/ppei-iceberg/iceberg")
+		root, err := filepath.Abs("..")
+		if err == nil {
+			_, err = os.Stat(filepath.Join(root, "go.mod"))
+		}
+		if err != nil {
+			b.err = fmt.Errorf("the repository root is not one folder up: %w", err)
+			return
+		}
+		b.path = filepath.Join(root, ".cache", "test-bin", b.name)
+		if runtime.GOOS == "windows" {
+			b.path += ".exe"
+		}
+		args := append(append([]string{"build"}, b.flags...), "-ldflags=-s -w", "-o", b.path, "github.com/ppei-iceberg/iceberg")
 		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
-			b.err = fmt.Errorf("build %s: %v\n%s", name, err, out)
+			b.err = fmt.Errorf("build %s: %v\n%s", b.name, err, out)
 		}
 	})
 	if b.err != nil {
