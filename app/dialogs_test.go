@@ -116,7 +116,7 @@ func TestFileDialogsSaveAndOpen(t *testing.T) {
 	// Cancel: nothing written, no message. A public export shows the
 	// privacy list first (privacylist_test.go); Export goes on.
 	startDialogsIn(dir)
-	h.u.exportPDF()
+	h.u.exportPaper()
 	test.Tap(h.dialog().button("Export"))
 	test.Tap(h.dialog().button("Cancel"))
 	if files, _ := os.ReadDir(dir); len(files) != 0 {
@@ -125,7 +125,7 @@ func TestFileDialogsSaveAndOpen(t *testing.T) {
 
 	// Save, public.
 	startDialogsIn(dir)
-	h.u.exportPDF()
+	h.u.exportPaper()
 	test.Tap(h.dialog().button("Export"))
 	d := h.dialog()
 	d.name("board.pdf")
@@ -154,7 +154,7 @@ func TestFileDialogsSaveAndOpen(t *testing.T) {
 	// Names ticked: they are in the PDF, and the message says so.
 	h.u.cur.review.names.SetChecked(true)
 	startDialogsIn(dir)
-	h.u.exportPDF()
+	h.u.exportPaper()
 	d = h.dialog()
 	d.name("board-names.pdf")
 	test.Tap(d.button("Save"))

@@ -43,7 +43,7 @@ func (u *ui) windowShortcut(s *desktop.CustomShortcut) bool {
 	}
 	switch s.KeyName {
 	case fyne.KeyE:
-		u.exportPDF()
+		u.exportPaper()
 	case fyne.KeyEqual, fyne.KeyPlus:
 		u.setZoom(u.zoom + zoomStep)
 	case fyne.KeyMinus:

@@ -44,7 +44,7 @@ func TestPrivacyListBeforePublicExport(t *testing.T) {
 	id := boardSession(h)
 	h.u.sess.reload()
 	h.u.show(screenReview)
-	h.u.exportPDF()
+	h.u.exportPaper()
 	p := h.u.privacy
 	if p == nil || h.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("a public export did not show the privacy list first")
@@ -143,7 +143,7 @@ func TestPrivacyListBeforePublicExport(t *testing.T) {
 	h.build()
 	h.u.open(id, "")
 	h.u.show(screenReview)
-	h.u.exportPDF()
+	h.u.exportPaper()
 	if got := h.u.privacy.choices[nhs.ID].Selected; got != choiceKeep {
 		t.Errorf("after a restart the NHS number shows %q, want %q", got, choiceKeep)
 	}

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,8 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
-	"github.com/ppei-iceberg/iceberg/data/privacy"
-	"github.com/ppei-iceberg/iceberg/export"
+	"github.com/ppei-iceberg/iceberg/export/format"
 )
 
 // reviewScreen shows the whole map as the PDF will, the summary and the
@@ -32,6 +30,7 @@ type reviewScreen struct {
 	actions *fyne.Container
 	names   *widget.Check
 	paper   *widget.Select
+	format  *widget.Select // what Export writes: the board paper as PDF, HTML or Word, or the map alone
 
 	// the action form: adds a new action, or saves the one being edited
 	editing    int64
@@ -45,14 +44,15 @@ type reviewScreen struct {
 
 // reviewActions are the window's moves Review's buttons make.
 type reviewActions struct {
-	exportPDF  func()
-	exportFile func(id int64)
-	compare    func(ids ...int64)
+	exportPaper func()
+	copyAlt     func()
+	exportFile  func(id int64)
+	compare     func(ids ...int64)
 }
 
 func (u *ui) newReviewScreen() *reviewScreen {
 	r := &reviewScreen{sess: u.sess, msg: u.msg, win: u.win}
-	r.build(u.keys, reviewActions{exportPDF: u.exportPDF, exportFile: u.exportSessionFile, compare: u.showCompare})
+	r.build(u.keys, reviewActions{exportPaper: u.exportPaper, copyAlt: u.copyAltText, exportFile: u.exportSessionFile, compare: u.showCompare})
 	return r
 }
 
@@ -65,16 +65,22 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 		r.mapView.minHeight = c.Size().Height - 170
 	}
 
-	exportBtn := widget.NewButtonWithIcon("Export PDF… (Ctrl+E)", theme.DocumentSaveIcon(), do.exportPDF)
+	exportBtn := widget.NewButtonWithIcon("Export… (Ctrl+E)", theme.DocumentSaveIcon(), do.exportPaper)
 	exportBtn.Importance = widget.HighImportance
-	r.names = widget.NewCheck("Include names (leave unticked for public board papers)", nil)
+	r.format = newFormatChoice()
+	r.names = widget.NewCheck("Include names (not for public papers)", nil)
 	r.paper = widget.NewSelect([]string{"A4", "US Letter"}, nil)
 	r.paper.SetSelectedIndex(0)
 	fileBtn := widget.NewButtonWithIcon("Export session file…", theme.DocumentIcon(), func() { do.exportFile(sess.rec.ID) })
-	bar := container.NewHBox(exportBtn, r.names, r.paper, fileBtn)
+	altBtn := widget.NewButtonWithIcon("Copy the map's text alternative", theme.ContentCopyIcon(), do.copyAlt)
+	// Two rows, so the bar fits a 1024-pixel screen.
+	row2 := container.NewHBox(r.paper, fileBtn, altBtn)
+	// The format list is as wide as its longest choice needs.
+	formats := container.NewGridWrap(fyne.NewSize(340, r.format.MinSize().Height), r.format)
+	bar := container.NewVBox(container.NewHBox(exportBtn, formats, r.names), row2)
 	if rec.FollowsID != 0 {
 		orig, id := rec.FollowsID, rec.ID
-		bar.Add(widget.NewButtonWithIcon("Compare with its original", theme.ViewRestoreIcon(), func() { do.compare(orig, id) }))
+		row2.Add(widget.NewButtonWithIcon("Compare with its original", theme.ViewRestoreIcon(), func() { do.compare(orig, id) }))
 	}
 
 	r.count = label("", theme.SizeNameText, true)
@@ -250,53 +256,12 @@ func (r *reviewScreen) clearForm() {
 	r.actCancel.Hide()
 }
 
-// options are the PDF options chosen here: public A4 unless someone
+// options are the export options chosen here: public A4 unless someone
 // ticks "Include names" or picks US Letter.
-func (r *reviewScreen) options() export.Options {
-	o := export.Options{Paper: "a4", Names: r.names.Checked}
+func (r *reviewScreen) options() format.Options {
+	o := format.Options{Paper: "a4", Names: r.names.Checked}
 	if r.paper.SelectedIndex() == 1 {
 		o.Paper = "letter"
 	}
 	return o
-}
-
-// exportPDF asks where to save the PDF and writes it there whole, or not
-// at all.
-func (u *ui) exportPDF() {
-	if u.sess.rec == nil {
-		u.msg.info("Open a session first: the PDF is of one session.")
-		return
-	}
-	if u.screen != screenReview {
-		u.show(screenReview) // so the "Include names" choice is in view
-	}
-	u.sess.flush()
-	u.sess.reread()
-	opt := export.Options{Paper: "a4"}
-	if u.cur.review != nil {
-		opt = u.cur.review.options()
-	}
-	rec := u.sess.rec
-	save := func(d privacy.Decisions) {
-		opt.Decisions = map[int64]privacy.Decisions{rec.ID: d}
-		u.dialogs.save(fileName(rec.Title)+".pdf", "The PDF", func(out io.Writer) error { return export.WritePDF(out, u.fw, rec, opt) }, func(path string) string {
-			who := "without names (public)"
-			if opt.Names {
-				who = "with names"
-			}
-			return "PDF saved " + who + ": " + path
-		})
-	}
-	if opt.Names {
-		// Not a public output: names are kept; personal data still
-		// follows the decisions remembered for the session.
-		d, err := decisionsFor(u.sess.ctx, u.sess.store, rec)
-		if err != nil {
-			u.msg.fail(err)
-			return
-		}
-		save(d[rec.ID])
-		return
-	}
-	u.checkPrivacy(rec, "board paper", save)
 }

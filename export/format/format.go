@@ -36,15 +36,15 @@ var All = []string{PDF, HTML, DOCX, PNG, SVG}
 func Label(f string) string {
 	switch f {
 	case PDF:
-		return "Board paper, PDF"
+		return "Board paper (PDF)"
 	case HTML:
-		return "Board paper, web page (HTML): accessible"
+		return "Accessible web page (HTML)"
 	case DOCX:
-		return "Board paper, Word (.docx)"
+		return "Word document (.docx)"
 	case PNG:
-		return "The map alone, picture (PNG, 300 dpi)"
+		return "Map picture (PNG, 300 dpi)"
 	case SVG:
-		return "The map alone, drawing (SVG)"
+		return "Map drawing (SVG)"
 	}
 	return f
 }
