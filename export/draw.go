@@ -74,7 +74,7 @@ func (d *doc) kicker(s string, c colour) {
 // keyTitle writes the small capitals over a key at y and returns the y
 // where the key's samples go.
 func (d *doc) keyTitle(y float64, s string) float64 {
-	d.font("B", 7)
+	d.font("B", minMapSize)
 	d.color(muted)
 	d.pdf.SetXY(marginX, y)
 	d.pdf.CellFormat(d.textW, 3.5, s, "", 0, "L", false, 0, "")

@@ -66,7 +66,7 @@ func (d *doc) draftStamp(x, y, w float64) {
 	d.color(stamp)
 	p.SetXY(x, y+1)
 	p.CellFormat(w, 8, "DRAFT", "", 0, "C", false, 0, "")
-	d.font("", 7.5)
+	d.font("", minMapSize)
 	p.SetXY(x, y+8.5)
 	p.CellFormat(w, 4.5, fmt.Sprintf("%d of %d elements agreed", d.m.Agreed, len(d.m.Columns)), "", 0, "C", false, 0, "")
 }
@@ -108,10 +108,10 @@ func (d *doc) background(x0, y0 float64, g mapmodel.Geometry, st picture, big, s
 	d.draw(st.line, 0.7)
 	p.Line(x0, y0+g.Waterline, x0+g.Width, y0+g.Waterline)
 
-	d.font("B", 7)
+	d.font("B", minMapSize)
 	d.color(st.label)
 	p.SetXY(x0+2, y0+g.Waterline-5)
-	p.CellFormat(50, 4, "ABOVE THE WATERLINE: VISIBLE", "", 0, "L", false, 0, "")
+	p.CellFormat(60, 4, "ABOVE THE WATERLINE: VISIBLE", "", 0, "L", false, 0, "")
 	if len(g.Headers) > 0 {
 		p.SetXY(x0+g.Headers[0].X, y0+g.Waterline+2)
 		p.CellFormat(g.Width, 3.5, "BELOW THE SURFACE: THE DOING WORDS OF PRACTICE", "", 0, "L", false, 0, "")
@@ -139,6 +139,7 @@ func (d *doc) iceberg(x0, y0 float64, g mapmodel.Geometry) {
 		sub += fmt.Sprintf(", %d partly", m.Partly)
 	}
 	d.background(x0, y0, g, mapPicture, fmt.Sprintf("%d of %d", m.Shaded, m.Total), sub)
+	d.wordSize = d.mapWordSize(g)
 
 	for i, col := range m.Columns {
 		d.columnHead(x0, y0, g.Headers[i], col)
@@ -154,7 +155,7 @@ func (d *doc) columnHead(x0, y0 float64, r mapmodel.Rect, col mapmodel.Column) {
 	p := d.pdf
 	x, y := x0+r.X, y0+r.Y
 	badgeW := d.badge(x, y, col.Code, navy, smallBadge)
-	d.font("", 6.5)
+	d.font("", minMapSize)
 	d.color(muted)
 	status := "not yet agreed"
 	if col.Agreed {
@@ -172,7 +173,7 @@ func (d *doc) columnName(x, y float64, r mapmodel.Rect, name string, ink colour)
 	size := 9.5
 	d.font("B", size)
 	lines := p.SplitText(name, r.W)
-	for len(lines) > 2 && size > 7 {
+	for len(lines) > 2 && size > minMapSize {
 		size -= 0.5
 		d.font("B", size)
 		lines = p.SplitText(name, r.W)
@@ -220,21 +221,17 @@ func (d *doc) cell(x, y, w, h float64, label string, lvl data.Shade) {
 	mark(p, lvl, cx, y+h/2, r, lvl == data.ShadeShaded)
 	tx := cx + r + 1.4
 	tw := x + w - 1 - tx
-	// Shrink a little to fit one line; past that, wrap (after a hyphen
-	// if there is one) rather than print a word too small to read.
-	size := math.Min(9.5, h*0.85)
+	// Every word of a map is set in the one size (doc.wordSize): a long
+	// word wraps after its hyphen rather than printing smaller than the
+	// rest.
+	size := d.wordSize
+	if size == 0 {
+		size = math.Min(9.5, h*0.85)
+	}
 	d.font(style, size)
-	for p.GetStringWidth(label) > tw && size > 7.5 {
-		size -= 0.25
-		d.font(style, size)
-	}
 	lines := []string{label}
-	if p.GetStringWidth(label) > tw && h >= 7 {
+	if p.GetStringWidth(label) > tw {
 		lines = wrapWord(p, label, tw)
-	}
-	for widest(p, lines) > tw && size > 5 {
-		size -= 0.25
-		d.font(style, size)
 	}
 	d.centredLines(tx, tw, y, h, size, lines, textC)
 }
@@ -246,10 +243,10 @@ func (d *doc) legend(y float64) {
 	for i, e := range d.m.Legend {
 		x := marginX + float64(i)*colW
 		d.cell(x, y, 27, 8, e.Label, e.Level)
-		d.font("", 7.5)
+		d.font("", minMapSize)
 		d.color(ink)
 		p.SetXY(x+29, y-0.5)
-		p.MultiCell(colW-31, 3.3, capitalise(e.Description)+".", "", "L", false)
+		p.MultiCell(colW-31, 3.5, capitalise(e.Description)+".", "", "L", false)
 	}
 }
 
@@ -262,14 +259,55 @@ func (d *doc) sourceText() string {
 }
 
 func (d *doc) sourceHeight() float64 {
-	d.font("", 7.5)
-	return float64(len(d.pdf.SplitText(d.sourceText(), d.textW)))*3.4 + 1
+	d.font("", minMapSize)
+	return float64(len(d.pdf.SplitText(d.sourceText(), d.textW)))*3.6 + 1
 }
 
 func (d *doc) source(y float64) {
 	p := d.pdf
-	d.font("", 7.5)
+	d.font("", minMapSize)
 	d.color(muted)
 	p.SetXY(marginX, y)
-	p.MultiCell(d.textW, 3.4, d.sourceText(), "", "L", false)
+	p.MultiCell(d.textW, 3.6, d.sourceText(), "", "L", false)
+}
+
+// minMapSize is the smallest type on the map page, in points.
+const minMapSize = 8.0
+
+// mapWordSize is the one size every doing word of the map is set in: the
+// largest, up to 9.5 pt, at which each word fits its cell on one line or,
+// wrapped after its hyphen, on two; never below minMapSize.
+func (d *doc) mapWordSize(g mapmodel.Geometry) float64 {
+	p := d.pdf
+	size := 9.5
+	for _, col := range g.Cells {
+		for _, r := range col {
+			size = math.Min(size, r.H*0.85)
+		}
+	}
+	fits := func(size float64) bool {
+		d.font("B", size)
+		for i, col := range d.m.Columns {
+			for j, c := range col.Words {
+				r := g.Cells[i][j]
+				mr := math.Min(r.H*0.18, 1.9)
+				tw := r.W - 1 - (1.6 + 2*mr + 1.4)
+				if p.GetStringWidth(c.Label) <= tw {
+					continue
+				}
+				if !strings.Contains(strings.Trim(c.Label, "-"), "-") {
+					return false // only a hyphen may break a word
+				}
+				lines := wrapWord(p, c.Label, tw)
+				if widest(p, lines) > tw || float64(len(lines))*size*0.42 > r.H-0.6 {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for size > minMapSize && !fits(size) {
+		size -= 0.25
+	}
+	return math.Max(size, minMapSize)
 }

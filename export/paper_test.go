@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -220,5 +221,107 @@ func TestPaperMetadata(t *testing.T) {
 	id := regexp.MustCompile(`/ID \[<([0-9a-f]{32})>`)
 	if a, o := id.FindSubmatch(b), id.FindSubmatch(mustPDF(t, other, Options{})); a == nil || o == nil || bytes.Equal(a[1], o[1]) {
 		t.Errorf("two different papers have the same document ID")
+	}
+}
+
+// A word as pdftotext -bbox places it: its text, its page, its top and
+// bottom in points, and the type size its box gives.
+type boxWord struct {
+	text       string
+	page       int
+	yMin, yMax float64
+	size       float64
+}
+
+// ascentDescent is how tall Noto Sans's word box is, per point of type
+// size, in pdftotext's boxes (ascent 1.069 plus descent 0.293).
+const ascentDescent = 1.362
+
+func wordBoxes(t *testing.T, b []byte) (words []boxWord, pageH float64) {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), "paper.pdf")
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-bbox", f, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	pageRe := regexp.MustCompile(`<page width="[\d.]+" height="([\d.]+)">`)
+	wordRe := regexp.MustCompile(`<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>`)
+	page := 0
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := pageRe.FindStringSubmatch(line); m != nil {
+			page++
+			pageH, _ = strconv.ParseFloat(m[1], 64)
+			continue
+		}
+		if m := wordRe.FindStringSubmatch(line); m != nil {
+			y0, _ := strconv.ParseFloat(m[1], 64)
+			y1, _ := strconv.ParseFloat(m[2], 64)
+			words = append(words, boxWord{text: m[3], page: page, yMin: y0, yMax: y1, size: (y1 - y0) / ascentDescent})
+		}
+	}
+	if len(words) == 0 {
+		t.Fatal("pdftotext found no words")
+	}
+	return words, pageH
+}
+
+// Readable type, measured from the extracted word boxes: body text is at
+// least 11 pt, nothing on the map page is below 8 pt, the footer is at
+// least 9 pt, and every doing word on the map is the same size
+// ("Time-consuming" too).
+func TestPaperTypeSizes(t *testing.T) {
+	t.Parallel()
+	fw := data.DefaultFramework()
+	for _, paper := range []string{"a4", "letter"} {
+		b := mustPDF(t, fullRecord(t, fw, 300), Options{Paper: paper})
+		pages := pdfText(t, b)
+		mapPage := mapPageIndex(t, pages) + 1
+		words, pageH := wordBoxes(t, b)
+		footerTop := pageH - marginBottom*72/25.4
+		labels := map[string]bool{}
+		for _, e := range fw.Elements {
+			for _, w := range e.Words {
+				for _, part := range strings.SplitAfter(w.Label, "-") {
+					labels[part] = true
+				}
+			}
+		}
+		var wordSizes []float64
+		smallest, smallestBody := 100.0, 100.0
+		for _, w := range words {
+			const tol = 0.05
+			switch {
+			case w.page == mapPage:
+				smallest = min(smallest, w.size)
+				if w.size < 8-tol {
+					t.Errorf("%s: %q on the map page is %.2f pt, below 8 pt", paper, w.text, w.size)
+				}
+				if labels[w.text] && w.yMin > 200 && w.yMin < footerTop-120 {
+					wordSizes = append(wordSizes, w.size)
+				}
+			case w.yMin >= footerTop:
+				if w.size < 9-tol {
+					t.Errorf("%s: footer word %q on page %d is %.2f pt, below 9 pt", paper, w.text, w.page, w.size)
+				}
+			default:
+				smallestBody = min(smallestBody, w.size)
+				if w.size < 11-tol {
+					t.Errorf("%s: %q on page %d is %.2f pt, below 11 pt", paper, w.text, w.page, w.size)
+				}
+			}
+		}
+		t.Logf("%s: smallest on the map page %.2f pt, smallest body text %.2f pt", paper, smallest, smallestBody)
+		if len(wordSizes) < 22 {
+			t.Fatalf("%s: found %d doing words on the map page, want at least 22", paper, len(wordSizes))
+		}
+		for _, s := range wordSizes {
+			if abs(s-wordSizes[0]) > 0.05 {
+				t.Errorf("%s: doing words on the map are not all one size: %.2f and %.2f pt", paper, wordSizes[0], s)
+				break
+			}
+		}
 	}
 }

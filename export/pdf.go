@@ -52,6 +52,9 @@ type doc struct {
 	textW float64
 	// bodyType sets tables in the board paper's body size (bodySize).
 	bodyType bool
+	// wordSize is the one type size of the doing words on this map, or 0
+	// to size each cell by its own height.
+	wordSize float64
 }
 
 func newDoc(fw *data.Framework, r *data.Record, opt Options, size string) *doc {
