@@ -35,8 +35,8 @@ func main() {
 		Stdout:  os.Stdout,
 		Stderr:  os.Stderr,
 		Version: about.VersionString(),
-		OpenWindow: func(store data.Store, dbPath string, openErr error) error {
-			return app.Run(store, app.Options{DBPath: dbPath, OpenErr: openErr, Files: sqlite.Files{}})
+		OpenWindow: func(store data.Store, dbPath string, openErr error, notice string) error {
+			return app.Run(store, app.Options{DBPath: dbPath, OpenErr: openErr, Files: sqlite.Files{}, Notice: notice})
 		},
 	}))
 }

@@ -30,6 +30,9 @@ type Options struct {
 	// the recovery screen, a practice session's temporary file and opening
 	// another file. main gives it the SQLite store's.
 	Files Files
+	// Notice, when not empty, is said once in the message bar: the move of
+	// the sessions file from the old default folder.
+	Notice string
 }
 
 // Files is how the window opens sessions files and what it may do to one
@@ -44,6 +47,14 @@ type Files interface {
 	RestoreBackup(path, backup string, now time.Time) (aside string, err error)
 	// MoveAside renames path out of the way and says where it went.
 	MoveAside(path string, now time.Time) (aside string, err error)
+	// CheckPlace refuses, with an error wrapping a *place.Problem, a file
+	// in a network or synced folder, where it must not be changed.
+	CheckPlace(path string) error
+	// CopyToLocal copies path to this computer's local folder, checks the
+	// copy and says where it is; path is left as it was.
+	CopyToLocal(ctx context.Context, path string) (string, error)
+	// OpenReadOnly opens path to read and export from, never changing it.
+	OpenReadOnly(ctx context.Context, path string) (data.Store, error)
 }
 
 // AppID identifies the app to Fyne (preferences folder, desktop entry).
@@ -86,9 +97,16 @@ func Run(store data.Store, opts Options) error {
 			start(st, path)
 			u.msg.info(note)
 		})
+		if opts.Notice != "" {
+			r.result.SetText(opts.Notice)
+			r.result.Show()
+		}
 		w.SetContent(r.root)
 	} else {
 		start(store, opts.DBPath)
+		if opts.Notice != "" {
+			u.msg.info(opts.Notice)
+		}
 	}
 	w.ShowAndRun()
 	if u != nil {

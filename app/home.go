@@ -55,10 +55,12 @@ func (u *ui) newHomeScreen() *homeScreen {
 	switch {
 	case u.practice != nil:
 		foot = "Practice: these sessions are on a temporary file, discarded when the practice ends."
+	case readOnly(u.sess.store):
+		foot = "Read-only: these sessions are read from " + u.dbPath + ", which is on a network or synced folder. Export them as you need; to change them, copy the file to this computer."
 	case u.dbPath != "":
-		foot = "Everything is saved as you go, in " + u.dbPath
+		foot = "Everything is saved as you go, on this computer, in " + u.dbPath
 	}
-	h.build(u.keys, u.viewButton(), foot, u.practice != nil)
+	h.build(u.keys, u.viewButton(), foot, u.practice != nil || readOnly(u.sess.store))
 	return h
 }
 
@@ -353,4 +355,11 @@ func fileName(title string) string {
 		return "session"
 	}
 	return b.String()
+}
+
+// readOnly reports whether store was opened read-only, to export from a
+// file in a network or synced folder.
+func readOnly(store data.Store) bool {
+	ro, ok := store.(interface{ ReadOnly() bool })
+	return ok && ro.ReadOnly()
 }

@@ -11,12 +11,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/data/place"
 )
 
 // recoveryScreen is shown instead of Home when the database file cannot be
 // used. It says what happened, that the file was left as it was, and
-// offers three ways on. None of them deletes or overwrites the bad file:
-// restoring a backup or starting afresh moves it aside and says where.
+// offers the ways on. None of them deletes or overwrites the file:
+// restoring a backup or starting afresh moves a bad file aside and says
+// where. A good file in a network or synced folder gets its own two ways
+// on instead: copy it to this computer and use the copy, or open it
+// read-only to export from it.
 type recoveryScreen struct {
 	win   fyne.Window
 	files Files
@@ -27,47 +31,111 @@ type recoveryScreen struct {
 	onOpened func(st data.Store, path, note string)
 
 	root       fyne.CanvasObject
+	title      *widget.Label
 	problem    *widget.Label
 	result     *widget.Label
 	openBtn    *widget.Button
 	restoreBtn *widget.Button
+	restoreWhy *widget.Label
 	freshBtn   *widget.Button
+	copyBtn    *widget.Button
+	readBtn    *widget.Button
+	repairs    *fyne.Container // restore and start afresh: for a bad file
+	placeWays  *fyne.Container // copy and read-only: for a file in the wrong place
 	backups    []string
 }
 
 func newRecoveryScreen(a fyne.App, w fyne.Window, files Files, path string, openErr error, onOpened func(st data.Store, path, note string)) *recoveryScreen {
-	r := &recoveryScreen{win: w, files: files, path: path, now: time.Now, onOpened: onOpened, backups: files.Backups(path)}
-	title := label("Your sessions file could not be opened", theme.SizeNameHeadingText, true)
-	r.problem = label(data.ErrorMessage(openErr), theme.SizeNameText, false)
+	r := &recoveryScreen{win: w, files: files, now: time.Now, onOpened: onOpened}
+	r.title = label("", theme.SizeNameHeadingText, true)
+	r.problem = label("", theme.SizeNameText, false)
 	where := label("Nothing in the file has been changed or deleted.", theme.SizeNameText, false)
 	choose := label("Choose how to go on", theme.SizeNameSubHeadingText, true)
+
+	r.copyBtn = widget.NewButtonWithIcon("Copy it to this computer and use the copy", theme.ContentCopyIcon(), r.onCopyLocal)
+	r.copyBtn.Importance = widget.HighImportance
+	copyWhy := label("A copy is made in the app's folder on this computer's own disk, checked against the original, and used from now on. The original stays where it is, unchanged.", sizeSmall, false)
+	r.readBtn = widget.NewButtonWithIcon("Open it read-only, to export from it", theme.VisibilityIcon(), r.onReadOnly)
+	readWhy := label("Look at the sessions and export PDFs, session files and the rest, to any folder, this one included. Nothing in the file can be changed.", sizeSmall, false)
+	r.placeWays = container.NewVBox(
+		card(container.NewVBox(r.copyBtn, copyWhy)),
+		card(container.NewVBox(r.readBtn, readWhy)),
+	)
 
 	r.openBtn = widget.NewButtonWithIcon("Open another file…", theme.FolderOpenIcon(), r.onOpenOther)
 	openWhy := label("Use a sessions file you already have, for example a copy you kept. The file above stays where it is.", sizeSmall, false)
 	r.restoreBtn = widget.NewButtonWithIcon("Restore the newest backup", theme.HistoryIcon(), r.onRestore)
-	restoreWhy := label("", sizeSmall, false)
-	if len(r.backups) > 0 {
-		restoreWhy.SetText("A backup copy was taken before the file was last upgraded: " + filepath.Base(r.backups[0]) +
-			". The bad file is moved aside and kept, and the backup is put in its place. Work since the backup is in the moved file, not the backup.")
-	} else {
-		restoreWhy.SetText("There is no backup copy of this file, so this choice is not available.")
-		r.restoreBtn.Disable()
-	}
+	r.restoreWhy = label("", sizeSmall, false)
 	r.freshBtn = widget.NewButtonWithIcon("Start a new file, keeping this one aside", theme.ContentAddIcon(), r.onStartNew)
 	freshWhy := label("The bad file is renamed and kept in the same folder, so someone can look at it later. A new, empty sessions file is started in its place.", sizeSmall, false)
+	r.repairs = container.NewVBox(
+		card(container.NewVBox(r.restoreBtn, r.restoreWhy)),
+		card(container.NewVBox(r.freshBtn, freshWhy)),
+	)
 	quit := widget.NewButton("Close PPEI Iceberg", func() { a.Quit() })
 
 	r.result = label("", theme.SizeNameText, true)
 	r.result.Hide()
 
-	choices := container.NewVBox(
-		card(container.NewVBox(r.openBtn, openWhy)),
-		card(container.NewVBox(r.restoreBtn, restoreWhy)),
-		card(container.NewVBox(r.freshBtn, freshWhy)),
-	)
-	page := container.NewVBox(title, card(container.NewVBox(r.problem, where)), choose, choices, r.result, container.NewHBox(quit))
+	choices := container.NewVBox(r.placeWays, card(container.NewVBox(r.openBtn, openWhy)), r.repairs)
+	page := container.NewVBox(r.title, card(container.NewVBox(r.problem, where)), choose, choices, r.result, container.NewHBox(quit))
 	r.root = container.NewPadded(container.NewVScroll(page))
+	r.setProblem(path, openErr)
 	return r
+}
+
+// setProblem shows why the file at path cannot be used, and the ways on
+// that fit: copy or read-only for a good file in a network or synced
+// folder, restore or start afresh for a bad file.
+func (r *recoveryScreen) setProblem(path string, err error) {
+	r.path = path
+	r.problem.SetText(data.ErrorMessage(err))
+	prob, misplaced := place.IsProblem(err)
+	switch {
+	case misplaced && prob.Kind == place.Synced:
+		r.title.SetText("Your sessions file is in a synced folder")
+	case misplaced:
+		r.title.SetText("Your sessions file is on a network folder")
+	default:
+		r.title.SetText("Your sessions file could not be opened")
+	}
+	if misplaced {
+		r.placeWays.Show()
+		r.repairs.Hide()
+		return
+	}
+	r.placeWays.Hide()
+	r.repairs.Show()
+	r.backups = r.files.Backups(path)
+	if len(r.backups) > 0 {
+		r.restoreWhy.SetText("A backup copy was taken before the file was last upgraded: " + filepath.Base(r.backups[0]) +
+			". The bad file is moved aside and kept, and the backup is put in its place. Work since the backup is in the moved file, not the backup.")
+		r.restoreBtn.Enable()
+	} else {
+		r.restoreWhy.SetText("There is no backup copy of this file, so this choice is not available.")
+		r.restoreBtn.Disable()
+	}
+}
+
+// onCopyLocal copies the file to this computer, checks the copy and
+// goes on with it.
+func (r *recoveryScreen) onCopyLocal() {
+	dst, err := r.files.CopyToLocal(context.Background(), r.path)
+	if err != nil {
+		r.failed(err)
+		return
+	}
+	r.openPath(dst, "Copied "+r.path+" to "+dst+" on this computer, checked the copy, and opened it. The original is left as it was.")
+}
+
+// onReadOnly opens the file read-only, to export from it.
+func (r *recoveryScreen) onReadOnly() {
+	st, err := r.files.OpenReadOnly(context.Background(), r.path)
+	if err != nil {
+		r.failed(err)
+		return
+	}
+	r.onOpened(st, r.path, "Opened "+r.path+" read-only: you can export from it, but nothing in it can be changed.")
 }
 
 // failed shows why a way on did not work; the screen stays so another can
@@ -79,13 +147,19 @@ func (r *recoveryScreen) failed(err error) {
 
 // openPath opens the sessions file at path and continues into the window.
 func (r *recoveryScreen) openPath(path, note string) bool {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if err := r.files.CheckPlace(path); err != nil {
+		// A file in a network or synced folder: offer its own ways on.
+		r.setProblem(path, err)
+		r.result.Hide()
+		return false
+	}
 	st, err := r.files.Open(context.Background(), path)
 	if err != nil {
 		r.failed(err)
 		return false
-	}
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs // as the store keeps it, for Home to show
 	}
 	r.onOpened(st, path, note)
 	return true

@@ -30,7 +30,9 @@ type Env struct {
 	// When the database file cannot be used (a *data.Error with code
 	// EBadFile), store is nil and openErr says why: the window then offers
 	// the ways on (open another file, restore a backup, start afresh).
-	OpenWindow func(store data.Store, dbPath string, openErr error) error
+	// notice, when not empty, is to be said once in the window (the move
+	// from the old default folder).
+	OpenWindow func(store data.Store, dbPath string, openErr error, notice string) error
 }
 
 // EnvDB is the environment variable that names the database file.
@@ -206,22 +208,22 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 			mainHelp(env.Stdout)
 			return exitOK, nil
 		}
-		path, _, err := databaseFor(ctx, env, inv.dbPath)
+		path, notice, err := databaseFor(ctx, env, inv.dbPath)
 		if err != nil {
 			return exitError, err
 		}
 		if err := checkPlace(path); err != nil {
-			return exitOK, env.OpenWindow(nil, path, err)
+			return exitOK, env.OpenWindow(nil, path, err, notice)
 		}
 		store, err := sqlite.Open(ctx, path)
 		if err != nil {
 			if data.ErrorCode(err) != data.EBadFile {
 				return exitError, err
 			}
-			return exitOK, env.OpenWindow(nil, path, err)
+			return exitOK, env.OpenWindow(nil, path, err, notice)
 		}
 		defer store.Close()
-		return exitOK, env.OpenWindow(store, store.Path(), nil)
+		return exitOK, env.OpenWindow(store, store.Path(), nil, notice)
 	}
 	c := &call{ctx: ctx, env: env, fs: inv.fs, args: inv.pos, dbPath: inv.dbPath, fw: data.DefaultFramework()}
 	if inv.cmd.needsDB {

@@ -39,38 +39,30 @@ func init() {
 
 // databaseFor is the file a run uses: the one named, or the default, after
 // moving the old default's file to the local folder when there is one.
-// What the move did is said on Stderr; a failed move leaves the old file
-// intact and in use.
-func databaseFor(ctx context.Context, env Env, named string) (string, *sqlite.Moved, error) {
+// notice says what the move did, or why it failed (the old file is then
+// intact and used where it is); it is also said on Stderr.
+func databaseFor(ctx context.Context, env Env, named string) (path, notice string, err error) {
 	if named != "" {
-		return named, nil, nil
+		return named, "", nil
 	}
 	loc, err := sqlite.DefaultLocation(ctx)
 	if err != nil {
-		return "", nil, err
+		return "", "", err
 	}
-	if loc.Moved != nil {
-		fmt.Fprintf(env.Stderr, "iceberg: %s\n", loc.Moved.Message())
-	}
-	if loc.MoveErr != nil {
-		fmt.Fprintf(env.Stderr, "iceberg: The sessions file could not be moved to this computer's local folder, so it is used where it is, at %s (%s).\n",
+	switch {
+	case loc.Moved != nil:
+		notice = loc.Moved.Message()
+	case loc.MoveErr != nil:
+		notice = fmt.Sprintf("The sessions file could not be moved to this computer's local folder, so it is used where it is, at %s (%s).",
 			loc.Path, strings.TrimRight(sentence(loc.MoveErr), "."))
 	}
-	return loc.Path, loc.Moved, nil
+	if notice != "" {
+		fmt.Fprintf(env.Stderr, "iceberg: %s\n", notice)
+	}
+	return loc.Path, notice, nil
 }
 
-// checkPlace refuses, as a *data.Error of code EBadFile wrapping the
-// *place.Problem, a database in a network or synced folder.
-func checkPlace(path string) error {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return fmt.Errorf("check the folder: %w", err)
-	}
-	if err := place.Check(abs, placeFacts()); err != nil {
-		return &data.Error{Code: data.EBadFile, Message: err.Error(), Err: err}
-	}
-	return nil
-}
+func checkPlace(path string) error { return sqlite.CheckPlace(path, placeFacts()) }
 
 // openFor opens the database for command cmd. In a network or synced
 // folder, a command that only reads is given a read-only copy (and told

@@ -168,7 +168,7 @@ func TestNetworkDatabaseWindow(t *testing.T) {
 	db, _ := sharedDB(t)
 	var gotStore data.Store
 	var gotErr error
-	env := Env{OpenWindow: func(store data.Store, path string, openErr error) error {
+	env := Env{OpenWindow: func(store data.Store, path string, openErr error, _ string) error {
 		gotStore, gotErr = store, openErr
 		return nil
 	}}
@@ -215,5 +215,40 @@ func TestDefaultDatabaseMoved(t *testing.T) {
 	code, _, stderr = mainRun(t, Env{}, "list")
 	if code != exitOK || stderr != "" {
 		t.Errorf("second start: exit %d, said %q; want nothing said", code, stderr)
+	}
+}
+
+// The window is told of the move, once, with the store on the new file.
+func TestDefaultDatabaseMovedWindow(t *testing.T) {
+	home := privateHome(t)
+	onNFS(t, filepath.Join(home, "nowhere"))
+	old := filepath.Join(home, "config", "ppei-iceberg", "iceberg.db")
+	if err := os.MkdirAll(filepath.Dir(old), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlite.Open(context.Background(), old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var notices, paths []string
+	env := Env{OpenWindow: func(store data.Store, path string, openErr error, notice string) error {
+		if store == nil {
+			t.Errorf("no store for the window: %v", openErr)
+		}
+		notices, paths = append(notices, notice), append(paths, path)
+		return nil
+	}}
+	for i := 0; i < 2; i++ {
+		if code, _, stderr := mainRun(t, env, []string{}...); code != exitOK {
+			t.Fatalf("window start %d: exit %d: %s", i, code, stderr)
+		}
+	}
+	newPath := filepath.Join(home, "data", "ppei-iceberg", "iceberg.db")
+	if len(notices) != 2 || !strings.Contains(notices[0], newPath) || notices[1] != "" {
+		t.Errorf("notices %q, want the move told at the first start only", notices)
+	}
+	if len(paths) != 2 || paths[0] != newPath || paths[1] != newPath {
+		t.Errorf("window opened %v, want %s both times", paths, newPath)
 	}
 }
