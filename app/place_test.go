@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/data/place"
@@ -91,10 +92,10 @@ func TestRecoveryNetworkFileSaysWhyAndOffersTwoWays(t *testing.T) {
 	if !h.r.placeWays.Visible() || h.r.repairs.Visible() {
 		t.Error("a good file on a share is offered the repairs for a bad file, or not the copy and read-only")
 	}
-	screen := canvasTexts(h.r.root)
-	for _, want := range []string{"Copy it to this computer and use the copy", "Open it read-only, to export from it", "Open another file…"} {
-		if !strings.Contains(screen, want) {
-			t.Errorf("the screen does not offer %q", want)
+	for btn, want := range map[*widget.Button]string{h.r.copyBtn: "Copy it to this computer and use the copy",
+		h.r.readBtn: "Open it read-only, to export from it", h.r.openBtn: "Open another file…"} {
+		if btn.Text != want || btn.Disabled() || !btn.Visible() {
+			t.Errorf("the screen offers %q (disabled %v), want %q", btn.Text, btn.Disabled(), want)
 		}
 	}
 	if !bytes.Equal(readFile(t, path), before) {
