@@ -282,7 +282,29 @@ func (d *doc) table(head []string, widths []float64, rows [][]string) {
 	d.need(20)
 	header()
 	d.font("", size)
-	for _, row := range rows {
+	rowLines := func(row []string) int {
+		d.font("", size)
+		n := 1
+		for i, c := range row {
+			k := 0
+			for _, para := range strings.Split(c, "\n") {
+				k += max(1, len(p.SplitText(para, widths[i]-gap)))
+			}
+			n = max(n, k)
+		}
+		return n
+	}
+	bottom := d.pageH - marginBottom
+	for ri, row := range rows {
+		// Keep the last row with the one before it, so no row sits on a
+		// page by itself.
+		if ri == len(rows)-2 && len(rows) > 2 {
+			h := float64(rowLines(row)+rowLines(rows[ri+1]))*lh + 6
+			if p.GetY()+h > bottom && h < bottom-marginTop-20 {
+				p.AddPage()
+				header()
+			}
+		}
 		cols := make([][]string, len(row))
 		n := 1
 		for i, c := range row {

@@ -166,8 +166,14 @@ func (d *doc) section(s report.Section) {
 		}
 		return
 	case report.IDPeople:
+		// A short section: kept whole on one page, so its last sentence
+		// never sits on a page by itself.
 		p.Ln(6)
-		d.need(40)
+		h := 20.0
+		for _, b := range s.Blocks {
+			h += d.blockHeight(b)
+		}
+		d.need(math.Min(h, d.pageH-marginTop-marginBottom-10))
 	default:
 		p.AddPage()
 	}
@@ -204,7 +210,13 @@ func (d *doc) keepNext(blocks []report.Block, i int) {
 		return
 	}
 	if i+1 < len(blocks) && b.Kind == report.Label {
-		d.need(7 + math.Min(d.blockHeight(blocks[i+1]), 3*bodyLH))
+		// keepLines moves a paragraph of up to six lines whole: the label
+		// goes with it.
+		h := d.blockHeight(blocks[i+1])
+		if h > 6*bodyLH+2 {
+			h = 3 * bodyLH
+		}
+		d.need(7 + h)
 		return
 	}
 	if b.Kind == report.Paragraph {
@@ -231,6 +243,8 @@ func (d *doc) blockHeight(b report.Block) float64 {
 			}
 		}
 		return h
+	case report.TableBlock:
+		return float64(len(b.Table.Rows)+2)*(bodyLH+3) + 10
 	}
 	return 2 * bodyLH
 }
@@ -314,6 +328,7 @@ func (d *doc) item(k report.Kind, i int, it report.Item) {
 // the right margin and flowing across pages.
 func (d *doc) rich(lead, txt string, left float64, c colour) {
 	p := d.pdf
+	d.keepLines(lead, txt, d.pageW-marginX-left)
 	p.SetLeftMargin(left)
 	p.SetX(left)
 	if lead != "" {
@@ -367,4 +382,27 @@ func (d *doc) widths(t *report.Table) []float64 {
 		out[i] = w / sum * d.textW
 	}
 	return out
+}
+
+// keepLines starts a new page before a paragraph that would otherwise
+// leave a single line at the foot of this page or at the head of the
+// next: no lone line of a paragraph sits on a page by itself.
+func (d *doc) keepLines(lead, txt string, w float64) {
+	p := d.pdf
+	d.font("", bodySize)
+	n := 0
+	for _, para := range strings.Split(strings.TrimSpace(lead+" "+txt), "\n") {
+		n += max(1, len(p.SplitText(para, w)))
+	}
+	room := int((d.pageH - marginBottom - p.GetY()) / bodyLH)
+	perPage := int((d.pageH - marginBottom - marginTop) / bodyLH)
+	if n <= room || n > perPage {
+		if n > room && (room < 2 || n-room < 2) {
+			p.AddPage()
+		}
+		return
+	}
+	if room < 2 || n-room < 2 || n <= 6 {
+		p.AddPage()
+	}
 }

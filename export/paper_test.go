@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -321,6 +322,72 @@ func TestPaperTypeSizes(t *testing.T) {
 			if abs(s-wordSizes[0]) > 0.05 {
 				t.Errorf("%s: doing words on the map are not all one size: %.2f and %.2f pt", paper, wordSizes[0], s)
 				break
+			}
+		}
+	}
+}
+
+// No row of a table and no lone line of a paragraph sits on a page by
+// itself, in realistic sessions with long notes and many actions, on A4
+// and Letter: every page but the last holds at least three lines of text
+// above the footer, and the last at least two.
+func TestPaperNoOrphans(t *testing.T) {
+	t.Parallel()
+	fw := data.DefaultFramework()
+	for _, paper := range []string{"a4", "letter"} {
+		for _, notes := range []int{150, 400, 700, 1000, 1300} {
+			r := fullRecord(t, fw, notes)
+			for i := 0; i < notes/100; i++ {
+				r.Actions = append(r.Actions, data.Action{Text: fmt.Sprintf("Action %d: ask the lay representatives what would help them take part, and report back to the board", i+1), Owner: "Board secretary", Due: "2026-06-30", Element: "P"})
+			}
+			b := mustPDF(t, r, Options{Paper: paper})
+			words, pageH := wordBoxes(t, b)
+			footerTop := pageH - marginBottom*72/25.4
+			lines := map[int]map[int]bool{}
+			pages := 0
+			for _, w := range words {
+				pages = max(pages, w.page)
+				if w.yMin >= footerTop {
+					continue
+				}
+				if lines[w.page] == nil {
+					lines[w.page] = map[int]bool{}
+				}
+				lines[w.page][int(w.yMin/3)] = true
+			}
+			// No heading or label is the last line of a page.
+			lastY := map[int]float64{}
+			for _, w := range words {
+				if w.yMin < footerTop {
+					lastY[w.page] = max(lastY[w.page], w.yMin)
+				}
+			}
+			last := map[int][]string{}
+			for _, w := range words {
+				if w.yMin == lastY[w.page] {
+					last[w.page] = append(last[w.page], w.text)
+				}
+			}
+			for pg, ws := range last {
+				l := strings.Join(ws, " ")
+				if l == "Discussion notes" || l == "Shaded by the group" || strings.HasPrefix(l, "5.") && strings.HasSuffix(l, ")") {
+					t.Errorf("%s, notes of %d: page %d ends with the heading %q, apart from what it heads", paper, notes, pg, l)
+				}
+			}
+			for pg := 1; pg <= pages; pg++ {
+				want := 3
+				if pg == pages {
+					want = 2
+				}
+				if n := len(lines[pg]); n < want {
+					var text []string
+					for _, w := range words {
+						if w.page == pg {
+							text = append(text, w.text)
+						}
+					}
+					t.Errorf("%s, notes of %d: page %d of %d holds only %d line(s) of text: %s", paper, notes, pg, pages, n, strings.Join(text, " "))
+				}
 			}
 		}
 	}
