@@ -349,54 +349,24 @@ func (u *ui) history(undo bool) {
 	if !undo {
 		verb = "Redone"
 	}
-	u.msg.info(verb + ": " + u.describe(ch) + ".")
+	u.msg.info(verb + ": " + ch.Describe(u.fw, undo) + ".")
 }
 
 // changeScreen is the screen that shows a change.
 func (u *ui) changeScreen(ch data.Change) string {
-	switch ch.Field {
-	case "shade", "word_note", "tally":
+	switch {
+	case ch.Field.OnWord():
 		if w, ok := u.fw.Word(ch.Target); ok {
 			return w.Element
 		}
-	case "element_notes", "agreed":
+	case ch.Field == data.FieldElementNotes || ch.Field == data.FieldAgreed:
 		if u.isElement(ch.Target) {
 			return ch.Target
 		}
-	case "summary":
+	case ch.Field == data.FieldSummary:
 		return screenReview
 	}
 	return ""
-}
-
-// describe says what a change was, in plain words.
-func (u *ui) describe(ch data.Change) string {
-	name := ch.Target
-	if w, ok := u.fw.Word(ch.Target); ok {
-		name = w.Label
-	} else if e, ok := u.fw.Element(ch.Target); ok {
-		name = e.Name
-	}
-	switch ch.Field {
-	case "shade":
-		return fmt.Sprintf("shading of %s (now %s)", name, shadeWords(u.sess.rec.Word(ch.Target).Level))
-	case "word_note":
-		return "note on " + name
-	case "element_notes":
-		return "discussion notes for " + name
-	case "agreed":
-		if u.sess.rec.Element(ch.Target).Agreed() {
-			return name + " agreed"
-		}
-		return name + " not agreed"
-	case "summary":
-		return "the summary"
-	case "tally":
-		return "count of own views for " + name
-	case "tally_of":
-		return "number of people taking part in the tally"
-	}
-	return "the last change"
 }
 
 func shadeWords(s data.Shade) string { return strings.ToLower(s.Label()) }

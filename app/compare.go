@@ -264,7 +264,7 @@ func (c *compareScreen) onExport() {
 		return
 	}
 	opt.Decisions = d
-	c.dialogs.save("comparison.pdf", "The PDF", func(w io.Writer) error { return export.WriteComparePDF(w, c.fw, recs, opt) }, func(path string) string {
+	c.dialogs.save("comparison.pdf", "The PDF", opt.Names, func(w io.Writer) error { return export.WriteComparePDF(w, c.fw, recs, opt) }, func(path string) string {
 		if opt.Names {
 			return "Comparison PDF saved with names: " + path
 		}
@@ -275,7 +275,7 @@ func (c *compareScreen) onExport() {
 // exportHandout writes the participants' hand-out.
 func (u *ui) exportHandout() {
 	opt := export.HandoutOptions{Paper: "a4"}
-	u.dialogs.save("hand-out.pdf", "The PDF", func(w io.Writer) error { return export.WriteHandout(w, u.fw, opt) }, func(path string) string {
+	u.dialogs.save("hand-out.pdf", "The PDF", false, func(w io.Writer) error { return export.WriteHandout(w, u.fw, opt) }, func(path string) string {
 		return "Hand-out saved: " + path + ". Print one for each person, to shade on their own before the group agrees."
 	})
 }

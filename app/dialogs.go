@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"io"
 	"path/filepath"
 
@@ -23,10 +24,13 @@ type fileDialogs struct {
 }
 
 // save asks where to save a file named like name (its extension is the
-// dialog's filter) and writes it there whole, or not at all: the dialog's
-// own writer would leave half a file behind on a full disk. what names the
-// file in the message if it cannot be written.
-func (f *fileDialogs) save(name, what string, write func(io.Writer) error, done func(path string) string) {
+// dialog's filter) and writes it there whole, or not at all, through
+// export's atomic writer: only the path is taken from the dialog, whose own
+// writer would empty the chosen file first (see safefiles.go). A file with
+// names (names) is its owner's alone. what names the file in the message
+// if it cannot be written.
+func (f *fileDialogs) save(name, what string, names bool, write func(io.Writer) error, done func(path string) string) {
+	useSafeFiles()
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			f.msg.fail(err)
@@ -36,8 +40,17 @@ func (f *fileDialogs) save(name, what string, write func(io.Writer) error, done 
 			return
 		}
 		path := w.URI().Path()
-		w.Close()
-		if err := export.WriteFileAtomic(path, write); err != nil {
+		w.Close() // opened lazily: closed unused, the file is untouched
+		save := export.WriteFileAtomic
+		if names {
+			save = export.WritePrivateFile
+		}
+		if err := save(path, write); err != nil {
+			var de *data.Error
+			if errors.As(err, &de) {
+				f.msg.fail(err) // already a sentence (the database itself was chosen, say)
+				return
+			}
 			f.msg.fail(&data.Error{Code: data.EInternal, Message: what + " could not be written. Choose another folder and try again", Err: err})
 			return
 		}
@@ -58,6 +71,7 @@ func (f *fileDialogs) open(exts []string, use func(fyne.URIReadCloser)) {
 // exts and gives use the file chosen, closing it afterwards. A dialog error
 // goes to fail; Cancel does nothing.
 func chooseFile(win fyne.Window, exts []string, fail func(error), use func(fyne.URIReadCloser)) {
+	useSafeFiles()
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			fail(err)

@@ -103,11 +103,11 @@ func TestFileDialogsSaveAndOpen(t *testing.T) {
 	h := newHarness(t)
 	ctx := context.Background()
 	id := h.createSession("Dialog board paper", "Governing Body")
-	rec := h.record(id)
-	s := rec.Session
-	s.Facilitator = "Fiona Facilitator"
-	s.Participants = []data.Participants{{Role: data.RoleServiceUser, Count: 1, Names: []string{"Sam Serviceuser"}}}
-	mustOK(t, h.store.UpdateSession(ctx, &s), "names")
+	mustOK(t, h.store.UpdateDetails(ctx, id, func(s *data.Session) error {
+		s.Facilitator = "Fiona Facilitator"
+		s.Participants = []data.Participants{{Role: data.RoleServiceUser, Count: 1, Names: []string{"Sam Serviceuser"}}}
+		return nil
+	}), "names")
 	fw := h.store.Framework()
 	mustOK(t, h.store.SetShade(ctx, id, fw.Elements[1].Words[1].ID, data.ShadeShaded), "shade")
 	h.u.sess.reload()

@@ -75,7 +75,7 @@ func (u *ui) exportPaper() {
 			u.msg.fail(err)
 			return
 		}
-		u.dialogs.save(fileName(rec.Title)+"."+f, what, write, func(path string) string {
+		u.dialogs.save(fileName(rec.Title)+"."+f, what, opt.Names, write, func(path string) string {
 			who := "without names (public)"
 			if opt.Names {
 				who = "with names"

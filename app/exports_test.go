@@ -26,7 +26,7 @@ func TestReviewExportsEveryFormat(t *testing.T) {
 	s := rec.Session
 	s.Facilitator = "Fiona Facilitator"
 	s.Participants = []data.Participants{{Role: data.RoleServiceUser, Count: 1, Names: []string{"Sam Serviceuser"}}}
-	mustOK(t, h.store.UpdateSession(ctx, &s), "names")
+	mustOK(t, h.store.UpdateDetails(ctx, id, func(x *data.Session) error { *x = s; return nil }), "names")
 	fw := h.store.Framework()
 	word := fw.Elements[1].Words[1]
 	mustOK(t, h.store.SetShade(ctx, id, word.ID, data.ShadeShaded), "shade")

@@ -310,7 +310,9 @@ func (h *homeScreen) onPurge(id int64, title string) {
 // importSessionFile reads a session file chosen in a file dialog.
 func (u *ui) importSessionFile() {
 	u.dialogs.open([]string{".json"}, func(r fyne.URIReadCloser) {
-		f, err := data.ReadSessionFile(r, u.fw)
+		// Only the path: the file is read bounded, and only if it is an
+		// ordinary file (data.ReadSessionFileAt).
+		f, err := data.ReadSessionFileAt(r.URI().Path(), u.fw)
 		if err != nil {
 			u.msg.fail(err)
 			return
@@ -335,7 +337,7 @@ func (u *ui) exportSessionFile(id int64) {
 		u.msg.fail(err)
 		return
 	}
-	u.dialogs.save(fileName(rec.Title)+".json", "The session file", data.NewSessionFile(u.fw, rec).Write, func(path string) string {
+	u.dialogs.save(fileName(rec.Title)+".json", "The session file", true, data.NewSessionFile(u.fw, rec).Write, func(path string) string {
 		return "Session file saved: " + path
 	})
 }

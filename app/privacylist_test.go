@@ -27,7 +27,7 @@ func boardSession(h *harness) int64 {
 	s.Participants = []data.Participants{{Role: data.RoleServiceUser, Count: 3, Names: []string{"Will Hope", "Zoë Clarke"}}}
 	s.Cover = data.Cover{Meeting: "Board meeting in public", Author: "Julie Marsh, Senior Commissioning Support Manager",
 		Presenter: "Ben Adeyemi, Director of Communications and Engagement"}
-	mustOK(h.t, h.store.UpdateSession(ctx, &s), "people")
+	mustOK(h.t, h.store.UpdateDetails(ctx, id, func(x *data.Session) error { *x = s; return nil }), "people")
 	mustOK(h.t, h.store.SetSummary(ctx, id, "Will Hope asked that we will hope for better letters. Hope is good. "+
 		"Zoe (NHS number 943 476 5919) can be reached at zoe.clarke@example.org."), "summary")
 	return id

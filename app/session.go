@@ -108,9 +108,14 @@ func (s *session) create(x *data.Session) (int64, error) {
 }
 
 // saveDetails writes Setup's form: the session's details, people and cover
-// sheet. It is the one place the window writes them.
-func (s *session) saveDetails(x *data.Session) error {
-	return s.store.UpdateSession(s.ctx, x)
+// sheet. It is the one place the window writes them. Only what the form
+// changes from base (the form as last saved) is written, over the session
+// as stored now, so a change another copy made meanwhile is kept.
+func (s *session) saveDetails(base, edited data.Session) error {
+	return s.store.UpdateDetails(s.ctx, s.rec.ID, func(cur *data.Session) error {
+		data.MergeDetails(cur, base, edited)
+		return nil
+	})
 }
 
 // reload reads the open session again and refreshes what shows it.

@@ -45,6 +45,9 @@ type setupScreen struct {
 	saved    *widget.Label
 	create   *widget.Button
 	loading  bool
+	// stored is the form as last saved: a change writes only the fields
+	// that differ from it, so a change another copy made is kept.
+	stored data.Session
 }
 
 // newSetupScreen shows the open session's details, or a new session's
@@ -186,6 +189,8 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Butt
 	cols := container.NewGridWithColumns(2, details, container.NewVBox(peopleHead, people))
 	body := container.NewVBox(cols, s.coverBox)
 	s.root = container.NewPadded(container.NewBorder(top, container.NewVBox(s.problem, s.saved), nil, nil, container.NewVScroll(body)))
+	s.stored = s.session()
+	s.stored.Normalise()
 	s.check()
 }
 
@@ -278,9 +283,10 @@ func (s *setupScreen) onChange() {
 	x := s.session()
 	x.Normalise()
 	s.sess.edit("setup", fmt.Sprintf("%#v", x), "", func(context.Context, data.Store, int64, string) error {
-		if err := s.sess.saveDetails(&x); err != nil {
+		if err := s.sess.saveDetails(s.stored, x); err != nil {
 			return err
 		}
+		s.stored = x
 		s.saved.SetText("Saved at " + s.sess.now().Format("15:04:05") + ".")
 		return nil
 	})

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"time"
 	"unicode/utf8"
 )
@@ -128,9 +130,6 @@ func (f *SessionFile) Write(w io.Writer) error {
 	return nil
 }
 
-// MaxSessionFile is the largest session file Import reads.
-const MaxSessionFile = 64 << 20
-
 // ReadSessionFile parses and checks a session file against fw. Every problem
 // is an *Error whose message names it.
 func ReadSessionFile(r io.Reader, fw *Framework) (*SessionFile, error) {
@@ -139,10 +138,13 @@ func ReadSessionFile(r io.Reader, fw *Framework) (*SessionFile, error) {
 		return nil, fmt.Errorf("read session file: %w", err)
 	}
 	if len(b) > MaxSessionFile {
-		return nil, Errorf(EInvalid, "The session file is larger than %d MB, so it is not a session file from this app.", MaxSessionFile>>20)
+		return nil, tooLarge()
 	}
 	if !utf8.Valid(b) {
 		return nil, Errorf(EInvalid, "The session file is not UTF-8 text.")
+	}
+	if err := checkRequired(b); err != nil {
+		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -226,6 +228,14 @@ func (f *SessionFile) Check(fw *Framework) error {
 			return err
 		}
 	}
+	rec := &Record{Session: s, Words: f.Words, Elements: f.Elements}
+	rec.FrameworkID, rec.FrameworkVersion = f.FrameworkID, f.FrameworkVersion
+	for _, a := range f.Actions {
+		rec.Actions = append(rec.Actions, Action{Text: a.Text, Owner: a.Owner, Due: a.Due, Element: a.Element})
+	}
+	if err := CheckRecordLimits(rec); err != nil {
+		return &Error{Code: EInvalid, Message: "The session file holds more than the app keeps: " + ErrorMessage(err)}
+	}
 	for i, a := range f.Actions {
 		act := Action{Text: a.Text, Owner: a.Owner, Due: a.Due, Element: a.Element}
 		if err := act.Validate(fw); err != nil {
@@ -270,3 +280,90 @@ func (fs FileSession) asSession() Session {
 
 // AsSession gives the session details of a file, ready to create.
 func (f *SessionFile) AsSession() Session { return f.Session.asSession() }
+
+func tooLarge() error {
+	return Errorf(EInvalid, "The file is larger than %d MB, so it is not a session file from this app. It was not read.", MaxSessionFile>>20)
+}
+
+// ReadSessionFileAt reads and checks the session file at path. Only an
+// ordinary file is read (not a folder, a device such as /dev/zero, or a
+// pipe, which could hang), and never more than MaxSessionFile bytes: a
+// larger file is refused before it is read.
+func ReadSessionFileAt(path string, fw *Framework) (*SessionFile, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, readFileError(path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, Errorf(EInvalid, "%s is not an ordinary file (it is %s), so it was not read. Choose a session file (.json).", path, fileKind(st.Mode()))
+	}
+	if st.Size() > MaxSessionFile {
+		return nil, tooLarge()
+	}
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, readFileError(path, err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, Errorf(EInvalid, "%s is not an ordinary file, so it was not read. Choose a session file (.json).", path)
+	}
+	return ReadSessionFile(f, fw)
+}
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&os.ModeNamedPipe != 0:
+		return "a pipe"
+	case m&os.ModeDevice != 0, m&os.ModeCharDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a file"
+}
+
+func readFileError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Error{Code: EInvalid, Message: fmt.Sprintf("There is no file %s. Check the name and folder", path), Err: err}
+	case errors.Is(err, fs.ErrPermission):
+		return &Error{Code: EInvalid, Message: fmt.Sprintf("You do not have permission to read %s. Check the file's permissions", path), Err: err}
+	case isNameTooLong(err):
+		return &Error{Code: EInvalid, Message: fmt.Sprintf("The path %s is too long for this computer. Choose a shorter folder or file name", path), Err: err}
+	}
+	return &Error{Code: EInvalid, Message: fmt.Sprintf("Cannot read %s", path), Err: err}
+}
+
+// The fields every session file must have (docs/session-file.md); every
+// other field may be left out and then reads as empty.
+var (
+	requiredFields        = []string{"format", "format_version", "framework_id", "framework_version", "session"}
+	requiredSessionFields = []string{"title", "community"}
+)
+
+// checkRequired names the first required field a file lacks. A file that
+// is not a JSON object is left for the full decode to describe.
+func checkRequired(b []byte) error {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(b, &top) != nil {
+		return nil
+	}
+	for _, k := range requiredFields {
+		if _, ok := top[k]; !ok {
+			return Errorf(EInvalid, "The session file has no %q field, which every session file needs.", k)
+		}
+	}
+	var sess map[string]json.RawMessage
+	if json.Unmarshal(top["session"], &sess) != nil {
+		return nil
+	}
+	for _, k := range requiredSessionFields {
+		if _, ok := sess[k]; !ok {
+			return Errorf(EInvalid, "The session file's session has no %q field, which every session needs.", k)
+		}
+	}
+	return nil
+}

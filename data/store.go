@@ -12,7 +12,11 @@ type Store interface {
 	CreateSession(ctx context.Context, s *Session) (int64, error)
 	Session(ctx context.Context, id int64) (*Record, error)
 	ListSessions(ctx context.Context, f SessionFilter) ([]Session, error)
-	UpdateSession(ctx context.Context, s *Session) error
+	// UpdateDetails changes some of a session's details (not its shading
+	// or notes). edit is given the details as stored now, inside the write
+	// transaction, so a change another copy made meanwhile is never lost;
+	// only the fields edit changes are written.
+	UpdateDetails(ctx context.Context, id int64, edit func(*Session) error) error
 
 	SetShade(ctx context.Context, id int64, wordID string, level Shade) error
 	SetWordNote(ctx context.Context, id int64, wordID, note string) error
@@ -63,10 +67,11 @@ type SessionFilter struct {
 	Offset  int
 }
 
-// Change is one entry of a session's history.
+// Change is one entry of a session's history. Before and After are the
+// field's values as the history stores them (see Field).
 type Change struct {
-	Field  string // "shade", "word_note", "element_notes", "agreed", "summary", "tally", "tally_of"
-	Target string // word id or element code; "" for the summary
+	Field  Field
+	Target string // word id or element code; "" for the summary and tally_of
 	Before string
 	After  string
 }

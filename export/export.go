@@ -8,9 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/data/privacy"
@@ -75,49 +72,4 @@ func Cell(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-// WriteFileAtomic writes a file through write into a temporary file in the
-// same folder, then renames it into place, so a failed export never leaves
-// a half-written file behind. Errors are sentences a person can act on.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	if st, serr := os.Stat(dir); serr != nil {
-		if errors.Is(serr, fs.ErrNotExist) {
-			return fmt.Errorf("the folder %s does not exist: %w", dir, serr)
-		}
-		return fmt.Errorf("the folder %s cannot be read: %w", dir, serr)
-	} else if !st.IsDir() {
-		return fmt.Errorf("%s is not a folder, so %s cannot be written there", dir, filepath.Base(path))
-	}
-	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
-		return fmt.Errorf("%s is a folder: choose a file name to export to", path)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("the folder %s cannot be written (check its permissions or choose another folder): %w", dir, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = f.Close()
-			_ = os.Remove(tmp)
-		}
-	}()
-	if err = write(f); err != nil {
-		return fmt.Errorf("the export failed before it was complete, so %s was not written: %w", filepath.Base(path), err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("the file could not be saved to disk (is the disk full?): %w", err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("the file could not be saved to disk (is the disk full?): %w", err)
-	}
-	if err = os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("the file's permissions could not be set: %w", err)
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("%s could not be replaced (is it open in another program?): %w", path, err)
-	}
-	return nil
 }

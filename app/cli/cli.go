@@ -18,6 +18,7 @@ import (
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/data/sqlite"
+	"github.com/ppei-iceberg/iceberg/export"
 )
 
 // Env is what the command line needs from the outside world.
@@ -65,6 +66,10 @@ func Main(args []string, env Env) int {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
+	// Unfinished files of an export that was killed (they may hold names).
+	if n := export.CleanPending(); n > 0 {
+		fmt.Fprintf(env.Stderr, "iceberg: removed %d unfinished export file(s) left by an earlier run that was stopped.\n", n)
+	}
 	code, err := run(context.Background(), args, env)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "iceberg: %s\n", sentence(err))
@@ -91,7 +96,9 @@ func sentence(err error) string {
 		return msg + "."
 	}
 	msg := err.Error()
-	if r, n := utf8.DecodeRuneInString(msg); n > 0 {
+	first, _, _ := strings.Cut(msg, " ")
+	// A sentence starts with a capital, but a file name keeps its own case.
+	if r, n := utf8.DecodeRuneInString(msg); n > 0 && !strings.ContainsAny(first, `./\:`) {
 		msg = string(unicode.ToUpper(r)) + msg[n:]
 	}
 	if msg != "" && !strings.HasSuffix(msg, ".") {
@@ -135,6 +142,9 @@ func parseArgs(args []string, getenv func(string) string) (*invocation, error) {
 				i++
 				value = args[i]
 			}
+			if strings.TrimSpace(value) == "" {
+				return nil, usagef("the option --db was given an empty file name: name the database file, or leave --db out to use the default")
+			}
 			inv.dbPath = value
 		case "version":
 			inv.version = true
@@ -174,6 +184,11 @@ func parseArgs(args []string, getenv func(string) string) (*invocation, error) {
 	}
 	inv.fs.StringVar(&inv.dbPath, "db", inv.dbPath, "the database `file`")
 	pos, err := parse(inv.fs, rest[1:])
+	inv.fs.Visit(func(f *flag.Flag) {
+		if f.Name == "db" && strings.TrimSpace(f.Value.String()) == "" && err == nil {
+			err = usagef("the option --db was given an empty file name: name the database file, or leave --db out to use the default")
+		}
+	})
 	if errors.Is(err, flag.ErrHelp) {
 		inv.help, inv.helpFor = true, inv.cmd
 		return inv, nil
@@ -223,6 +238,7 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 			return exitOK, env.OpenWindow(nil, path, err, notice)
 		}
 		defer store.Close()
+		tellNotices(env, store)
 		return exitOK, env.OpenWindow(store, store.Path(), nil, notice)
 	}
 	c := &call{ctx: ctx, env: env, fs: inv.fs, args: inv.pos, dbPath: inv.dbPath, fw: data.DefaultFramework()}
@@ -232,6 +248,7 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 			return exitError, err
 		}
 		defer c.store.Close()
+		tellNotices(env, c.store)
 		c.fw = c.store.Framework()
 		c.reportSplit()
 	}
@@ -248,6 +265,14 @@ func run(ctx context.Context, args []string, env Env) (int, error) {
 		return exitError, err
 	}
 	return exitOK, nil
+}
+
+// tellNotices says once what opening the database changed (its
+// permissions were narrowed, say), on standard error.
+func tellNotices(env Env, store *sqlite.Store) {
+	for _, n := range store.Notices {
+		fmt.Fprintf(env.Stderr, "iceberg: %s\n", n)
+	}
 }
 
 func findCommand(name string) *command {

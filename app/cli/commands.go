@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -155,7 +154,7 @@ func runList(c *call) error {
 	tw := tabwriter.NewWriter(c.out(), 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTITLE\tCOMMUNITY OF PRACTICE\tDATE\tSTATUS")
 	for _, s := range list {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", s.ID, s.Title, s.Community, s.MeetingDate, s.Status)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", s.ID, oneLine(s.Title), oneLine(s.Community), oneLine(s.MeetingDate), oneLine(s.Status))
 	}
 	return tw.Flush()
 }
@@ -168,7 +167,7 @@ func runShow(c *call) error {
 	if boolean(c.fs, "json") {
 		return writeJSON(c.out(), sessionJSON(r))
 	}
-	w := c.out()
+	w := terminalWriter{c.out()}
 	fmt.Fprintf(w, "%s  (session %d, %s)\n", r.Title, r.ID, r.Status)
 	fmt.Fprintf(w, "Community of practice: %s\n", r.Community)
 	if r.Organisation != "" {
@@ -284,23 +283,11 @@ func runParticipants(c *call) error {
 	if err != nil {
 		return usagef("%q is not a number of people", c.args[2])
 	}
-	r, err := c.store.Session(c.ctx, id)
-	if err != nil {
-		return err
-	}
-	var ps []data.Participants
-	found := false
-	for _, p := range r.Participants {
-		if p.Role == role {
-			p.Count, p.Names, found = count, c.args[3:], true
-		}
-		ps = append(ps, p)
-	}
-	if !found {
-		ps = append(ps, data.Participants{Role: role, Count: count, Names: c.args[3:]})
-	}
-	r.Participants = ps
-	return c.store.UpdateSession(c.ctx, &r.Session)
+	names := c.args[3:]
+	return c.store.UpdateDetails(c.ctx, id, func(s *data.Session) error {
+		s.SetParticipants(data.Participants{Role: role, Count: count, Names: names})
+		return nil
+	})
 }
 
 // count reads a number of people, or none.
@@ -338,30 +325,29 @@ func runTallyOf(c *call) error {
 }
 
 func runCover(c *call) error {
-	r, err := c.record()
-	if err != nil {
-		return err
-	}
-	fields := map[string]*string{
-		"meeting": &r.Cover.Meeting, "meeting-date": &r.Cover.MeetingDate, "agenda-item": &r.Cover.AgendaItem,
-		"author": &r.Cover.Author, "presenter": &r.Cover.Presenter, "purpose": &r.Cover.Purpose,
-		"summary": &r.Cover.ExecutiveSummary, "recommendations": &r.Cover.Recommendations,
-		"previously": &r.Cover.PreviouslyConsider,
-	}
-	// A new name comes with its own title: "Name, Job title" is split on save.
-	if given(c.fs, "author") {
-		r.Cover.AuthorTitle = ""
-	}
-	if given(c.fs, "presenter") {
-		r.Cover.PresenterTitle = ""
-	}
-	for name, p := range fields {
-		if given(c.fs, name) {
-			*p = str(c.fs, name)
+	id := c.sid
+	return c.store.UpdateDetails(c.ctx, id, func(s *data.Session) error {
+		fields := map[string]*string{
+			"meeting": &s.Cover.Meeting, "meeting-date": &s.Cover.MeetingDate, "agenda-item": &s.Cover.AgendaItem,
+			"author": &s.Cover.Author, "presenter": &s.Cover.Presenter, "purpose": &s.Cover.Purpose,
+			"summary": &s.Cover.ExecutiveSummary, "recommendations": &s.Cover.Recommendations,
+			"previously": &s.Cover.PreviouslyConsider,
 		}
-	}
-	r.Cover.Purpose = strings.ToLower(r.Cover.Purpose)
-	return c.store.UpdateSession(c.ctx, &r.Session)
+		// A new name comes with its own title: "Name, Job title" is split on save.
+		if given(c.fs, "author") {
+			s.Cover.AuthorTitle = ""
+		}
+		if given(c.fs, "presenter") {
+			s.Cover.PresenterTitle = ""
+		}
+		for name, p := range fields {
+			if given(c.fs, name) {
+				*p = str(c.fs, name)
+			}
+		}
+		s.Cover.Purpose = strings.ToLower(s.Cover.Purpose)
+		return nil
+	})
 }
 
 func runFollowUp(c *call) error {
@@ -391,30 +377,6 @@ func runPurge(c *call) error {
 	return c.store.PurgeSession(c.ctx, c.sid)
 }
 
-func describe(fw *data.Framework, ch data.Change) string {
-	switch ch.Field {
-	case "shade":
-		label := ch.Target
-		if w, ok := fw.Word(ch.Target); ok {
-			label = w.Label
-		}
-		return "the shading of " + label
-	case "word_note":
-		return "the note on " + ch.Target
-	case "element_notes":
-		return "the notes for " + ch.Target
-	case "agreed":
-		return "the agreement of " + ch.Target
-	case "summary":
-		return "the summary"
-	case "tally":
-		return "the tally of " + ch.Target
-	case "tally_of":
-		return "the number of people in the tally"
-	}
-	return ch.Field
-}
-
 func runUndo(c *call) error { return step(c, c.store.Undo, "Undid") }
 
 func runRedo(c *call) error { return step(c, c.store.Redo, "Redid") }
@@ -425,15 +387,19 @@ func step(c *call, do func(context.Context, int64) (data.Change, error), verb st
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.out(), "%s %s.\n", verb, describe(c.fw, ch))
+	fmt.Fprintf(c.out(), "%s %s.\n", verb, ch.Describe(c.fw, verb == "Undid"))
 	return nil
 }
 
-// writeOut writes to --out through a temporary file and rename, or to
-// standard output when --out is empty.
-func (c *call) writeOut(path string, write func(io.Writer) error) error {
+// writeOut writes to --out whole or not at all (see export.WriteFileAtomic),
+// or to standard output when --out is "-" or, for the commands whose
+// output is text, empty. A file that carries names is its owner's alone.
+func (c *call) writeOut(path string, names bool, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		return write(c.out())
+	}
+	if names {
+		return export.WritePrivateFile(path, write)
 	}
 	return export.WriteFileAtomic(path, write)
 }
@@ -456,7 +422,7 @@ func runExport(c *call) error {
 	if opt.Decisions, err = c.decisionsFor(r); err != nil {
 		return err
 	}
-	if err := export.WriteFileAtomic(out, func(w io.Writer) error { return export.WritePDF(w, c.fw, r, opt) }); err != nil {
+	if err := c.writeOut(out, opt.Names, func(w io.Writer) error { return export.WritePDF(w, c.fw, r, opt) }); err != nil {
 		return err
 	}
 	c.privacyNote([]*data.Record{r}, opt.Names)
@@ -477,7 +443,7 @@ func runExportJSON(c *call) error {
 		}
 		f = data.NewSessionFile(c.fw, export.PublicRecord(c.fw, r, export.Options{Decisions: d}))
 	}
-	if err := c.writeOut(str(c.fs, "out"), f.Write); err != nil {
+	if err := c.writeOut(str(c.fs, "out"), !noNames, f.Write); err != nil {
 		return err
 	}
 	if noNames {
@@ -496,7 +462,7 @@ func runExportCSV(c *call) error {
 	if err != nil {
 		return err
 	}
-	if err := c.writeOut(str(c.fs, "out"), func(w io.Writer) error {
+	if err := c.writeOut(str(c.fs, "out"), names, func(w io.Writer) error {
 		return export.WriteCSV(w, c.fw, r, export.Options{Names: names, Decisions: d})
 	}); err != nil {
 		return err
@@ -506,11 +472,7 @@ func runExportCSV(c *call) error {
 }
 
 func runImport(c *call) error {
-	b, err := os.ReadFile(c.args[0])
-	if err != nil {
-		return data.Errorf(data.EInvalid, "Cannot read %s: %v", c.args[0], unwrapPathError(err))
-	}
-	f, err := data.ReadSessionFile(bytes.NewReader(b), c.fw)
+	f, err := data.ReadSessionFileAt(c.args[0], c.fw)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/ppei-iceberg/iceberg/data"
-	"github.com/ppei-iceberg/iceberg/export"
 	"github.com/ppei-iceberg/iceberg/export/format"
 )
 
@@ -77,11 +76,15 @@ func runExportAs(c *call) error {
 	if err != nil {
 		return err
 	}
-	if err := export.WriteFileAtomic(out, write); err != nil {
+	if err := c.writeOut(out, opt.Names, write); err != nil {
 		return err
 	}
 	if format.MapOnly(f) {
-		fmt.Fprintf(c.out(), "The map's text alternative, for the picture's alt text:\n%s\n", format.AltText(c.fw, r, opt))
+		alt := c.out()
+		if out == "-" {
+			alt = c.env.Stderr // standard output holds the picture
+		}
+		fmt.Fprintf(alt, "The map's text alternative, for the picture's alt text:\n%s\n", format.AltText(c.fw, r, opt))
 	}
 	c.privacyNote([]*data.Record{r}, opt.Names)
 	return nil

@@ -148,7 +148,9 @@ func printPrivacy(w io.Writer, r *data.Record, items []privacyItem, sum privacy.
 	fmt.Fprintf(w, "\nPublic outputs: %s.\n", sum)
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is stored text on one line of a listing: runs of white space
+// become one space, and control characters show escaped (safetext.go).
+func oneLine(s string) string { return safeText(strings.Join(strings.Fields(s), " "), false) }
 
 // privacyNote is the one line export prints on standard error: what the
 // public output withheld and what still needs a decision.

@@ -51,7 +51,7 @@ func runHandout(c *call) error {
 	}
 	opt := export.HandoutOptions{Paper: paper, Title: str(c.fs, "title"), Community: str(c.fs, "cop"),
 		Organisation: str(c.fs, "org"), Date: str(c.fs, "date")}
-	return export.WriteFileAtomic(out, func(w io.Writer) error { return export.WriteHandout(w, c.fw, opt) })
+	return c.writeOut(out, false, func(w io.Writer) error { return export.WriteHandout(w, c.fw, opt) })
 }
 
 // compareJSON is the shape scripts rely on for "compare --json".
@@ -118,7 +118,7 @@ func runCompare(c *call) error {
 	if heat {
 		write = export.WriteHeatPDF
 	}
-	if err := export.WriteFileAtomic(out, func(w io.Writer) error { return write(w, c.fw, recs, opt) }); err != nil {
+	if err := c.writeOut(out, opt.Names, func(w io.Writer) error { return write(w, c.fw, recs, opt) }); err != nil {
 		return err
 	}
 	c.privacyNote(recs, opt.Names)

@@ -29,6 +29,9 @@ func (s *Store) AddAction(ctx context.Context, id int64, a *data.Action) (int64,
 		if err != nil {
 			return fmt.Errorf("add action: %w", err)
 		}
+		if err := s.checkLimits(ctx, tx, id); err != nil {
+			return err
+		}
 		return s.touch(ctx, tx, id)
 	})
 	if err != nil {
@@ -69,6 +72,9 @@ func (s *Store) UpdateAction(ctx context.Context, id int64, a *data.Action) erro
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return data.Errorf(data.ENotFound, "There is no action %d in session %d.", a.ID, id)
+		}
+		if err := s.checkLimits(ctx, tx, id); err != nil {
+			return err
 		}
 		return s.touch(ctx, tx, id)
 	})

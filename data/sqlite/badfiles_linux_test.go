@@ -189,7 +189,7 @@ func TestFullDisk(t *testing.T) {
 	}
 	defer s.Close()
 	var ok string
-	s.DB().QueryRow("PRAGMA integrity_check").Scan(&ok)
+	s.db.QueryRow("PRAGMA integrity_check").Scan(&ok)
 	if ok != "ok" {
 		t.Fatalf("integrity_check = %q", ok)
 	}

@@ -46,7 +46,7 @@ func BenchmarkSetShade(b *testing.B) {
 // connection settings in the same kind of file: the floor SetShade sits on.
 func BenchmarkCommitFloor(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "floor.db")
-	db, err := sql.Open("sqlite3", dsn(path, false))
+	db, err := sql.Open("sqlite3", dsn(path, false, false))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func BenchmarkCommitFloor(b *testing.B) {
 func BenchmarkList(b *testing.B) {
 	ctx := context.Background()
 	s := MustOpen(b)
-	tx, err := s.DB().Begin()
+	tx, err := s.db.Begin()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func BenchmarkList(b *testing.B) {
 	// into sessions.
 	b.Run("floor", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			rows, err := s.DB().Query(`SELECT id, title FROM sessions WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 50`)
+			rows, err := s.db.Query(`SELECT id, title FROM sessions WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 50`)
 			if err != nil {
 				b.Fatal(err)
 			}

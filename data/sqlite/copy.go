@@ -56,7 +56,7 @@ func snapshot(ctx context.Context, src, dst string) (Counts, error) {
 	if hasWAL(src) {
 		counts, err = snapshotWithLog(ctx, src, dst)
 	} else {
-		counts, err = snapshotWith(ctx, src, dst, dsn(src, true)+"&immutable=1")
+		counts, err = snapshotWith(ctx, src, dst, dsn(src, true, true))
 	}
 	if err != nil {
 		_ = os.Remove(dst)
@@ -83,7 +83,7 @@ func snapshotWithLog(ctx context.Context, src, dst string) (Counts, error) {
 			return nil, err
 		}
 	}
-	counts, err := snapshotWith(ctx, raw, dst, dsn(raw, false))
+	counts, err := snapshotWith(ctx, raw, dst, dsn(raw, false, false))
 	return counts, renamePath(err, raw, src)
 }
 

@@ -44,6 +44,10 @@ func TestMain(m *testing.M) {
 		writerChild(path, os.Getenv(envWriterPlan))
 		os.Exit(0)
 	}
+	if spec := os.Getenv(envSafeChild); spec != "" {
+		safeChild(spec)
+		os.Exit(0)
+	}
 	os.Exit(m.Run())
 }
 
@@ -62,23 +66,24 @@ func crashChild(path string, seed int64) {
 	out := bufio.NewWriter(os.Stdout)
 	for n := 0; ; n++ {
 		token := fmt.Sprintf("s%d-c%d", seed, n)
-		var field, target, value string
+		var field data.Field
+		var target, value string
 		switch rng.Intn(4) {
 		case 0:
 			w := words[rng.Intn(len(words))]
-			field, target, value = fieldWordNote, w.ID, token
+			field, target, value = data.FieldWordNote, w.ID, token
 			err = s.SetWordNote(ctx, 1, w.ID, token)
 		case 1:
 			e := fw.Elements[rng.Intn(len(fw.Elements))]
-			field, target, value = fieldElementNotes, e.Code, token
+			field, target, value = data.FieldElementNotes, e.Code, token
 			err = s.SetElementNotes(ctx, 1, e.Code, token)
 		case 2:
-			field, value = fieldSummary, token
+			field, value = data.FieldSummary, token
 			err = s.SetSummary(ctx, 1, token)
 		default:
 			w := words[rng.Intn(len(words))]
 			level := data.Shade(rng.Intn(3))
-			field, target, value = fieldShade, w.ID, strconv.Itoa(int(level))
+			field, target, value = data.FieldShade, w.ID, data.ShadeText(level)
 			err = s.SetShade(ctx, 1, w.ID, level)
 		}
 		if err != nil {
@@ -90,7 +95,10 @@ func crashChild(path string, seed int64) {
 	}
 }
 
-type ackedChange struct{ field, target, value string }
+type ackedChange struct {
+	field         data.Field
+	target, value string
+}
 
 func TestCrashDurability(t *testing.T) {
 	kills := 200
@@ -155,7 +163,7 @@ func runAndKill(t *testing.T, path string, seed int64, d time.Duration) []ackedC
 				continue // a line cut by the kill was not acknowledged whole
 			}
 			mu.Lock()
-			acked = append(acked, ackedChange{f[0], f[1], f[2]})
+			acked = append(acked, ackedChange{data.Field(f[0]), f[1], f[2]})
 			mu.Unlock()
 			once.Do(func() { close(first) })
 		}
@@ -189,17 +197,17 @@ func checkDurable(t *testing.T, path string, acked []ackedChange) {
 	}
 	defer s.Close()
 	var ok string
-	if err := s.DB().QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
+	if err := s.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
 		t.Fatalf("integrity_check = %q, %v", ok, err)
 	}
 	for _, a := range acked {
 		var n int
-		err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM history WHERE session_id = 1 AND field = ? AND target = ? AND after = ?`,
+		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM history WHERE session_id = 1 AND field = ? AND target = ? AND after = ?`,
 			a.field, a.target, a.value).Scan(&n)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n == 0 && a.field != fieldShade {
+		if n == 0 && a.field != data.FieldShade {
 			t.Errorf("acknowledged change %+v is not on disk", a)
 		}
 	}
@@ -208,24 +216,24 @@ func checkDurable(t *testing.T, path string, acked []ackedChange) {
 	r := mustRecord(t, s, 1)
 	last := map[string]string{}
 	for _, a := range acked {
-		if a.field != fieldShade {
-			last[a.field+" "+a.target] = a.value
+		if a.field != data.FieldShade {
+			last[string(a.field)+" "+a.target] = a.value
 		}
 	}
 	for key, v := range last {
 		f := strings.SplitN(key, " ", 2)
 		var got string
-		switch f[0] {
-		case fieldWordNote:
+		switch data.Field(f[0]) {
+		case data.FieldWordNote:
 			got = r.Word(f[1]).Note
-		case fieldElementNotes:
+		case data.FieldElementNotes:
 			got = r.Element(f[1]).Notes
-		case fieldSummary:
+		case data.FieldSummary:
 			got = r.Summary
 		}
 		if got != v {
 			var later int
-			s.DB().QueryRowContext(ctx, `SELECT count(*) FROM history WHERE id > (SELECT max(id) FROM history WHERE after = ?) AND field = ? AND target = ?`,
+			s.db.QueryRowContext(ctx, `SELECT count(*) FROM history WHERE id > (SELECT max(id) FROM history WHERE after = ?) AND field = ? AND target = ?`,
 				v, f[0], f[1]).Scan(&later)
 			if later == 0 {
 				t.Errorf("%s holds %q, but the last acknowledged value was %q", key, got, v)

@@ -60,7 +60,7 @@ func countRows(t *testing.T, s *Store) [4]int {
 	t.Helper()
 	var n [4]int
 	for i, table := range []string{"sessions", "words", "elements", "actions"} {
-		if err := s.DB().QueryRow("SELECT count(*) FROM " + table).Scan(&n[i]); err != nil {
+		if err := s.db.QueryRow("SELECT count(*) FROM " + table).Scan(&n[i]); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/ppei-iceberg/iceberg/data"
 )
@@ -13,43 +12,24 @@ import (
 // The undoable changes (shading, notes, agreement, summary, tallies) and the history that
 // Undo and Redo step through.
 
-// The fields the history records.
-const (
-	fieldShade        = "shade"
-	fieldWordNote     = "word_note"
-	fieldElementNotes = "element_notes"
-	fieldAgreed       = "agreed"
-	fieldSummary      = "summary"
-	fieldTally        = "tally"
-	fieldTallyOf      = "tally_of"
-)
-
-// intText is a nullable count as history text: "" for none.
-func intText(p *int) string {
-	if p == nil {
-		return ""
-	}
-	return strconv.Itoa(*p)
-}
-
 // getField reads the current value of a history field as text.
-func getField(ctx context.Context, tx *sql.Tx, id int64, field, target string) (string, error) {
+func getField(ctx context.Context, tx *sql.Tx, id int64, field data.Field, target string) (string, error) {
 	var q string
 	args := []any{id}
 	switch field {
-	case fieldShade:
+	case data.FieldShade:
 		q, args = `SELECT level FROM words WHERE session_id = ? AND word_id = ?`, append(args, target)
-	case fieldWordNote:
+	case data.FieldWordNote:
 		q, args = `SELECT note FROM words WHERE session_id = ? AND word_id = ?`, append(args, target)
-	case fieldElementNotes:
+	case data.FieldElementNotes:
 		q, args = `SELECT notes FROM elements WHERE session_id = ? AND code = ?`, append(args, target)
-	case fieldAgreed:
+	case data.FieldAgreed:
 		q, args = `SELECT COALESCE(agreed_at, '') FROM elements WHERE session_id = ? AND code = ?`, append(args, target)
-	case fieldSummary:
+	case data.FieldSummary:
 		q = `SELECT summary FROM sessions WHERE id = ?`
-	case fieldTally:
+	case data.FieldTally:
 		q, args = `SELECT COALESCE(CAST(tally AS TEXT), '') FROM words WHERE session_id = ? AND word_id = ?`, append(args, target)
-	case fieldTallyOf:
+	case data.FieldTallyOf:
 		q = `SELECT COALESCE(CAST(tally_of AS TEXT), '') FROM sessions WHERE id = ?`
 	default:
 		return "", fmt.Errorf("unknown field %q", field)
@@ -57,8 +37,8 @@ func getField(ctx context.Context, tx *sql.Tx, id int64, field, target string) (
 	var v string
 	err := tx.QueryRowContext(ctx, q, args...).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
-		if field == fieldShade {
-			return "0", nil
+		if field == data.FieldShade {
+			return data.ShadeText(data.ShadeNone), nil
 		}
 		return "", nil
 	}
@@ -66,23 +46,23 @@ func getField(ctx context.Context, tx *sql.Tx, id int64, field, target string) (
 }
 
 // setField writes a history field's value.
-func (s *Store) setField(ctx context.Context, tx *sql.Tx, id int64, field, target, value string) error {
+func (s *Store) setField(ctx context.Context, tx *sql.Tx, id int64, field data.Field, target, value string) error {
 	var err error
 	switch field {
-	case fieldShade:
-		level, perr := strconv.Atoi(value)
+	case data.FieldShade:
+		level, perr := data.ParseShadeText(value)
 		if perr != nil {
-			return fmt.Errorf("bad level %q: %w", value, perr)
+			return perr
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO words (session_id, word_id, level) VALUES (?, ?, ?)
-			ON CONFLICT (session_id, word_id) DO UPDATE SET level = excluded.level`, id, target, level)
-	case fieldWordNote:
+			ON CONFLICT (session_id, word_id) DO UPDATE SET level = excluded.level`, id, target, int(level))
+	case data.FieldWordNote:
 		_, err = tx.ExecContext(ctx, `INSERT INTO words (session_id, word_id, note) VALUES (?, ?, ?)
 			ON CONFLICT (session_id, word_id) DO UPDATE SET note = excluded.note`, id, target, value)
-	case fieldElementNotes:
+	case data.FieldElementNotes:
 		_, err = tx.ExecContext(ctx, `INSERT INTO elements (session_id, code, notes) VALUES (?, ?, ?)
 			ON CONFLICT (session_id, code) DO UPDATE SET notes = excluded.notes`, id, target, value)
-	case fieldAgreed:
+	case data.FieldAgreed:
 		var at any
 		if value != "" {
 			at = value
@@ -92,18 +72,15 @@ func (s *Store) setField(ctx context.Context, tx *sql.Tx, id int64, field, targe
 		if err == nil {
 			err = s.updateStatus(ctx, tx, id)
 		}
-	case fieldSummary:
+	case data.FieldSummary:
 		_, err = tx.ExecContext(ctx, `UPDATE sessions SET summary = ? WHERE id = ?`, value, id)
-	case fieldTally, fieldTallyOf:
-		var n any
-		if value != "" {
-			v, perr := strconv.Atoi(value)
-			if perr != nil {
-				return fmt.Errorf("bad count %q: %w", value, perr)
-			}
-			n = v
+	case data.FieldTally, data.FieldTallyOf:
+		count, perr := data.ParseCountText(value)
+		if perr != nil {
+			return perr
 		}
-		if field == fieldTally {
+		n := nullInt(count)
+		if field == data.FieldTally {
 			_, err = tx.ExecContext(ctx, `INSERT INTO words (session_id, word_id, tally) VALUES (?, ?, ?)
 				ON CONFLICT (session_id, word_id) DO UPDATE SET tally = excluded.tally`, id, target, n)
 		} else {
@@ -134,7 +111,7 @@ func (s *Store) updateStatus(ctx context.Context, tx *sql.Tx, id int64) error {
 
 // change applies one undoable change in its own transaction and records it
 // in the history, clearing anything that could have been redone.
-func (s *Store) change(ctx context.Context, what string, id int64, field, target, value string) error {
+func (s *Store) change(ctx context.Context, what string, id int64, field data.Field, target, value string) error {
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		if err := s.live(ctx, tx, id); err != nil {
 			return err
@@ -143,11 +120,16 @@ func (s *Store) change(ctx context.Context, what string, id int64, field, target
 		if err != nil {
 			return err
 		}
-		if before == value || (field == fieldAgreed && before != "" && value != "") {
+		if before == value || (field == data.FieldAgreed && before != "" && value != "") {
 			return nil // no change (agreeing again keeps the first time), nothing to undo
 		}
 		if err := s.setField(ctx, tx, id, field, target, value); err != nil {
 			return err
+		}
+		if len(value) > len(before) {
+			if err := s.checkLimits(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		now := s.now()
 		if _, err := tx.ExecContext(ctx, `DELETE FROM history WHERE session_id = ? AND undone = 1`, id); err != nil {
@@ -175,7 +157,7 @@ func (s *Store) SetShade(ctx context.Context, id int64, wordID string, level dat
 	if !level.Valid() {
 		return data.Errorf(data.EInvalid, "Shading level %d is out of range.", int(level))
 	}
-	return s.change(ctx, "save the shading", id, fieldShade, w.ID, strconv.Itoa(int(level)))
+	return s.change(ctx, "save the shading", id, data.FieldShade, w.ID, data.ShadeText(level))
 }
 
 // SetWordNote sets the evidence or example the group gave for a word.
@@ -187,7 +169,7 @@ func (s *Store) SetWordNote(ctx context.Context, id int64, wordID, note string) 
 	if err := checkText("note", note); err != nil {
 		return err
 	}
-	return s.change(ctx, "save the note", id, fieldWordNote, w.ID, note)
+	return s.change(ctx, "save the note", id, data.FieldWordNote, w.ID, note)
 }
 
 // SetElementNotes sets an element's discussion notes.
@@ -199,7 +181,7 @@ func (s *Store) SetElementNotes(ctx context.Context, id int64, code, notes strin
 	if err := checkText("notes", notes); err != nil {
 		return err
 	}
-	return s.change(ctx, "save the discussion notes", id, fieldElementNotes, e.Code, notes)
+	return s.change(ctx, "save the discussion notes", id, data.FieldElementNotes, e.Code, notes)
 }
 
 // SetAgreed records that the room agreed an element, or takes it back.
@@ -209,9 +191,9 @@ func (s *Store) SetAgreed(ctx context.Context, id int64, code string, agreed boo
 		return err
 	}
 	if !agreed {
-		return s.change(ctx, "take back the agreement", id, fieldAgreed, e.Code, "")
+		return s.change(ctx, "take back the agreement", id, data.FieldAgreed, e.Code, "")
 	}
-	return s.change(ctx, "save the agreement", id, fieldAgreed, e.Code, s.now())
+	return s.change(ctx, "save the agreement", id, data.FieldAgreed, e.Code, s.now())
 }
 
 // SetSummary sets the session's summary.
@@ -219,7 +201,7 @@ func (s *Store) SetSummary(ctx context.Context, id int64, summary string) error 
 	if err := checkText("summary", summary); err != nil {
 		return err
 	}
-	return s.change(ctx, "save the summary", id, fieldSummary, "", summary)
+	return s.change(ctx, "save the summary", id, data.FieldSummary, "", summary)
 }
 
 // SetTally records how many people shaded a word on their own, from
@@ -245,7 +227,7 @@ func (s *Store) SetTally(ctx context.Context, id int64, wordID string, count *in
 			return data.Errorf(data.EInvalid, "%d is more than the %d people who took part in the tally.", *count, of.Int64)
 		}
 	}
-	return s.change(ctx, "save the tally", id, fieldTally, w.ID, intText(count))
+	return s.change(ctx, "save the tally", id, data.FieldTally, w.ID, data.CountText(count))
 }
 
 // SetTallyOf records how many people took part in the tally; nil clears it.
@@ -253,7 +235,7 @@ func (s *Store) SetTallyOf(ctx context.Context, id int64, people *int) error {
 	if people != nil && (*people < 0 || *people > data.MaxTally) {
 		return data.Errorf(data.EInvalid, "The number of people in the tally must be between 0 and %d.", data.MaxTally)
 	}
-	return s.change(ctx, "save the number of people in the tally", id, fieldTallyOf, "", intText(people))
+	return s.change(ctx, "save the number of people in the tally", id, data.FieldTallyOf, "", data.CountText(people))
 }
 
 // AddElementTime adds time spent discussing an element.

@@ -83,7 +83,7 @@ func TestHostileTextThroughEverything(t *testing.T) {
 			}
 		}
 		var ok string
-		s.DB().QueryRow("PRAGMA integrity_check").Scan(&ok)
+		s.db.QueryRow("PRAGMA integrity_check").Scan(&ok)
 		if ok != "ok" {
 			t.Errorf("integrity_check = %q", ok)
 		}

@@ -65,7 +65,7 @@ func (s *Store) Import(ctx context.Context, f *data.SessionFile) (int64, error) 
 				return fmt.Errorf("import actions: %w", err)
 			}
 		}
-		return nil
+		return s.checkLimits(ctx, tx, id)
 	})
 	if err != nil {
 		return 0, s.writeError("import the session", err)

@@ -77,10 +77,10 @@ func MoveOldDefault(ctx context.Context, from, to string) (*Moved, error) {
 		return nil, &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Cannot make the folder %s for the database", filepath.Dir(to)), Err: err}
 	}
 	partial := partialPath(to)
-	removeFresh(partial) // a copy an earlier start did not finish: ours, never the user's
+	removeDatabase(partial) // a copy an earlier start did not finish: ours, never the user's
 	_ = os.Remove(partial + "-journal")
 	fail := func(err error) (*Moved, error) {
-		removeFresh(partial)
+		removeDatabase(partial)
 		_ = os.Remove(partial + "-journal")
 		return nil, err
 	}
@@ -214,5 +214,5 @@ func openRead(path string) (*sql.DB, error) {
 	if !exists(path) {
 		return nil, fmt.Errorf("open %s: %w", path, fs.ErrNotExist)
 	}
-	return sql.Open("sqlite3", dsn(path, true))
+	return sql.Open("sqlite3", dsn(path, true, false))
 }

@@ -173,7 +173,7 @@ func TestMoveOldDefault(t *testing.T) {
 		t.Fatalf("second start moved again: %+v, %v", m, err)
 	}
 	// Removing the new file does not bring the old one back.
-	removeFresh(to)
+	removeDatabase(to)
 	if m, err := MoveOldDefault(context.Background(), from, to); m != nil || err != nil || exists(to) {
 		t.Fatalf("after the new file was removed the old one was moved again: %+v, %v", m, err)
 	}

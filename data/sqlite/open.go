@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -79,6 +81,10 @@ type Store struct {
 	BackupPath string
 
 	ro *readOnlyCopy // set by OpenReadOnly
+
+	// Notices are what opening the file changed that the user should be
+	// told once, in a sentence each (its permissions were narrowed, say).
+	Notices []string
 }
 
 var _ data.Store = (*Store)(nil)
@@ -99,7 +105,7 @@ func DefaultPath() (string, error) {
 
 // dsn builds a connection string that carries every setting, so each
 // pooled connection has them (a PRAGMA run once applies to one only).
-func dsn(path string, readOnly bool) string {
+func dsn(path string, readOnly, immutable bool) string {
 	// file:///C:/Users/… on Windows, file:///home/… elsewhere; spaces and
 	// non-ASCII letters are percent-encoded, as SQLite's URI form expects.
 	p := filepath.ToSlash(path)
@@ -108,10 +114,17 @@ func dsn(path string, readOnly bool) string {
 	}
 	u := url.URL{Scheme: "file", Path: p}
 	q := "_foreign_keys=on&_busy_timeout=10000"
-	if readOnly {
+	switch {
+	case readOnly && immutable:
+		// Reads the file alone, creating no journal or shared-memory file
+		// beside it: for checking a file that may be refused.
+		q += "&mode=ro&immutable=1"
+	case readOnly:
 		q += "&mode=ro"
-	} else {
-		q += "&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate"
+	default:
+		// secure_delete: what is deleted is overwritten, so a purged
+		// session's names and notes cannot be read back from the file.
+		q += "&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&_secure_delete=on"
 	}
 	return u.String() + "?" + q
 }
@@ -119,9 +132,11 @@ func dsn(path string, readOnly bool) string {
 // Open opens the database at path, creating it when the file does not
 // exist. A file that is not this app's database, is damaged, or comes from
 // a newer version is refused with a *data.Error (code EBadFile) and left
-// exactly as it was.
+// exactly as it was, with nothing written beside it. A new database is
+// built whole beside its final name and then put in place, so a crash
+// while it is made leaves either no file or a good one.
 func Open(ctx context.Context, path string) (*Store, error) {
-	if path == "" {
+	if strings.TrimSpace(path) == "" {
 		return nil, data.Errorf(data.EInvalid, "No database file was named.")
 	}
 	abs, err := filepath.Abs(path)
@@ -135,34 +150,127 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	s := &Store{fw: data.DefaultFramework(), path: path, Now: time.Now}
 	if fresh {
-		// Make the file 0600 before SQLite writes anything to it.
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
-			return nil, fileError(path, "create the database", err)
+		if err := s.create(ctx); err != nil {
+			return nil, err
 		}
-		_ = f.Close()
+		if _, err := checkFile(ctx, path); err != nil {
+			return nil, err
+		}
 	}
-	db, err := sql.Open("sqlite3", dsn(path, false))
+	s.tighten()
+	db, err := sql.Open("sqlite3", dsn(path, false, false))
 	if err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	s.db = db
-	if err := s.migrate(ctx, fresh); err != nil {
+	if err := s.migrate(ctx); err != nil {
 		_ = db.Close()
-		if fresh {
-			removeFresh(path)
-		}
 		return nil, err
 	}
+	data.AddDatabaseFile(path)
 	return s, nil
 }
 
-// removeFresh removes a database file this call created, and its WAL files,
-// when setting it up failed; it never touches a file that existed before.
-func removeFresh(path string) {
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+// create builds a new, empty database at s.path: made in a file of its
+// own beside it (.NAME.new-PID-…), set up whole, and then linked into
+// place, never over a file another copy of the app made meanwhile.
+func (s *Store) create(ctx context.Context) error {
+	dir, name := filepath.Split(s.path)
+	removeStaleBuilds(dir, name)
+	tmp, err := os.CreateTemp(dir, "."+name+".new-"+strconv.Itoa(os.Getpid())+"-*")
+	if err != nil {
+		return fileError(s.path, "create the database", err)
+	}
+	tmpPath := tmp.Name()
+	_ = tmp.Close() // 0600 from its first byte
+	defer removeDatabase(tmpPath)
+	db, err := sql.Open("sqlite3", dsn(tmpPath, false, false))
+	if err != nil {
+		return fmt.Errorf("create store: %w", err)
+	}
+	build := &Store{db: db, fw: s.fw, path: tmpPath, Now: s.Now}
+	err = build.migrate(ctx)
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = build.writeError("create the database", cerr)
+	}
+	if err != nil {
+		return err
+	}
+	if f, err := os.Open(tmpPath); err == nil {
+		_ = f.Sync()
+		_ = f.Close()
+	}
+	if err := os.Link(tmpPath, s.path); err != nil {
+		switch {
+		case errors.Is(err, fs.ErrExist):
+			return nil // another copy made it first: open theirs
+		case linkUnsupported(err):
+			if _, serr := os.Stat(s.path); serr == nil {
+				return nil
+			}
+			if rerr := os.Rename(tmpPath, s.path); rerr != nil {
+				return fileError(s.path, "create the database", rerr)
+			}
+		default:
+			return fileError(s.path, "create the database", err)
+		}
+	}
+	syncDir(dir)
+	return nil
+}
+
+// removeStaleBuilds removes half-built databases (.NAME.new-PID-…) that a
+// process killed while creating one left in dir.
+func removeStaleBuilds(dir, name string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(name)+".new-*"))
+	for _, m := range matches {
+		rest := strings.TrimPrefix(filepath.Base(m), "."+name+".new-")
+		pidText, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || (pid != os.Getpid() && processRunning(pid)) {
+			continue
+		}
+		if strings.HasSuffix(m, "-wal") || strings.HasSuffix(m, "-shm") || strings.HasSuffix(m, "-journal") {
+			_ = os.Remove(m)
+			continue
+		}
+		removeDatabase(m)
+	}
+}
+
+func globEscape(s string) string {
+	return strings.NewReplacer(`*`, `\*`, `?`, `\?`, `[`, `\[`).Replace(s)
+}
+
+// removeDatabase removes a database this package built and its sidecars.
+func removeDatabase(path string) {
+	for _, p := range append([]string{path}, sidecars(path)...) {
 		_ = os.Remove(p)
 	}
+}
+
+func sidecars(path string) []string {
+	out := make([]string, 0, len(data.DatabaseSidecars))
+	for _, s := range data.DatabaseSidecars {
+		out = append(out, path+s)
+	}
+	return out
+}
+
+// tighten makes the database and its sidecars readable by their owner
+// alone, saying so once when they were not.
+func (s *Store) tighten() {
+	st, err := os.Stat(s.path)
+	if err != nil || st.Mode().Perm()&0o077 == 0 || !ownedByMe(st) {
+		return
+	}
+	if err := os.Chmod(s.path, 0o600); err != nil {
+		return
+	}
+	for _, p := range sidecars(s.path) {
+		_ = os.Chmod(p, 0o600)
+	}
+	s.Notices = append(s.Notices, fmt.Sprintf("%s could be read by other people on this computer (permissions %04o); it is now readable by you alone (0600).", s.path, st.Mode().Perm()))
 }
 
 // Path is the database file's absolute path.
@@ -170,9 +278,6 @@ func (s *Store) Path() string { return s.path }
 
 // Framework is the framework sessions are checked against.
 func (s *Store) Framework() *data.Framework { return s.fw }
-
-// DB exposes the connection pool to tests in other packages.
-func (s *Store) DB() *sql.DB { return s.db }
 
 // Close closes the database.
 func (s *Store) Close() error {
@@ -220,13 +325,29 @@ func checkFile(ctx context.Context, path string) (fresh bool, err error) {
 	if n < 100 {
 		return false, data.Errorf(data.EBadFile, "%s is damaged: it is cut short. It has been left as it is: restore the backup, or start a new file.", path)
 	}
+	// The header names the application and the schema version: refuse
+	// another application's file or a newer one before SQLite opens it.
+	// A journal beside the file may hold a newer header, so then SQLite
+	// decides below.
+	walSt, werr := os.Stat(path + "-wal")
+	hasWAL := werr == nil && walSt.Size() > 0
+	if !hasWAL {
+		if id := binary.BigEndian.Uint32(head[68:72]); id != ApplicationID {
+			return false, foreign(path)
+		}
+		if v := int(binary.BigEndian.Uint32(head[60:64])); v > SchemaVersion {
+			return false, newer(path, v)
+		}
+	}
 
 	// Before SQLite reads it: a database in WAL mode cannot even be read
 	// without writing its shared-memory file beside it.
 	if err := checkWritable(path); err != nil {
 		return false, err
 	}
-	db, err := sql.Open("sqlite3", dsn(path, true))
+	// With no journal beside it, the file is read alone (immutable), so a
+	// refused file leaves nothing new in its folder.
+	db, err := sql.Open("sqlite3", dsn(path, true, !hasWAL))
 	if err != nil {
 		return false, fmt.Errorf("check database: %w", err)
 	}
@@ -239,10 +360,10 @@ func checkFile(ctx context.Context, path string) (fresh bool, err error) {
 		return false, damaged(path, err)
 	}
 	if appID != ApplicationID {
-		return false, data.Errorf(data.EBadFile, "%s belongs to another application, not PPEI Iceberg. It has been left as it is: open another file, or start a new one.", path)
+		return false, foreign(path)
 	}
 	if version > SchemaVersion {
-		return false, data.Errorf(data.EBadFile, "%s was made by a newer version of PPEI Iceberg (schema %d; this version reads up to %d). Update the app to open it; the file has been left as it is.", path, version, SchemaVersion)
+		return false, newer(path, version)
 	}
 	rows, err := db.QueryContext(ctx, "PRAGMA quick_check")
 	if err != nil {
@@ -290,12 +411,24 @@ func checkWritable(path string) error {
 	return nil
 }
 
+func foreign(path string) error {
+	return data.Errorf(data.EBadFile, "%s belongs to another application, not PPEI Iceberg. It has been left as it is: open another file, or start a new one.", path)
+}
+
+func newer(path string, version int) error {
+	return data.Errorf(data.EBadFile, "%s was made by a newer version of PPEI Iceberg (schema %d; this version reads up to %d). Update the app to open it; the file has been left as it is.", path, version, SchemaVersion)
+}
+
 func damaged(path string, err error) error {
 	return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("%s is damaged and cannot be opened. It has been left as it is: restore the backup, or start a new file", path), Err: err}
 }
 
 func fileError(path, what string, err error) error {
 	switch {
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Cannot %s: the path %s is too long for this computer. Choose a shorter folder or file name", what, path), Err: err}
+	case errors.Is(err, fs.ErrPermission) && strings.HasPrefix(what, "read"):
+		return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Cannot %s at %s: you do not have permission to read it. Check the file's permissions, or open another file", what, path), Err: err}
 	case errors.Is(err, fs.ErrPermission):
 		return &data.Error{Code: data.EBadFile, Message: fmt.Sprintf("Cannot %s at %s: permission denied. Choose a file in a folder you can write to", what, path), Err: err}
 	default:
@@ -305,7 +438,7 @@ func fileError(path, what string, err error) error {
 
 // migrate brings the schema to SchemaVersion, each step and its
 // user_version bump in one immediate transaction, after a backup copy.
-func (s *Store) migrate(ctx context.Context, fresh bool) error {
+func (s *Store) migrate(ctx context.Context) error {
 	var version int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return s.writeError("read the database version", err)
@@ -313,7 +446,7 @@ func (s *Store) migrate(ctx context.Context, fresh bool) error {
 	if version == SchemaVersion {
 		return nil
 	}
-	if !fresh && version > 0 {
+	if version > 0 {
 		backup, err := s.backup(ctx, version)
 		if err != nil {
 			return err
@@ -360,10 +493,17 @@ func (s *Store) backup(ctx context.Context, version int) (string, error) {
 		}
 		dest = fmt.Sprintf("%s-%d", base, i)
 	}
+	// Made empty and 0600 first (VACUUM INTO fills an empty file), so the
+	// copy is never readable by others, not even for a moment.
+	f, err := os.OpenFile(dest, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return "", fileError(dest, "copy the database before updating it", err)
+	}
+	_ = f.Close()
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+		_ = os.Remove(dest)
 		return "", s.writeError("copy the database before updating it", err)
 	}
-	_ = os.Chmod(dest, 0o600)
 	return dest, nil
 }
 

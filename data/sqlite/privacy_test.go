@@ -15,7 +15,7 @@ import (
 // as cover sheets are filled in: "Name, Job title".
 func makeV3(t *testing.T, path string) {
 	t.Helper()
-	db, err := sql.Open("sqlite3", dsn(path, false))
+	db, err := sql.Open("sqlite3", dsn(path, false, false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestMigrationSplitsPeople(t *testing.T) {
 		{`SELECT presenter, presenter_title FROM covers WHERE session_id = 2`, "Mark Rose", ""},
 	} {
 		var name, title string
-		if err := s.DB().QueryRow(tc.q).Scan(&name, &title); err != nil {
+		if err := s.db.QueryRow(tc.q).Scan(&name, &title); err != nil {
 			t.Fatalf("%s: %v", tc.q, err)
 		}
 		if name != tc.name || title != tc.title {
@@ -139,9 +139,10 @@ func TestPeopleAreRecords(t *testing.T) {
 	if r.Facilitator != "Siân O'Neill" || r.FacilitatorTitle != "Engagement Lead" {
 		t.Errorf("facilitator %q, title %q", r.Facilitator, r.FacilitatorTitle)
 	}
-	sess := r.Session
-	sess.Cover = data.Cover{Author: "Julie Marsh, Senior Commissioning Support Manager", Presenter: "Ben Adeyemi", PresenterTitle: "Director of Communications and Engagement"}
-	if err := s.UpdateSession(ctx, &sess); err != nil {
+	if err := s.UpdateDetails(ctx, id, func(x *data.Session) error {
+		x.Cover = data.Cover{Author: "Julie Marsh, Senior Commissioning Support Manager", Presenter: "Ben Adeyemi", PresenterTitle: "Director of Communications and Engagement"}
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	r = mustRecord(t, s, id)

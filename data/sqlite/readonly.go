@@ -67,12 +67,14 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		ro.remove()
 		return nil, fmt.Errorf("open store read-only: %w", err)
 	}
-	s.db, err = sql.Open("sqlite3", dsn(copyPath, true))
+	s.db, err = sql.Open("sqlite3", dsn(copyPath, true, false))
 	if err != nil {
 		ro.remove()
 		return nil, fmt.Errorf("open store read-only: %w", err)
 	}
 	s.path, s.ro, s.BackupPath = abs, ro, ""
+	data.AddDatabaseFile(abs)
+	data.AddDatabaseFile(copyPath)
 	return s, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,7 +25,10 @@ func (s *Store) CreateSession(ctx context.Context, sess *data.Session) (int64, e
 		now := s.now()
 		var err error
 		id, err = s.insertSession(ctx, tx, sess, now, now)
-		return err
+		if err != nil {
+			return err
+		}
+		return s.checkLimits(ctx, tx, id)
 	})
 	if err != nil {
 		return 0, s.writeError("create the session", err)
@@ -272,28 +276,143 @@ func escapeLike(s string) string {
 	return r.Replace(s)
 }
 
-// UpdateSession writes a session's details (not its shading or notes).
-func (s *Store) UpdateSession(ctx context.Context, sess *data.Session) error {
-	sess.Normalise()
-	if err := sess.Validate(s.fw); err != nil {
-		return err
-	}
+// afterDetailsRead, when set by a test, runs between UpdateDetails' read
+// and its write, inside the transaction.
+var afterDetailsRead func()
+
+// UpdateDetails changes some of a session's details (not its shading or
+// notes): edit is given the details as stored now, inside one write
+// transaction, and only the fields it changes are written, so a change
+// another copy of the app made meanwhile is never lost.
+func (s *Store) UpdateDetails(ctx context.Context, id int64, edit func(*data.Session) error) error {
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		if err := s.live(ctx, tx, sess.ID); err != nil {
+		if err := s.live(ctx, tx, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET title = ?, community = ?, organisation = ?,
-			meeting_date = ?, facilitator = ?, facilitator_title = ?, focus = ?, purpose = ?, updated_at = ? WHERE id = ?`,
-			sess.Title, sess.Community, sess.Organisation, sess.MeetingDate, sess.Facilitator, sess.FacilitatorTitle, sess.Focus,
-			sess.Purpose, s.now(), sess.ID); err != nil {
-			return fmt.Errorf("update session: %w", err)
+		rec, err := s.readRecord(ctx, tx, id)
+		if err != nil {
+			return err
 		}
-		return writeDetails(ctx, tx, sess.ID, sess)
+		if afterDetailsRead != nil {
+			afterDetailsRead()
+		}
+		before := cloneDetails(rec.Session)
+		after := cloneDetails(rec.Session)
+		if err := edit(&after); err != nil {
+			return err
+		}
+		after.ID = id
+		after.Normalise()
+		if err := after.Validate(s.fw); err != nil {
+			return err
+		}
+		changed, err := writeChangedDetails(ctx, tx, id, before, after)
+		if err != nil || !changed {
+			return err
+		}
+		if err := s.checkLimits(ctx, tx, id); err != nil {
+			return err
+		}
+		return s.touch(ctx, tx, id)
 	})
 	if err != nil {
 		return s.writeError("save the session's details", err)
 	}
 	return nil
+}
+
+// cloneDetails copies a session deeply enough that editing the copy's
+// participants leaves the original as it was.
+func cloneDetails(sess data.Session) data.Session {
+	ps := make([]data.Participants, len(sess.Participants))
+	for i, p := range sess.Participants {
+		p.Names = append([]string(nil), p.Names...)
+		ps[i] = p
+	}
+	sess.Participants = ps
+	return sess
+}
+
+// writeChangedDetails writes the columns and rows that differ between
+// before and after, and reports whether there were any.
+func writeChangedDetails(ctx context.Context, tx *sql.Tx, id int64, before, after data.Session) (bool, error) {
+	changed := false
+	set := func(table, key string, cols []string, vals []any) error {
+		if len(cols) == 0 {
+			return nil
+		}
+		changed = true
+		q := "UPDATE " + table + " SET " + strings.Join(cols, " = ?, ") + " = ? WHERE " + key + " = ?"
+		_, err := tx.ExecContext(ctx, q, append(vals, id)...)
+		return err
+	}
+	var cols []string
+	var vals []any
+	diff := func(col, b, a string) {
+		if a != b {
+			cols, vals = append(cols, col), append(vals, a)
+		}
+	}
+	diff("title", before.Title, after.Title)
+	diff("community", before.Community, after.Community)
+	diff("organisation", before.Organisation, after.Organisation)
+	diff("meeting_date", before.MeetingDate, after.MeetingDate)
+	diff("facilitator", before.Facilitator, after.Facilitator)
+	diff("facilitator_title", before.FacilitatorTitle, after.FacilitatorTitle)
+	diff("focus", before.Focus, after.Focus)
+	diff("purpose", before.Purpose, after.Purpose)
+	if err := set("sessions", "id", cols, vals); err != nil {
+		return false, fmt.Errorf("update session: %w", err)
+	}
+
+	cols, vals = nil, nil
+	bc, ac := before.Cover, after.Cover
+	diff("meeting", bc.Meeting, ac.Meeting)
+	diff("meeting_date", bc.MeetingDate, ac.MeetingDate)
+	diff("agenda_item", bc.AgendaItem, ac.AgendaItem)
+	diff("author", bc.Author, ac.Author)
+	diff("presenter", bc.Presenter, ac.Presenter)
+	diff("author_title", bc.AuthorTitle, ac.AuthorTitle)
+	diff("presenter_title", bc.PresenterTitle, ac.PresenterTitle)
+	diff("purpose", bc.Purpose, ac.Purpose)
+	diff("executive_summary", bc.ExecutiveSummary, ac.ExecutiveSummary)
+	diff("recommendations", bc.Recommendations, ac.Recommendations)
+	diff("previously_considered_by", bc.PreviouslyConsider, ac.PreviouslyConsider)
+	if len(cols) > 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO covers (session_id) VALUES (?) ON CONFLICT (session_id) DO NOTHING`, id); err != nil {
+			return false, fmt.Errorf("write cover sheet: %w", err)
+		}
+	}
+	if err := set("covers", "session_id", cols, vals); err != nil {
+		return false, fmt.Errorf("write cover sheet: %w", err)
+	}
+
+	old := map[data.Role]data.Participants{}
+	for _, p := range before.Participants {
+		old[p.Role] = p
+	}
+	now := map[data.Role]bool{}
+	for _, p := range after.Participants {
+		now[p.Role] = true
+		if o, ok := old[p.Role]; ok && o.Count == p.Count && slices.Equal(o.Names, p.Names) {
+			continue
+		}
+		changed = true
+		if _, err := tx.ExecContext(ctx, `INSERT INTO participants (session_id, role, count, names) VALUES (?, ?, ?, ?)
+			ON CONFLICT (session_id, role) DO UPDATE SET count = excluded.count, names = excluded.names`,
+			id, string(p.Role), p.Count, strings.Join(p.Names, "\n")); err != nil {
+			return false, fmt.Errorf("write participants: %w", err)
+		}
+	}
+	for r := range old {
+		if !now[r] {
+			changed = true
+			if _, err := tx.ExecContext(ctx, `DELETE FROM participants WHERE session_id = ? AND role = ?`, id, string(r)); err != nil {
+				return false, fmt.Errorf("write participants: %w", err)
+			}
+		}
+	}
+	return changed, nil
 }
 
 // FollowUp copies a session as the start of a re-mapping: its details,

@@ -105,3 +105,13 @@ func (s *Store) element(code string) (*data.Element, error) {
 }
 
 func checkText(what, v string) error { return data.CheckText(what, v) }
+
+// checkLimits refuses, inside the change's transaction, a change that
+// takes the session past what one session may hold (data.CheckRecordLimits).
+func (s *Store) checkLimits(ctx context.Context, tx *sql.Tx, id int64) error {
+	rec, err := s.readRecord(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	return data.CheckRecordLimits(rec)
+}

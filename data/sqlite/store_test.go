@@ -86,7 +86,7 @@ func TestOpenNewFile(t *testing.T) {
 	}
 	var appID, version int
 	var journal, fk string
-	db := s.DB()
+	db := s.db
 	for q, dest := range map[string]any{"PRAGMA application_id": &appID, "PRAGMA user_version": &version, "PRAGMA journal_mode": &journal, "PRAGMA foreign_keys": &fk} {
 		if err := db.QueryRow(q).Scan(dest); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -240,7 +240,7 @@ func TestOpenFolderAsFile(t *testing.T) {
 func makeV1(t *testing.T, path string) {
 	t.Helper()
 	path, _ = filepath.Abs(path)
-	db, err := sql.Open("sqlite3", dsn(path, false))
+	db, err := sql.Open("sqlite3", dsn(path, false, false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +278,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	defer s.Close()
 	var version int
-	s.DB().QueryRow("PRAGMA user_version").Scan(&version)
+	s.db.QueryRow("PRAGMA user_version").Scan(&version)
 	if version != SchemaVersion {
 		t.Errorf("user_version = %d, want %d", version, SchemaVersion)
 	}
@@ -290,7 +290,10 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Errorf("element lost in migration: %+v", e)
 	}
 	// The new schema works on the old session.
-	if err := s.UpdateSession(context.Background(), &data.Session{ID: 1, Title: "Spring mapping", Community: "Governing Body", Cover: data.Cover{Meeting: "Board", Purpose: "information"}}); err != nil {
+	if err := s.UpdateDetails(context.Background(), 1, func(x *data.Session) error {
+		x.Title, x.Cover.Meeting, x.Cover.Purpose = "Spring mapping", "Board", "information"
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	// A backup of the old file, byte for byte, sits beside it.
@@ -313,7 +316,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 func TestMigrationsFromEmptyMatchSchema(t *testing.T) {
 	s := MustOpen(t)
 	var n int
-	s.DB().QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('sessions','participants','words','elements','actions','history','covers')`).Scan(&n)
+	s.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('sessions','participants','words','elements','actions','history','covers')`).Scan(&n)
 	if n != 7 {
 		t.Errorf("tables = %d, want 7", n)
 	}
@@ -365,9 +368,11 @@ func TestSessionLifecycle(t *testing.T) {
 		t.Errorf("cover %+v words %d elements %d", r.Cover, len(r.Words), len(r.Elements))
 	}
 
-	r.Title = "Board mapping, March"
-	r.Participants = []data.Participants{{Role: data.RoleLayRep, Count: 3}}
-	if err := s.UpdateSession(ctx, &r.Session); err != nil {
+	if err := s.UpdateDetails(ctx, id, func(x *data.Session) error {
+		x.Title = "Board mapping, March"
+		x.Participants = []data.Participants{{Role: data.RoleLayRep, Count: 3}}
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	r2 := mustRecord(t, s, id)
@@ -421,7 +426,7 @@ func TestShadingNotesAgreementAndUndo(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	wantUndo := []string{"summary", "agreed", "element_notes", "word_note", "shade", "shade"}
+	wantUndo := []data.Field{data.FieldSummary, data.FieldAgreed, data.FieldElementNotes, data.FieldWordNote, data.FieldShade, data.FieldShade}
 	for i, want := range wantUndo {
 		ch, err := s.Undo(ctx, id)
 		if err != nil {
@@ -602,7 +607,7 @@ func TestListSearchTrashRestorePurge(t *testing.T) {
 		t.Errorf("purged session still there: %v", err)
 	}
 	var n int
-	s.DB().QueryRow("SELECT count(*) FROM history WHERE session_id = ?", b).Scan(&n)
+	s.db.QueryRow("SELECT count(*) FROM history WHERE session_id = ?", b).Scan(&n)
 	if n != 0 {
 		t.Errorf("purge left %d history rows", n)
 	}
@@ -718,13 +723,13 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	// A file that passes Check but whose action breaks a rule at insert
 	// time cannot happen; so break the database instead: a trigger that
 	// fails the last insert proves the transaction rolls back.
-	if _, err := s.DB().Exec(`CREATE TEMP TRIGGER fail_actions BEFORE INSERT ON actions BEGIN SELECT RAISE(ABORT, 'boom'); END`); err != nil {
+	if _, err := s.db.Exec(`CREATE TEMP TRIGGER fail_actions BEFORE INSERT ON actions BEGIN SELECT RAISE(ABORT, 'boom'); END`); err != nil {
 		t.Fatal(err)
 	}
-	s.DB().SetMaxOpenConns(1) // the temp trigger lives on one connection
+	s.db.SetMaxOpenConns(1) // the temp trigger lives on one connection
 	before, _ := s.ListSessions(ctx, data.SessionFilter{})
 	var wordsBefore int
-	s.DB().QueryRow("SELECT count(*) FROM words").Scan(&wordsBefore)
+	s.db.QueryRow("SELECT count(*) FROM words").Scan(&wordsBefore)
 	if _, err := s.Import(ctx, f); err == nil {
 		t.Fatal("import succeeded despite a failing insert")
 	}
@@ -733,7 +738,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		t.Errorf("failed import left %d sessions, want %d", len(after), len(before))
 	}
 	var words int
-	s.DB().QueryRow("SELECT count(*) FROM words").Scan(&words)
+	s.db.QueryRow("SELECT count(*) FROM words").Scan(&words)
 	if words != wordsBefore {
 		t.Errorf("failed import left word rows: %d", words)
 	}
@@ -821,7 +826,7 @@ func TestWriteErrorsAreSentences(t *testing.T) {
 	s.Close()
 	if os.Geteuid() == 0 {
 		// root ignores file modes; use SQLite's read-only mode instead.
-		db, _ := sql.Open("sqlite3", dsn(path, true))
+		db, _ := sql.Open("sqlite3", dsn(path, true, false))
 		defer db.Close()
 		_, err := db.Exec("UPDATE sessions SET title = 'x'")
 		st := &Store{path: path}

@@ -70,5 +70,11 @@ func (s *Store) PurgeSession(ctx context.Context, id int64) error {
 	if err != nil {
 		return s.writeError("remove the session for good", err)
 	}
+	// secure_delete has overwritten the freed pages; a checkpoint copies
+	// them over the old ones in the file and empties the journal, so the
+	// session's names and notes are gone from both.
+	if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return s.writeError("remove the session for good", err)
+	}
 	return nil
 }

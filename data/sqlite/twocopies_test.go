@@ -128,7 +128,7 @@ func TestTwoCopiesOnOneFile(t *testing.T) {
 		// The final note is the last write of whichever copy wrote last.
 		var lastID int64
 		var lastAfter string
-		a.DB().QueryRow(`SELECT id, after FROM history WHERE field = 'word_note' AND target = 'c.conforming' ORDER BY id DESC LIMIT 1`).Scan(&lastID, &lastAfter)
+		a.db.QueryRow(`SELECT id, after FROM history WHERE field = 'word_note' AND target = 'c.conforming' ORDER BY id DESC LIMIT 1`).Scan(&lastID, &lastAfter)
 		if got := ra.Word("c.conforming").Note; got != lastAfter || !strings.HasSuffix(got, "-59") {
 			t.Errorf("final note %q, last written %q", got, lastAfter)
 		}
@@ -145,7 +145,7 @@ func assertAllInHistory(t *testing.T, s *Store, acked [][]string) {
 				t.Fatalf("bad line %q", line)
 			}
 			var n int
-			s.DB().QueryRow(`SELECT count(*) FROM history WHERE field = 'word_note' AND target = ? AND after = ?`, f[0], f[1]).Scan(&n)
+			s.db.QueryRow(`SELECT count(*) FROM history WHERE field = 'word_note' AND target = ? AND after = ?`, f[0], f[1]).Scan(&n)
 			if n == 0 {
 				t.Errorf("acknowledged note %q on %s was lost", f[1], f[0])
 			}
