@@ -291,7 +291,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown command", []string{"dance"}, 2, "no command \"dance\""},
 		{"unknown option", []string{"list", "--colour"}, 2, "does not know the option --colour"},
 		{"malformed json", []string{"import", bad}, 1, "not valid JSON"},
-		{"missing import file", []string{"import", "/no/such/file.json"}, 1, "Cannot read"},
+		{"missing import file", []string{"import", "/no/such/file.json"}, 1, "There is no file /no/such/file.json"},
 		{"unwritable path", []string{"export-json", "1", "--out", "/proc/x.json"}, 1, "cannot be written"},
 		{"missing folder", []string{"export-csv", "1", "--out", "/no/such/folder/x.csv"}, 1, "does not exist"},
 		{"unknown element", []string{"agree", "1", "Z"}, 1, "no element \"Z\""},
