@@ -258,8 +258,18 @@ func sidecars(path string) []string {
 }
 
 // tighten makes the database and its sidecars readable by their owner
-// alone, saying so once when they were not.
+// alone, saying so once when they were not; and the app's own folder for
+// it (never a folder the user chose, which others may share on purpose)
+// the owner's alone too.
 func (s *Store) tighten() {
+	dir := filepath.Dir(s.path)
+	if def, err := place.DefaultPath(place.System()); err == nil && filepath.Dir(def) == dir {
+		if st, err := os.Stat(dir); err == nil && st.Mode().Perm()&0o077 != 0 && ownedByMe(st) {
+			if os.Chmod(dir, 0o700) == nil {
+				s.Notices = append(s.Notices, fmt.Sprintf("The folder %s could be opened by other people on this computer (permissions %04o); it is now yours alone (0700).", dir, st.Mode().Perm()))
+			}
+		}
+	}
 	st, err := os.Stat(s.path)
 	if err != nil || st.Mode().Perm()&0o077 == 0 || !ownedByMe(st) {
 		return

@@ -399,3 +399,43 @@ func TestPathTooLongHasItsOwnMessage(t *testing.T) {
 		t.Fatalf("Open of a 300-character name: %v, want a message saying the path is too long", err)
 	}
 }
+
+// The app's own folder for the database is narrowed too; a folder the
+// user chose is not.
+func TestOwnFolderTightened(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", home)
+	def, err := DefaultPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Dir(def), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(context.Background(), def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if st, _ := os.Stat(filepath.Dir(def)); st.Mode().Perm() != 0o700 {
+		t.Errorf("the app's folder is %04o, want 0700", st.Mode().Perm())
+	}
+	if len(s.Notices) != 1 || !strings.Contains(s.Notices[0], "yours alone (0700)") {
+		t.Errorf("notices %q", s.Notices)
+	}
+	chosen := filepath.Join(t.TempDir(), "shared")
+	if err := os.Mkdir(chosen, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(chosen, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(context.Background(), filepath.Join(chosen, "mine.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if st, _ := os.Stat(chosen); st.Mode().Perm() != 0o755 {
+		t.Errorf("a folder the user chose was changed to %04o", st.Mode().Perm())
+	}
+}
