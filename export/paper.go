@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jung-kurt/gofpdf"
 	"github.com/ppei-iceberg/iceberg/export/report"
 )
 
@@ -334,11 +335,11 @@ func (d *doc) rich(lead, txt string, left float64, c colour) {
 	if lead != "" {
 		d.font("B", bodySize)
 		d.color(ink)
-		p.Write(bodyLH, d.text(lead)+" ")
+		writeFlow(p, bodyLH, d.text(lead)+" ")
 	}
 	d.font("", bodySize)
 	d.color(c)
-	p.Write(bodyLH, txt)
+	writeFlow(p, bodyLH, txt)
 	p.Ln(bodyLH)
 	p.SetLeftMargin(marginX)
 	p.SetX(marginX)
@@ -404,5 +405,31 @@ func (d *doc) keepLines(lead, txt string, w float64) {
 	}
 	if room < 2 || n-room < 2 || n <= 6 {
 		p.AddPage()
+	}
+}
+
+// writeFlow is gofpdf's Write (text wrapped from the current position,
+// flowing across lines and pages) given the text a few words at a time:
+// Write turns its whole remaining text into runes once per character, so a
+// 2,000-character note in one call took a tenth of a second. Split at
+// spaces, the lines break where they did.
+func writeFlow(p *gofpdf.Fpdf, h float64, s string) {
+	const chunk = 48
+	for len(s) > 0 {
+		n := 0
+		cut := len(s)
+		for i, r := range s {
+			if n >= chunk && r == ' ' {
+				cut = i + 1
+				break
+			}
+			if r == '\n' {
+				cut = i + 1
+				break
+			}
+			n++
+		}
+		p.Write(h, s[:cut])
+		s = s[cut:]
 	}
 }
