@@ -423,7 +423,7 @@ func TestOwnFolderTightened(t *testing.T) {
 	if len(s.Notices) != 1 || !strings.Contains(s.Notices[0], "yours alone (0700)") {
 		t.Errorf("notices %q", s.Notices)
 	}
-	chosen := filepath.Join(t.TempDir(), "shared")
+	chosen := filepath.Join(t.TempDir(), "chosen")
 	if err := os.Mkdir(chosen, 0o755); err != nil {
 		t.Fatal(err)
 	}
