@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -49,6 +50,10 @@ func (f *fileDialogs) save(name, what string, names bool, write func(io.Writer) 
 			var de *data.Error
 			if errors.As(err, &de) {
 				f.msg.fail(err) // already a sentence (the database itself was chosen, say)
+				return
+			}
+			if strings.Contains(err.Error(), "the disk is full") {
+				f.msg.fail(&data.Error{Code: data.EBadFile, Message: what + " could not be written: the disk is full. Free some space and try again; the old file was left as it was", Err: err})
 				return
 			}
 			f.msg.fail(&data.Error{Code: data.EInternal, Message: what + " could not be written. Choose another folder and try again", Err: err})

@@ -18,7 +18,9 @@ var hostileText = map[string]string{
 	"emoji":     "👩🏽‍⚕️ service user 🧊🏔️ 👍🏿",
 	"combining": "Zoe\u0308 Sia\u0302n Ngo\u0323c e\u0301\u0301\u0301 Z̷̢͙a̵̛͇l̸g̴o̶",
 	"markup":    "<b>bold</b> **stars** {{.}} %s %!d '); DROP TABLE sessions; --",
-	"1 MB":      strings.Repeat("A long note without end. ", 1<<20/25),
+	// Long enough to be shown read-only in part, in every long field at
+	// once, within what one session may hold (data.MaxSessionText).
+	"200 KB": strings.Repeat("A long note without end. ", 200<<10/25),
 }
 
 func TestHostileTextOnEveryScreen(t *testing.T) {

@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"io"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage/repository"
@@ -16,20 +15,18 @@ import (
 // so useSafeFiles wraps Fyne's repository for file: URIs so that a reader
 // or writer opens its file only when first read or written. Closed
 // unused, as the app closes them, it never touches the file.
+// It is called before every dialog: a new Fyne app (each test's, say)
+// registers its own file repository again.
 func useSafeFiles() {
-	safeFilesOnce.Do(func() {
-		orig, err := repository.ForScheme("file")
-		if err != nil {
-			return // no file repository: nothing to make safe
-		}
-		if _, ok := orig.(*lazyFiles); ok {
-			return
-		}
-		repository.Register("file", &lazyFiles{orig: orig})
-	})
+	orig, err := repository.ForScheme("file")
+	if err != nil {
+		return // no file repository: nothing to make safe
+	}
+	if _, ok := orig.(*lazyFiles); ok {
+		return
+	}
+	repository.Register("file", &lazyFiles{orig: orig})
 }
-
-var safeFilesOnce sync.Once
 
 // lazyFiles is a file repository whose readers and writers open late.
 type lazyFiles struct{ orig repository.Repository }
