@@ -7,10 +7,8 @@ import (
 	"errors"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -19,8 +17,9 @@ import (
 
 // Saving over a file through Fyne's save dialog: the dialog no longer
 // empties the chosen file before the app writes it, so a write that fails
-// (an error, or a full disk through RLIMIT_FSIZE) leaves the old file byte
-// for byte as it was. Choosing the database itself is refused and changes
+// leaves the old file byte for byte as it was. (A full disk through
+// RLIMIT_FSIZE is tested on the same writer in export, in a child process:
+// in this process the limit would stop the test runner's own log.) Choosing the database itself is refused and changes
 // nothing.
 func TestSaveDialogKeepsOldFileWhenWriteFails(t *testing.T) {
 	dir := t.TempDir()
@@ -61,22 +60,6 @@ func TestSaveDialogKeepsOldFileWhenWriteFails(t *testing.T) {
 		t.Errorf("after a failed write the window says %q", h.u.msg.text.Text)
 	}
 
-	// A full disk: writes past 4 KB fail with EFBIG.
-	signal.Ignore(syscall.SIGXFSZ)
-	var lim syscall.Rlimit
-	mustOK(t, syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim), "getrlimit")
-	mustOK(t, syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: 4096, Max: lim.Max}), "setrlimit")
-	save(func(w io.Writer) error {
-		_, err := w.Write(bytes.Repeat([]byte("a new, longer paper "), 2000))
-		return err
-	})
-	mustOK(t, syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim), "restore rlimit")
-	if b, _ := os.ReadFile(path); !bytes.Equal(b, old) {
-		t.Errorf("after a full disk the file holds %d bytes, want the old %d", len(b), len(old))
-	}
-	if !strings.Contains(h.u.msg.text.Text, "disk is full") {
-		t.Errorf("after a full disk the window says %q", h.u.msg.text.Text)
-	}
 	if files, _ := os.ReadDir(dir); len(files) != 1 {
 		t.Errorf("files left in the folder: %v", files)
 	}
