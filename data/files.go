@@ -131,3 +131,13 @@ func ResolveLinks(path string) string {
 	}
 	return filepath.Clean(path)
 }
+
+// SyncDir makes a new name in dir last through a power cut, where the
+// system allows it (Windows cannot open a folder for syncing; NTFS
+// journals its renames).
+func SyncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}

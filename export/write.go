@@ -97,7 +97,7 @@ func writeFile(path string, private bool, write func(io.Writer) error) (err erro
 	if err = os.Rename(tmp, dest); err != nil {
 		return fmt.Errorf("%s could not be replaced (is it open in another program?): %w", path, err)
 	}
-	syncFolder(dir)
+	data.SyncDir(dir)
 	return nil
 }
 
@@ -181,7 +181,7 @@ func CleanPending() int {
 		if err != nil || !strings.HasSuffix(name, ".pending") {
 			continue
 		}
-		if pid != os.Getpid() && processRunning(pid) {
+		if pid != os.Getpid() && data.ProcessRunning(pid) {
 			continue
 		}
 		marker := filepath.Join(dir, name)

@@ -286,21 +286,11 @@ func syncFile(path string) error {
 	return nil
 }
 
-// syncDir makes a rename in dir last through a power cut, where the system
-// allows it (Windows cannot open a folder for syncing; its renames are
-// journalled by NTFS).
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
-}
-
 // placeNew renames tmp to dst without ever replacing a file at dst.
 func placeNew(tmp, dst string) error {
 	if err := os.Link(tmp, dst); err == nil {
 		_ = os.Remove(tmp)
-		syncDir(filepath.Dir(dst))
+		data.SyncDir(filepath.Dir(dst))
 		return nil
 	} else if errors.Is(err, fs.ErrExist) {
 		return err
@@ -312,7 +302,7 @@ func placeNew(tmp, dst string) error {
 	if err := os.Rename(tmp, dst); err != nil {
 		return err
 	}
-	syncDir(filepath.Dir(dst))
+	data.SyncDir(filepath.Dir(dst))
 	return nil
 }
 

@@ -132,7 +132,7 @@ func finishMove(ctx context.Context, from, to string) (*Moved, error) {
 	}
 	_ = moveStep(stepMarked)
 	_ = os.Remove(journalPath(to))
-	syncDir(filepath.Dir(to))
+	data.SyncDir(filepath.Dir(to))
 	if m.Sessions == 0 {
 		if c, err := countFile(ctx, to); err == nil {
 			m.Sessions = c.Sessions()

@@ -215,7 +215,7 @@ func (s *Store) create(ctx context.Context) error {
 			return fileError(s.path, "create the database", err)
 		}
 	}
-	syncDir(dir)
+	data.SyncDir(dir)
 	return nil
 }
 
@@ -227,7 +227,7 @@ func removeStaleBuilds(dir, name string) {
 		rest := strings.TrimPrefix(filepath.Base(m), "."+name+".new-")
 		pidText, _, _ := strings.Cut(rest, "-")
 		pid, err := strconv.Atoi(pidText)
-		if err != nil || (pid != os.Getpid() && processRunning(pid)) {
+		if err != nil || (pid != os.Getpid() && data.ProcessRunning(pid)) {
 			continue
 		}
 		if strings.HasSuffix(m, "-wal") || strings.HasSuffix(m, "-shm") || strings.HasSuffix(m, "-journal") {
