@@ -29,6 +29,7 @@ type reviewScreen struct {
 	summary *textEntry
 	actions *fyne.Container
 	names   *widget.Check
+	insert  *widget.Check // insert mode: for an organisation's own cover template
 	paper   *widget.Select
 	format  *widget.Select // what Export writes: the board paper as PDF, HTML or Word, or the map alone
 
@@ -71,10 +72,11 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	r.names = widget.NewCheck("Include names (not for public papers)", nil)
 	r.paper = widget.NewSelect([]string{"A4", "US Letter"}, nil)
 	r.paper.SetSelectedIndex(0)
+	r.insert = widget.NewCheck("Insert mode: no cover, no page numbers", nil)
 	fileBtn := widget.NewButtonWithIcon("Export session file…", theme.DocumentIcon(), func() { do.exportFile(sess.rec.ID) })
 	altBtn := widget.NewButtonWithIcon("Copy the map's text alternative", theme.ContentCopyIcon(), do.copyAlt)
 	// Two rows, so the bar fits a 1024-pixel screen.
-	row2 := container.NewHBox(r.paper, fileBtn, altBtn)
+	row2 := container.NewHBox(r.paper, r.insert, fileBtn, altBtn)
 	// The format list is as wide as its longest choice needs.
 	formats := container.NewGridWrap(fyne.NewSize(340, r.format.MinSize().Height), r.format)
 	bar := container.NewVBox(container.NewHBox(exportBtn, formats, r.names), row2)
@@ -259,7 +261,7 @@ func (r *reviewScreen) clearForm() {
 // options are the export options chosen here: public A4 unless someone
 // ticks "Include names" or picks US Letter.
 func (r *reviewScreen) options() format.Options {
-	o := format.Options{Paper: "a4", Names: r.names.Checked}
+	o := format.Options{Paper: "a4", Names: r.names.Checked, Insert: r.insert.Checked}
 	if r.paper.SelectedIndex() == 1 {
 		o.Paper = "letter"
 	}

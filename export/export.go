@@ -19,6 +19,13 @@ type Options struct {
 	Paper   string // "a4" (default) or "letter"
 	Names   bool   // keep participants' and the facilitator's names; public papers withhold them
 	NoCover bool   // leave out the board cover sheet even when it is filled in
+	// Insert is insert mode, for an ICB that puts the paper into its own
+	// cover template: no cover sheet and no footer or page numbers of its
+	// own; the numbered sections stay.
+	Insert bool
+	// Previous is the earlier mapping a follow-up session re-maps, when
+	// the caller has it: "What the map shows" then says what moved.
+	Previous *data.Record
 	// Decisions are the privacy check's withhold-or-keep choices, by
 	// session ID; a finding without one takes its default.
 	Decisions map[int64]privacy.Decisions

@@ -27,7 +27,7 @@ func WritePDF(w io.Writer, fw *data.Framework, r *data.Record, opt Options) erro
 	if err != nil {
 		return err
 	}
-	rep, err := report.Build(fw, r, report.Options{Names: opt.Names, Decisions: opt.Decisions, Insert: opt.NoCover})
+	rep, err := report.Build(fw, r, report.Options{Names: opt.Names, Decisions: opt.Decisions, Insert: opt.NoCover || opt.Insert, Previous: opt.Previous})
 	if err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
@@ -66,7 +66,10 @@ func newDoc(fw *data.Framework, r *data.Record, opt Options, size string) *doc {
 	d := newPage(fw, r, size, when)
 	d.opt = opt
 	d.bodyType = true
-	d.pdf.SetFooterFunc(d.footer)
+	if !opt.Insert {
+		// In insert mode the organisation's template numbers the pages.
+		d.pdf.SetFooterFunc(d.footer)
+	}
 	return d
 }
 

@@ -84,6 +84,7 @@ func init() {
 				fs.Bool("names", false, "include participants' and the facilitator's names (left out by default: board papers are public)")
 				fs.String("paper", "a4", "a4 or letter")
 				fs.Bool("no-cover", false, "leave out the board cover sheet")
+				fs.Bool("insert", false, "insert mode, for an organisation's own cover template: no cover sheet and no page numbers, just the numbered sections")
 			}, run: runExportAs},
 		{name: "export-json", args: "ID", summary: "Write a session file (JSON) that another copy of the app can import.\nThe session file is the one complete copy: it keeps every name and all personal data, so it is not for publishing. --no-names writes a public copy instead.", needsDB: true, nargs: [2]int{1, 1},
 			flags: func(fs *flag.FlagSet) {
@@ -417,8 +418,11 @@ func runExport(c *call) error {
 	if err != nil {
 		return err
 	}
-	opt := export.Options{Paper: paper, Names: boolean(c.fs, "names"), NoCover: boolean(c.fs, "no-cover")}
+	opt := export.Options{Paper: paper, Names: boolean(c.fs, "names"), NoCover: boolean(c.fs, "no-cover"), Insert: boolean(c.fs, "insert")}
 	if opt.Decisions, err = c.decisionsFor(r); err != nil {
+		return err
+	}
+	if opt.Previous, err = c.previous(r, opt.Decisions); err != nil {
 		return err
 	}
 	if err := c.writeOut(out, opt.Names, func(w io.Writer) error { return export.WritePDF(w, c.fw, r, opt) }); err != nil {

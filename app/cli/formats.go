@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/data/privacy"
 	"github.com/ppei-iceberg/iceberg/export/format"
 )
 
@@ -56,21 +57,12 @@ func runExportAs(c *call) error {
 	if err != nil {
 		return err
 	}
-	opt := format.Options{Names: boolean(c.fs, "names"), Paper: paper, NoCover: boolean(c.fs, "no-cover")}
+	opt := format.Options{Names: boolean(c.fs, "names"), Paper: paper, NoCover: boolean(c.fs, "no-cover"), Insert: boolean(c.fs, "insert")}
 	if opt.Decisions, err = c.decisionsFor(r); err != nil {
 		return err
 	}
-	if r.FollowsID != 0 {
-		// What moved since the mapping this one follows up; a missing or
-		// deleted earlier session only leaves that out.
-		if prev, err := c.store.Session(c.ctx, r.FollowsID); err == nil {
-			opt.Previous = prev
-			if d, err := c.decisions(prev.ID); err == nil {
-				opt.Decisions[prev.ID] = d
-			}
-		} else if data.ErrorCode(err) != data.ENotFound {
-			return err
-		}
+	if opt.Previous, err = c.previous(r, opt.Decisions); err != nil {
+		return err
 	}
 	write, err := format.Writer(c.fw, r, f, opt)
 	if err != nil {
@@ -88,4 +80,24 @@ func runExportAs(c *call) error {
 	}
 	c.privacyNote([]*data.Record{r}, opt.Names)
 	return nil
+}
+
+// previous is the mapping r follows up, for what moved since then, with its
+// privacy decisions added to decisions; nil when r is not a follow-up or
+// the earlier session is missing or deleted, which only leaves that out.
+func (c *call) previous(r *data.Record, decisions map[int64]privacy.Decisions) (*data.Record, error) {
+	if r.FollowsID == 0 {
+		return nil, nil
+	}
+	prev, err := c.store.Session(c.ctx, r.FollowsID)
+	if err != nil {
+		if data.ErrorCode(err) == data.ENotFound {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("read the earlier mapping %d: %w", r.FollowsID, err)
+	}
+	if d, err := c.decisions(prev.ID); err == nil && decisions != nil {
+		decisions[prev.ID] = d
+	}
+	return prev, nil
 }

@@ -130,6 +130,38 @@ func TestExportHTMLOfAFollowUpSaysWhatMoved(t *testing.T) {
 	}
 }
 
+// The PDF of a follow-up says what moved too, and --insert leaves out the
+// cover sheet and the page numbers.
+func TestExportPDFOfAFollowUpSaysWhatMovedAndInserts(t *testing.T) {
+	db := newDB(t)
+	id := formatSession(t, db)
+	next := strings.TrimSpace(ok(t, db, "follow-up", id))
+	ok(t, db, "cover", next, "--meeting", "Board meeting in public")
+	ok(t, db, "shade", next, "Aligning", "shaded")
+	out := filepath.Join(t.TempDir(), "follow-up.pdf")
+	ok(t, db, "export", next, "--out", out)
+	text := strings.Join(strings.Fields(pdfWords(t, out)), " ")
+	for _, want := range []string{"What moved since the previous mapping", "1 practice moved up", "Aligning (partly to shaded)", "Board meeting in public", "Page 1 of"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the follow-up's PDF lacks %q", want)
+		}
+	}
+	ins := filepath.Join(t.TempDir(), "insert.pdf")
+	ok(t, db, "export", next, "--out", ins, "--insert")
+	text = strings.Join(strings.Fields(pdfWords(t, ins)), " ")
+	if !strings.HasPrefix(text, "1. What the map shows") {
+		t.Errorf("--insert does not start with the message page: %.200s", text)
+	}
+	for _, gone := range []string{"Board meeting in public", "Page 1 of"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("--insert still prints %q", gone)
+		}
+	}
+	if !strings.Contains(text, "What moved since the previous mapping") {
+		t.Error("--insert lost what moved")
+	}
+}
+
 func mustRead(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)

@@ -72,6 +72,7 @@ type Options struct {
 	Names     bool                        // keep participants' and the facilitator's names
 	Paper     string                      // "a4" (default) or "letter": the PDF's page, the HTML's printed page
 	NoCover   bool                        // no cover sheet (the report's insert mode)
+	Insert    bool                        // insert mode: no cover sheet, no footer or page numbers of the paper's own
 	Previous  *data.Record                // the mapping a follow-up re-maps, for "what moved"
 	Decisions map[int64]privacy.Decisions // the privacy check's choices, by session
 }
@@ -81,10 +82,10 @@ type Options struct {
 func Writer(fw *data.Framework, r *data.Record, f string, opt Options) (func(io.Writer) error, error) {
 	switch f {
 	case PDF:
-		o := export.Options{Paper: opt.Paper, Names: opt.Names, NoCover: opt.NoCover, Decisions: opt.Decisions}
+		o := export.Options{Paper: opt.Paper, Names: opt.Names, NoCover: opt.NoCover, Insert: opt.Insert, Previous: opt.Previous, Decisions: opt.Decisions}
 		return func(w io.Writer) error { return export.WritePDF(w, fw, r, o) }, nil
 	case HTML, DOCX:
-		rep, err := report.Build(fw, r, report.Options{Names: opt.Names, Decisions: opt.Decisions, Insert: opt.NoCover, Previous: opt.Previous})
+		rep, err := report.Build(fw, r, report.Options{Names: opt.Names, Decisions: opt.Decisions, Insert: opt.NoCover || opt.Insert, Previous: opt.Previous})
 		if err != nil {
 			return nil, err
 		}
