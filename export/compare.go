@@ -178,47 +178,12 @@ func (c compareDoc) header(x0, y0 float64, r mapmodel.Rect, col mapmodel.Column,
 // layout fits the map between top and the key and source.
 func (c compareDoc) layout(top, keyH float64) (x0 float64, g mapmodel.Geometry) {
 	bottom := c.pageH - marginBottom - keyH - c.sourceHeight() - 2
-	// A little wider than the session map: the arrows beside the cells
-	// take room the words need.
-	return marginX - 10, mapmodel.Layout(c.m, c.textW+20, math.Max(bottom-top, 60))
+	// A little wider than the session map, with wider columns: the arrows
+	// beside the cells take room the words need.
+	return marginX - 10, mapmodel.LayoutWide(c.m, c.textW+20, math.Max(bottom-top, 60))
 }
 
 // Before and after.
-
-// compactCell is the map's cell for a narrower space: the same fill,
-// pattern and mark, with the label made smaller rather than broken in
-// the middle of a word.
-func (c compareDoc) compactCell(x, y, w, h float64, label string, lvl data.Shade) {
-	p := c.pdf
-	c.cell(x, y, w, h, "", lvl)
-	r := math.Min(h*0.18, 1.9)
-	tx := x + 1.6 + 2*r + 1.4
-	tw := x + w - 1 - tx
-	style, textC := "B", ink
-	switch lvl {
-	case data.ShadeShaded:
-		textC = white
-	case data.ShadeNone:
-		style, textC = "", muted
-	}
-	size := math.Min(9.5, h*0.85)
-	c.font(style, size)
-	for p.GetStringWidth(label) > tw && size > 6.5 {
-		size -= 0.25
-		c.font(style, size)
-	}
-	lines := []string{label}
-	if p.GetStringWidth(label) > tw {
-		lines = wrapWord(p, label, tw)
-		size = math.Min(8.5, h*0.4)
-		c.font(style, size)
-		for widest(p, lines) > tw && size > 5 {
-			size -= 0.25
-			c.font(style, size)
-		}
-	}
-	c.centredLines(tx, tw, y, h, size, lines, textC)
-}
 
 // moveBadgeW is the width of the arrow box beside a word's cell.
 const moveBadgeW = 4.8
@@ -287,13 +252,16 @@ func (c compareDoc) pairPage() {
 	x0, g := c.layout(y, keyH)
 	p.SetAutoPageBreak(false, marginBottom)
 	c.background(x0, y, g, mapPicture, fmt.Sprintf("%d moved", pc.Changed()), fmt.Sprintf("%d up, %d down, of %d", pc.Up, pc.Down, len(pc.Words)))
+	c.wordSize = c.wordSizeFor(g, moveBadgeW+0.6)
 	for i, col := range c.m.Columns {
 		ec := pc.Elements[i]
 		c.header(x0, y, g.Headers[i], col, movesLine(ec.Up, ec.Down))
 		for j, cell := range col.Words {
 			r := g.Cells[i][j]
 			wc, _ := pc.Word(cell.ID)
-			c.compactCell(x0+r.X, y+r.Y, r.W-moveBadgeW-0.6, r.H, cell.Label, wc.To)
+			// The map's cell, narrowed for the arrow, its label in the
+			// page's one word size (wrapped after a hyphen if need be).
+			c.cell(x0+r.X, y+r.Y, r.W-moveBadgeW-0.6, r.H, cell.Label, wc.To)
 			moveBadge(p, wc.Move, x0+r.X+r.W-moveBadgeW, y+r.Y+(r.H-math.Min(r.H, moveBadgeW))/2, moveBadgeW, math.Min(r.H, moveBadgeW))
 		}
 	}
@@ -476,23 +444,13 @@ func (c compareDoc) heatPage() {
 	} else {
 		lines = append(lines, fmt.Sprintf("%d sessions: the list is on the last page.", len(c.recs)))
 	}
-	most, best := 0, ""
-	for _, e := range h.Elements {
-		for _, w := range e.Words {
-			if w.Shaded > most {
-				most, best = w.Shaded, w.Label
-			}
-		}
-	}
-	count := "No session shaded any word fully"
-	if most > 0 {
-		count = fmt.Sprintf("Shaded most often: %s, by %d of %d sessions", best, most, h.Sessions)
-	}
+	count := MostShaded(h)
 	y := c.top(fmt.Sprintf("PPEI ICEBERG MAPS COMPARED: %d SESSIONS", len(c.recs)), lines, count)
 	keyH := 22.0
 	x0, g := c.layout(y, keyH)
 	p.SetAutoPageBreak(false, marginBottom)
 	c.background(x0, y, g, mapPicture, fmt.Sprintf("%d sessions", h.Sessions), "how many shaded each word")
+	c.wordSize = c.heatWordSize(g)
 	for i, col := range c.m.Columns {
 		c.header(x0, y, g.Headers[i], col, "")
 		for j := range col.Words {
@@ -506,6 +464,31 @@ func (c compareDoc) heatPage() {
 	p.SetAutoPageBreak(true, marginBottom)
 }
 
+// MostShaded is the heat map's headline: the words shaded by the most
+// sessions, every one of them when several tie ("Shaded most often:
+// Engaging, Reporting and Conforming: each 3 of 5 sessions").
+func MostShaded(h data.Heat) string {
+	most := 0
+	var best []string
+	for _, e := range h.Elements {
+		for _, w := range e.Words {
+			switch {
+			case w.Shaded > most:
+				most, best = w.Shaded, []string{w.Label}
+			case w.Shaded == most && most > 0:
+				best = append(best, w.Label)
+			}
+		}
+	}
+	switch {
+	case most == 0:
+		return "No session shaded any word fully"
+	case len(best) == 1:
+		return fmt.Sprintf("Shaded most often: %s, by %d of %d sessions", best[0], most, h.Sessions)
+	}
+	return fmt.Sprintf("Shaded most often: %s: each %d of %d sessions", mapmodel.JoinAnd(best), most, h.Sessions)
+}
+
 // heatCell draws a word with its count and a gauge: the solid part is the
 // share of sessions that shaded it, the hatched part those that shaded it
 // in part. Length says the amount, so it reads without colour.
@@ -514,13 +497,12 @@ func (c compareDoc) heatCell(x, y, w, h float64, wh data.WordHeat) {
 	c.fill(white)
 	c.draw(iceEdge, 0.35)
 	p.RoundedRect(x, y, w, h, 1.2, "1234", "FD")
-	pad := 1.4
-	size := math.Min(9.5, h*0.7)
-	c.font("B", size)
-	for p.GetStringWidth(wh.Label) > w-2*pad && size > 6 {
-		size -= 0.25
-		c.font("B", size)
+	pad := heatPad
+	size := c.wordSize
+	if size == 0 {
+		size = math.Min(9.5, h*0.7)
 	}
+	c.font("B", size)
 	c.color(ink)
 	lh := size * 0.42
 	p.SetXY(x+pad, y+pad*0.7)
@@ -543,6 +525,28 @@ func (c compareDoc) heatCell(x, y, w, h float64, wh data.WordHeat) {
 	c.gauge(x+pad, gy, w-2*pad, gh, wh)
 }
 
+// heatPad is the space inside a heat map cell.
+const heatPad = 1.4
+
+// heatWordSize is the one size every doing word of the heat map is set
+// in: the largest, up to 9.5 pt, at which each fits its cell's line.
+func (c compareDoc) heatWordSize(g mapmodel.Geometry) float64 {
+	p := c.pdf
+	size := 9.5
+	for i, col := range c.m.Columns {
+		for j, w := range col.Words {
+			r := g.Cells[i][j]
+			size = math.Min(size, r.H*0.7)
+			c.font("B", size)
+			for p.GetStringWidth(w.Label) > r.W-2*heatPad && size > minMapSize {
+				size -= 0.25
+				c.font("B", size)
+			}
+		}
+	}
+	return size
+}
+
 // gauge draws the share bar of one word.
 func (c compareDoc) gauge(x, y, w, h float64, wh data.WordHeat) {
 	p := c.pdf
@@ -561,7 +565,7 @@ func (c compareDoc) gauge(x, y, w, h float64, wh data.WordHeat) {
 	if part > 0 {
 		c.fill(partly)
 		p.Rect(x+full, y, part, h, "F")
-		hatchBox(p, x+full, y, part, h, 1.2, hatch, 0.18)
+		hatchBox(p, x+full, y, part, h, 0, 1.2, hatch, 0.18)
 	}
 	// Quarter ticks so a reader can judge the share without counting.
 	c.draw(white, 0.2)

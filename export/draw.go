@@ -224,15 +224,25 @@ func tick(p *gofpdf.Fpdf, cx, cy, s float64, c colour) {
 	p.SetLineWidth(math.Max(s*mapmodel.TickStroke, 0.35))
 	p.SetLineCapStyle("round")
 	p.SetLineJoinStyle("round")
+	// An open stroke, down to the corner and up to the right: a closed
+	// path would print as a triangle.
 	t := mapmodel.Tick(cx, cy, s)
-	p.Polygon(points(t[:]), "")
+	p.MoveTo(t[0].X, t[0].Y)
+	p.LineTo(t[1].X, t[1].Y)
+	p.LineTo(t[2].X, t[2].Y)
+	p.DrawPath("D")
 	p.SetLineCapStyle("butt")
 }
 
 // hatchBox draws the partly pattern's lines over the box at x, y, clipped
-// to it: spacing apart, in colour c and width wide.
-func hatchBox(p *gofpdf.Fpdf, x, y, w, h, spacing float64, c colour, width float64) {
-	p.ClipRect(x, y, w, h, false)
+// to it and to its rounded corners of radius: spacing apart, in colour c
+// and width wide.
+func hatchBox(p *gofpdf.Fpdf, x, y, w, h, radius, spacing float64, c colour, width float64) {
+	if radius > 0 {
+		p.ClipRoundedRect(x, y, w, h, radius, false)
+	} else {
+		p.ClipRect(x, y, w, h, false)
+	}
 	setDraw(p, c)
 	p.SetLineWidth(width)
 	for _, l := range mapmodel.HatchLines(x, y, w, h, spacing) {

@@ -190,37 +190,13 @@ func (d *doc) columnName(x, y float64, r mapmodel.Rect, name string, ink colour)
 	p.Line(x, y+r.H, x+r.W, y+r.H)
 }
 
+// cellRadius is the corner radius of a word's cell.
+const cellRadius = 1.2
+
 // cell draws a doing word: fill, pattern and mark all say its level, so it
 // reads in grayscale print and to people who do not see colour.
 func (d *doc) cell(x, y, w, h float64, label string, lvl data.Shade) {
-	p := d.pdf
-	textC := ink
-	style := ""
-	switch lvl {
-	case data.ShadeShaded:
-		d.fill(navy)
-		d.draw(navy, 0.4)
-		p.RoundedRect(x, y, w, h, 1.2, "1234", "FD")
-		textC, style = white, "B"
-	case data.ShadePartly:
-		d.fill(partly)
-		d.draw(hatch, 0.4)
-		p.RoundedRect(x, y, w, h, 1.2, "1234", "F")
-		hatchBox(p, x, y, w, h, 2, hatch, 0.18)
-		d.draw(hatch, 0.4)
-		p.RoundedRect(x, y, w, h, 1.2, "1234", "D")
-		style = "B"
-	default:
-		d.fill(white)
-		d.draw(rule, 0.3)
-		p.RoundedRect(x, y, w, h, 1.2, "1234", "FD")
-		textC = muted
-	}
-	r := math.Min(h*0.18, 1.9)
-	cx := x + 1.6 + r
-	mark(p, lvl, cx, y+h/2, r, lvl == data.ShadeShaded)
-	tx := cx + r + 1.4
-	tw := x + w - 1 - tx
+	tx, tw := d.cellBox(x, y, w, h, lvl)
 	// Every word of a map is set in the one size (doc.wordSize): a long
 	// word wraps after its hyphen rather than printing smaller than the
 	// rest.
@@ -228,10 +204,66 @@ func (d *doc) cell(x, y, w, h float64, label string, lvl data.Shade) {
 	if size == 0 {
 		size = math.Min(9.5, h*0.85)
 	}
+	d.cellLabel(tx, tw, y, h, label, lvl, size)
+}
+
+// cellBox draws a word's cell without its label, and returns where the
+// label goes: from tx, tw wide.
+func (d *doc) cellBox(x, y, w, h float64, lvl data.Shade) (tx, tw float64) {
+	p := d.pdf
+	switch lvl {
+	case data.ShadeShaded:
+		d.fill(navy)
+		d.draw(navy, 0.4)
+		p.RoundedRect(x, y, w, h, cellRadius, "1234", "FD")
+	case data.ShadePartly:
+		d.fill(partly)
+		p.RoundedRect(x, y, w, h, cellRadius, "1234", "F")
+		hatchBox(p, x, y, w, h, cellRadius, 2, hatch, 0.18)
+		d.draw(hatch, 0.4)
+		p.RoundedRect(x, y, w, h, cellRadius, "1234", "D")
+	default:
+		d.fill(white)
+		d.draw(rule, 0.3)
+		p.RoundedRect(x, y, w, h, cellRadius, "1234", "FD")
+	}
+	r := markRadius(h)
+	cx := x + 1.6 + r
+	mark(p, lvl, cx, y+h/2, r, lvl == data.ShadeShaded)
+	tx = cx + r + 1.4
+	return tx, x + w - 1 - tx
+}
+
+// markRadius is the radius of the mark in a cell h high.
+func markRadius(h float64) float64 { return math.Min(h*0.18, 1.9) }
+
+// cellLabel writes a word's label in its level's style at size points,
+// from tx, tw wide, centred on the cell at y, h high: on one line, or
+// wrapped after its hyphen when it is too wide. On a partly cell a plain
+// band under the words keeps the hatching from running through them.
+func (d *doc) cellLabel(tx, tw, y, h float64, label string, lvl data.Shade, size float64) {
+	if label == "" {
+		return
+	}
+	p := d.pdf
+	textC, style := ink, "B"
+	switch lvl {
+	case data.ShadeShaded:
+		textC = white
+	case data.ShadeNone:
+		textC, style = muted, ""
+	}
 	d.font(style, size)
 	lines := []string{label}
 	if p.GetStringWidth(label) > tw {
 		lines = wrapWord(p, label, tw)
+	}
+	if lvl == data.ShadePartly {
+		lh := size * 0.42
+		bh := math.Min(lh*float64(len(lines))+1.8, h-0.8)
+		bw := math.Min(widest(p, lines)+1.6, tw+1.6)
+		d.fill(partly)
+		p.RoundedRect(tx-0.8, y+(h-bh)/2, bw, bh, 0.8, "1234", "F")
 	}
 	d.centredLines(tx, tw, y, h, size, lines, textC)
 }
@@ -277,7 +309,11 @@ const minMapSize = 8.0
 // mapWordSize is the one size every doing word of the map is set in: the
 // largest, up to 9.5 pt, at which each word fits its cell on one line or,
 // wrapped after its hyphen, on two; never below minMapSize.
-func (d *doc) mapWordSize(g mapmodel.Geometry) float64 {
+func (d *doc) mapWordSize(g mapmodel.Geometry) float64 { return d.wordSizeFor(g, 0) }
+
+// wordSizeFor is mapWordSize for cells narrowed by less (the comparison's
+// arrows take room beside each cell).
+func (d *doc) wordSizeFor(g mapmodel.Geometry, less float64) float64 {
 	p := d.pdf
 	size := 9.5
 	for _, col := range g.Cells {
@@ -290,8 +326,7 @@ func (d *doc) mapWordSize(g mapmodel.Geometry) float64 {
 		for i, col := range d.m.Columns {
 			for j, c := range col.Words {
 				r := g.Cells[i][j]
-				mr := math.Min(r.H*0.18, 1.9)
-				tw := r.W - 1 - (1.6 + 2*mr + 1.4)
+				tw := r.W - less - 1 - (1.6 + 2*markRadius(r.H) + 1.4)
 				if p.GetStringWidth(c.Label) <= tw {
 					continue
 				}

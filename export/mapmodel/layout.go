@@ -53,7 +53,17 @@ const (
 
 // Layout places the map of m in a width × height area. Columns are as wide
 // as the area allows; cells are as tall as the height allows, within reason.
-func Layout(m Model, width, height float64) Geometry {
+func Layout(m Model, width, height float64) Geometry { return layout(m, width, height, sideInset) }
+
+// wideInset is LayoutWide's share of the width left beside the columns.
+const wideInset = 0.025
+
+// LayoutWide is Layout with less ice beside the outer columns, so each
+// column is wider: for a comparison, whose arrows take room beside every
+// cell, so its words keep one readable size.
+func LayoutWide(m Model, width, height float64) Geometry { return layout(m, width, height, wideInset) }
+
+func layout(m Model, width, height, inset float64) Geometry {
 	g := Geometry{Width: width, Height: height}
 	n := len(m.Columns)
 	rows := 1
@@ -66,7 +76,7 @@ func Layout(m Model, width, height float64) Geometry {
 	g.Sea = Rect{0, g.Waterline, width, height - g.Waterline}
 
 	gap := width * gapShare
-	colL, colR := width*sideInset, width*(1-sideInset)
+	colL, colR := width*inset, width*(1-inset)
 	colW := colR - colL
 	if n > 0 {
 		colW = (colR - colL - gap*float64(n-1)) / float64(n)
@@ -90,7 +100,12 @@ func Layout(m Model, width, height float64) Geometry {
 		g.Cells = append(g.Cells, cells)
 		bottoms[i] = y - (rowUnits-1)*u + belowUnits*u
 	}
-	g.Mass = mass(g.Waterline, colL, colR, colW, gap, u, bottoms)
+	edge, bulge := 1.4*gap, 3*gap
+	if inset != sideInset {
+		// The ice still bulges, within the area.
+		edge, bulge = math.Min(edge, colL*0.4), math.Min(bulge, colL*0.85)
+	}
+	g.Mass = mass(g.Waterline, colL, colR, colW, gap, u, bottoms, edge, bulge)
 	// When the cells are as tall as they may be, the sea stops a little
 	// below the ice rather than filling the area with empty water.
 	deepest := g.Waterline
@@ -107,13 +122,13 @@ func Layout(m Model, width, height float64) Geometry {
 // mass outlines the ice under the water: a little wider than the columns,
 // bulging at mid-depth, its underside following each column's depth so the
 // longer columns reach deeper, as ice does.
-func mass(wl, colL, colR, colW, gap, u float64, bottoms []float64) []Point {
+func mass(wl, colL, colR, colW, gap, u float64, bottoms []float64, edge, bulge float64) []Point {
 	deepest := wl
 	for _, b := range bottoms {
 		deepest = max(deepest, b)
 	}
 	bulgeY := wl + 0.45*(deepest-wl)
-	pts := []Point{{colL - 1.4*gap, wl}, {colL - 3*gap, bulgeY}}
+	pts := []Point{{colL - edge, wl}, {colL - bulge, bulgeY}}
 	// Small dips under each column keep the underside from looking ruled.
 	dips := []float64{0.5, 0.25, 0.7, 0.35, 0.6}
 	for i, b := range bottoms {
@@ -128,7 +143,7 @@ func mass(wl, colL, colR, colW, gap, u float64, bottoms []float64) []Point {
 	if len(bottoms) == 0 {
 		pts = append(pts, Point{colL, deepest + u}, Point{colR, deepest + u})
 	}
-	pts = append(pts, Point{colR + 3*gap, bulgeY}, Point{colR + 1.4*gap, wl})
+	pts = append(pts, Point{colR + bulge, bulgeY}, Point{colR + edge, wl})
 	return pts
 }
 
