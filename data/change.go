@@ -19,6 +19,7 @@ const (
 	FieldSummary      Field = "summary"       // the session's summary
 	FieldTally        Field = "tally"         // a word's tally: CountText
 	FieldTallyOf      Field = "tally_of"      // people in the tally: CountText
+	FieldCover        Field = "cover"         // a cover sheet field; the target is its CoverField key
 )
 
 // OnWord reports whether the field's target is a doing word (else an
@@ -93,6 +94,11 @@ func (c Change) Describe(fw *Framework, undone bool) string {
 		return "the count of own views for " + name
 	case FieldTallyOf:
 		return "the number of people taking part in the tally"
+	case FieldCover:
+		if f, ok := FindCoverField(c.Target); ok {
+			return "the cover sheet's " + f.Label
+		}
+		return "the cover sheet"
 	}
 	return "the last change"
 }

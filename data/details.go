@@ -26,22 +26,9 @@ func MergeDetails(dst *Session, base, edited Session) {
 			dst.SetParticipants(e)
 		}
 	}
-	dc, bc, ec := &dst.Cover, &base.Cover, &edited.Cover
-	for _, f := range []struct{ dst, base, edited *string }{
-		{&dc.Meeting, &bc.Meeting, &ec.Meeting},
-		{&dc.MeetingDate, &bc.MeetingDate, &ec.MeetingDate},
-		{&dc.AgendaItem, &bc.AgendaItem, &ec.AgendaItem},
-		{&dc.Author, &bc.Author, &ec.Author},
-		{&dc.Presenter, &bc.Presenter, &ec.Presenter},
-		{&dc.AuthorTitle, &bc.AuthorTitle, &ec.AuthorTitle},
-		{&dc.PresenterTitle, &bc.PresenterTitle, &ec.PresenterTitle},
-		{&dc.Purpose, &bc.Purpose, &ec.Purpose},
-		{&dc.ExecutiveSummary, &bc.ExecutiveSummary, &ec.ExecutiveSummary},
-		{&dc.Recommendations, &bc.Recommendations, &ec.Recommendations},
-		{&dc.PreviouslyConsider, &bc.PreviouslyConsider, &ec.PreviouslyConsider},
-	} {
-		if *f.edited != *f.base {
-			*f.dst = *f.edited
+	for _, f := range CoverFields {
+		if e := *f.Value(&edited.Cover); e != *f.Value(&base.Cover) {
+			*f.Value(&dst.Cover) = e
 		}
 	}
 }

@@ -26,8 +26,9 @@ func RecordText(r *Record) int {
 	n := len(r.Title) + len(r.Community) + len(r.Organisation) + len(r.MeetingDate) + len(r.Facilitator) + len(r.FacilitatorTitle) +
 		len(r.Focus) + len(r.Purpose) + len(r.Status) + len(r.Summary) + len(r.FrameworkID) + len(r.FrameworkVersion)
 	c := r.Cover
-	n += len(c.Meeting) + len(c.MeetingDate) + len(c.AgendaItem) + len(c.Author) + len(c.Presenter) + len(c.AuthorTitle) + len(c.PresenterTitle) + len(c.Purpose) +
-		len(c.ExecutiveSummary) + len(c.Recommendations) + len(c.PreviouslyConsider)
+	for _, f := range CoverFields {
+		n += len(*f.Value(&c))
+	}
 	for _, p := range r.Participants {
 		for _, name := range p.Names {
 			n += len(name) + 1

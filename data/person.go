@@ -94,7 +94,7 @@ func wordSet(words string) map[string]bool {
 // name and a job title, as it is shown to the user once.
 type PersonSplit struct {
 	Session int64
-	Field   string // facilitator, author or presenter
+	Field   string // facilitator, author, presenter or executive_lead
 	Was     string // the entry as it was
 	Person  Person
 }
@@ -122,6 +122,7 @@ func (s *Session) SplitPeople() []PersonSplit {
 		{"facilitator", &s.Facilitator, &s.FacilitatorTitle},
 		{"author", &s.Cover.Author, &s.Cover.AuthorTitle},
 		{"presenter", &s.Cover.Presenter, &s.Cover.PresenterTitle},
+		{"executive_lead", &s.Cover.ExecutiveLead, &s.Cover.ExecutiveLeadTitle},
 	} {
 		*e.name, *e.title = strings.TrimSpace(*e.name), strings.TrimSpace(*e.title)
 		if *e.title != "" {

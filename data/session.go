@@ -147,23 +147,42 @@ type Session struct {
 	DeletedAt        *time.Time     `json:"deleted_at,omitempty"`
 }
 
-// Cover is the board cover sheet printed before the map.
+// Cover is the board cover sheet printed before the map, in the form ICB
+// board cover sheets take. Every field is optional: an empty one is left
+// out of the paper. Fields added after the first session file format are
+// omitempty, so files written before them still read (and still match).
 type Cover struct {
 	Meeting            string `json:"meeting"`
-	MeetingDate        string `json:"meeting_date"`
+	MeetingDate        string `json:"meeting_date"` // the board meeting's date, YYYY-MM-DD or ""
 	AgendaItem         string `json:"agenda_item"`
 	Author             string `json:"author"`
 	AuthorTitle        string `json:"author_title,omitempty"` // the author's job title, apart from the name
 	Presenter          string `json:"presenter"`
 	PresenterTitle     string `json:"presenter_title,omitempty"`
-	Purpose            string `json:"purpose"` // decision, discussion, information, assurance
+	Purpose            string `json:"purpose"` // one of CoverPurposes, or ""
 	ExecutiveSummary   string `json:"executive_summary"`
 	Recommendations    string `json:"recommendations"`
 	PreviouslyConsider string `json:"previously_considered_by"`
+
+	// The executive lead or sponsor: an officer, printed like the author.
+	ExecutiveLead      string `json:"executive_lead,omitempty"`
+	ExecutiveLeadTitle string `json:"executive_lead_title,omitempty"`
+	// PaperDate is the paper's own date, YYYY-MM-DD; "" prints the day the
+	// session last changed, so the same session always gives the same paper.
+	PaperDate           string `json:"paper_date,omitempty"`
+	StrategicObjectives string `json:"strategic_objectives,omitempty"`    // link to strategic objectives
+	RiskReference       string `json:"risk_reference,omitempty"`          // Board Assurance Framework or risk reference
+	Risks               string `json:"risks,omitempty"`                   // the risks
+	Financial           string `json:"financial_implications,omitempty"`  // financial and resource implications
+	QualityEquality     string `json:"quality_equality_impact,omitempty"` // quality and equality impact (QIA/EQIA)
+	HealthInequalities  string `json:"health_inequalities,omitempty"`
+	Legal               string `json:"legal_implications,omitempty"` // legal and statutory implications
+	Conflicts           string `json:"conflicts_of_interest,omitempty"`
 }
 
-// CoverPurposes are the purposes a board paper can have.
-var CoverPurposes = []string{"decision", "discussion", "information", "assurance"}
+// CoverPurposes are the purposes a board paper can have, in the order a
+// cover sheet lists them.
+var CoverPurposes = []string{"decision", "approval", "assurance", "discussion", "information"}
 
 // Empty reports whether no cover field is filled.
 func (c Cover) Empty() bool { return c == Cover{} }
@@ -276,7 +295,8 @@ func (s *Session) Validate(fw *Framework) error {
 		add("name the community of practice (for example “Governing Body”)")
 	}
 	for name, v := range map[string]string{"title": s.Title, "community of practice": s.Community, "organisation": s.Organisation, "facilitator": s.Facilitator,
-		"facilitator's job title": s.FacilitatorTitle, "author's job title": s.Cover.AuthorTitle, "presenter's job title": s.Cover.PresenterTitle} {
+		"facilitator's job title": s.FacilitatorTitle, "author's job title": s.Cover.AuthorTitle, "presenter's job title": s.Cover.PresenterTitle,
+		"executive lead": s.Cover.ExecutiveLead, "executive lead's job title": s.Cover.ExecutiveLeadTitle} {
 		if utf8.RuneCountInString(v) > MaxShortText {
 			add("the %s is longer than %d characters", name, MaxShortText)
 		}
@@ -286,12 +306,17 @@ func (s *Session) Validate(fw *Framework) error {
 	}
 	if s.MeetingDate != "" {
 		if _, err := time.Parse(time.DateOnly, s.MeetingDate); err != nil {
-			add("the meeting date %q is not a date: write it as YYYY-MM-DD, for example 2026-03-14", s.MeetingDate)
+			add("the workshop date %q is not a date: write it as YYYY-MM-DD, for example 2026-03-14", s.MeetingDate)
 		}
 	}
 	if s.Cover.MeetingDate != "" {
 		if _, err := time.Parse(time.DateOnly, s.Cover.MeetingDate); err != nil {
-			add("the cover sheet's meeting date %q is not a date: write it as YYYY-MM-DD", s.Cover.MeetingDate)
+			add("the board meeting date %q is not a date: write it as YYYY-MM-DD", s.Cover.MeetingDate)
+		}
+	}
+	if s.Cover.PaperDate != "" {
+		if _, err := time.Parse(time.DateOnly, s.Cover.PaperDate); err != nil {
+			add("the paper's date %q is not a date: write it as YYYY-MM-DD", s.Cover.PaperDate)
 		}
 	}
 	if s.Cover.Purpose != "" && !contains(CoverPurposes, s.Cover.Purpose) {
@@ -328,7 +353,10 @@ func (s *Session) Validate(fw *Framework) error {
 	c := s.Cover
 	for what, v := range map[string]string{"purpose": s.Purpose, "cover's meeting": c.Meeting, "cover's agenda item": c.AgendaItem,
 		"cover's author": c.Author, "cover's presenter": c.Presenter, "executive summary": c.ExecutiveSummary,
-		"recommendations": c.Recommendations, "cover's “previously considered by”": c.PreviouslyConsider} {
+		"recommendations": c.Recommendations, "cover's “previously considered by”": c.PreviouslyConsider,
+		"link to strategic objectives": c.StrategicObjectives, "risk reference": c.RiskReference, "risks": c.Risks,
+		"financial and resource implications": c.Financial, "quality and equality impact": c.QualityEquality,
+		"health inequalities": c.HealthInequalities, "legal and statutory implications": c.Legal, "conflicts of interest": c.Conflicts} {
 		if err := CheckText(what, v); err != nil {
 			add("%s", strings.TrimSuffix(strings.ToLower(ErrorMessage(err)[:1])+ErrorMessage(err)[1:], "."))
 		}

@@ -246,7 +246,10 @@ func (f *SessionFile) Check(fw *Framework) error {
 	for what, v := range map[string]string{"summary": f.Session.Summary, "purpose": f.Session.Purpose,
 		"cover's meeting": c.Meeting, "cover's agenda item": c.AgendaItem, "cover's author": c.Author,
 		"cover's presenter": c.Presenter, "executive summary": c.ExecutiveSummary,
-		"recommendations": c.Recommendations, "cover's “previously considered by”": c.PreviouslyConsider} {
+		"recommendations": c.Recommendations, "cover's “previously considered by”": c.PreviouslyConsider,
+		"link to strategic objectives": c.StrategicObjectives, "risk reference": c.RiskReference, "risks": c.Risks,
+		"financial and resource implications": c.Financial, "quality and equality impact": c.QualityEquality,
+		"health inequalities": c.HealthInequalities, "legal and statutory implications": c.Legal, "conflicts of interest": c.Conflicts} {
 		if err := CheckText(what, v); err != nil {
 			return err
 		}

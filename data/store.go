@@ -22,6 +22,9 @@ type Store interface {
 	SetWordNote(ctx context.Context, id int64, wordID, note string) error
 	SetElementNotes(ctx context.Context, id int64, code, notes string) error
 	AddElementTime(ctx context.Context, id int64, code string, seconds int) error
+	// SetElementTime sets the time spent discussing an element, replacing
+	// what the timer recorded (for time kept on paper, or a correction).
+	SetElementTime(ctx context.Context, id int64, code string, seconds int) error
 	SetAgreed(ctx context.Context, id int64, code string, agreed bool) error
 	SetSummary(ctx context.Context, id int64, summary string) error
 	// SetTally records how many people shaded a word on their own; nil clears it.

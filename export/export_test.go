@@ -218,7 +218,7 @@ func TestWritePDFMapPage(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"11 of 22 practices shaded, 6 partly", "Community of practice: Governing Body", "Organisation: North Riverside Integrated Care Board", "Meeting date: 14 March 2026", "Hatfield, D. (2021)", "KEY", "Shaded", "Partly", "Not shaded"} {
+	for _, want := range []string{"11 of 22 practices shaded, 6 partly", "Community of practice: Governing Body", "Organisation: North Riverside Integrated Care Board", "Workshop date: 14 March 2026", "Hatfield, D. (2021)", "KEY", "Shaded", "Partly", "Not shaded"} {
 		if !strings.Contains(mp, want) {
 			t.Errorf("map page lacks %q:\n%s", want, mp)
 		}

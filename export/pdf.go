@@ -93,7 +93,7 @@ func (d *doc) footer() {
 	d.color(muted)
 	right := fmt.Sprintf("Page %d of {nb}", p.PageNo())
 	rightW := 30.0
-	date := "Last changed " + mapmodel.DateWords(d.changed())
+	date := d.paperDate()
 	if d.m.Draft {
 		date = "DRAFT · " + date
 	}
@@ -107,6 +107,15 @@ func (d *doc) footer() {
 	// layout, so a right-aligned cell would be measured with "{nb}".
 	p.SetXY(d.pageW-marginX-rightW+4, y)
 	p.CellFormat(rightW-4, 4, right, "", 0, "L", false, 0, "")
+}
+
+// paperDate is the footer's date: the paper's own date from the cover
+// sheet when one is set, else the day the session last changed, said so.
+func (d *doc) paperDate() string {
+	if p := strings.TrimSpace(d.r.Cover.PaperDate); p != "" {
+		return mapmodel.DateWords(p)
+	}
+	return "Last changed " + mapmodel.DateWords(d.changed())
 }
 
 func (d *doc) changed() string {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export"
+	"github.com/ppei-iceberg/iceberg/export/report"
 )
 
 // commands lists every subcommand; other files of this package append
@@ -25,7 +26,7 @@ func init() {
 				fs.String("title", "", "the session's `title` (required)")
 				fs.String("cop", "", "the community of practice, e.g. \"Governing Body\" (required)")
 				fs.String("org", "", "the organisation, e.g. an ICB, place partnership, PCN or provider collaborative")
-				fs.String("date", "", "the meeting date, YYYY-MM-DD (default today)")
+				fs.String("date", "", "the workshop date, YYYY-MM-DD (default today)")
 				fs.String("facilitator", "", "the facilitator: \"Name, Job title\" (the name is withheld from public outputs unless --names)")
 				fs.String("focus", data.FocusAll, "the bundle of practice: trust, leadership, learning, partnership or all")
 				fs.String("purpose", "", "what the session is for")
@@ -55,18 +56,14 @@ func init() {
 			}, run: runAction},
 		{name: "participants", args: "ID ROLE COUNT [NAME…]", summary: "Set how many people of a role took part, with optional names.\nROLE is one of " + strings.Join(sortedRoles(), ", ") + ".",
 			needsDB: true, nargs: [2]int{3, -1}, run: runParticipants},
-		{name: "cover", args: "ID", summary: "Set the board cover sheet's fields; only the options given change.", needsDB: true, nargs: [2]int{1, 1},
+		{name: "cover", args: "ID", summary: "Set the board cover sheet's fields; only the options given change, and \"\" empties one.\nAn empty field is left out of the paper. Each field changed is one step for undo.", needsDB: true, nargs: [2]int{1, 1},
 			flags: func(fs *flag.FlagSet) {
-				fs.String("meeting", "", "the meeting, e.g. \"ICB Board meeting in public\"")
-				fs.String("meeting-date", "", "the meeting's date, YYYY-MM-DD")
-				fs.String("agenda-item", "", "the agenda item, e.g. 7.2")
-				fs.String("author", "", "who wrote the paper: \"Name, Job title\" (printed on the cover: the author presents in public)")
-				fs.String("presenter", "", "who presents it, or the lead: \"Name, Job title\" (printed on the cover)")
-				fs.String("purpose", "", "decision, discussion, information or assurance")
-				fs.String("summary", "", "the executive summary")
-				fs.String("recommendations", "", "what the board is asked to do")
-				fs.String("previously", "", "previously considered by")
+				for _, f := range coverFlags {
+					fs.String(f.flag, "", f.help)
+				}
 			}, run: runCover},
+		{name: "minutes", args: "ID ELEMENT MINUTES", summary: "Set the minutes spent discussing an element (P, Mat, C, BE or M), replacing what its timer recorded.",
+			needsDB: true, nargs: [2]int{3, 3}, run: runMinutes},
 		{name: "tally", args: "ID WORD COUNT", summary: "Record how many people shaded a doing word on their own (from hand-outs or a show of hands).\nCOUNT is a number, or none to clear it.",
 			needsDB: true, nargs: [2]int{3, 3}, run: runTally},
 		{name: "tally-of", args: "ID PEOPLE", summary: "Record how many people took part in the tally (a number, or none to clear it).",
@@ -75,7 +72,7 @@ func init() {
 		{name: "delete", args: "ID", summary: "Move a session to the trash (restore brings it back).", needsDB: true, nargs: [2]int{1, 1}, run: runDelete},
 		{name: "restore", args: "ID", summary: "Bring a session back from the trash.", needsDB: true, nargs: [2]int{1, 1}, run: runRestore},
 		{name: "purge", args: "ID", summary: "Remove a session in the trash for good.", needsDB: true, nargs: [2]int{1, 1}, run: runPurge},
-		{name: "undo", args: "ID", summary: "Undo the session's latest shading, note, agreement or summary change.", needsDB: true, nargs: [2]int{1, 1}, run: runUndo},
+		{name: "undo", args: "ID", summary: "Undo the session's latest shading, note, agreement, summary or cover sheet change.", needsDB: true, nargs: [2]int{1, 1}, run: runUndo},
 		{name: "redo", args: "ID", summary: "Redo the change undone last.", needsDB: true, nargs: [2]int{1, 1}, run: runRedo},
 		{name: "export", args: "ID", summary: "Write the board paper as PDF, HTML or Word, or the map alone as PNG or SVG (no names unless --names).\nOpened in Edge or Chrome and printed to PDF, the HTML report gives a tagged, accessible PDF. For PNG and SVG, the map's text alternative is printed.", needsDB: true, nargs: [2]int{1, 1},
 			flags: func(fs *flag.FlagSet) {
@@ -174,7 +171,7 @@ func runShow(c *call) error {
 		fmt.Fprintf(w, "Organisation: %s\n", r.Organisation)
 	}
 	if r.MeetingDate != "" {
-		fmt.Fprintf(w, "Meeting date: %s\n", r.MeetingDate)
+		fmt.Fprintf(w, "Workshop date: %s\n", r.MeetingDate)
 	}
 	if r.DeletedAt != nil {
 		fmt.Fprintln(w, "This session is in the trash.")
@@ -185,7 +182,7 @@ func runShow(c *call) error {
 		if st.Agreed() {
 			agreed = "agreed"
 		}
-		fmt.Fprintf(w, "\n%s (%s): %s, %d min\n", e.Name, e.Code, agreed, st.Minutes())
+		fmt.Fprintf(w, "\n%s (%s): %s, %s\n", e.Name, e.Code, agreed, report.Duration(st.Seconds))
 		for _, word := range e.Words {
 			ws := r.Word(word.ID)
 			mark := map[data.Shade]string{data.ShadeNone: "[ ]", data.ShadePartly: "[/]", data.ShadeShaded: "[#]"}[ws.Level]
@@ -324,30 +321,88 @@ func runTallyOf(c *call) error {
 	return c.store.SetTallyOf(c.ctx, id, n)
 }
 
+// coverFlags are the cover command's options, in the cover sheet's order.
+var coverFlags = []struct {
+	flag, key, help string
+}{
+	{"meeting", "meeting", "the board meeting, e.g. \"ICB Board meeting in public\""},
+	{"meeting-date", "meeting_date", "the board meeting's date, YYYY-MM-DD (the workshop's date is set with new, or in the window)"},
+	{"agenda-item", "agenda_item", "the agenda item, e.g. 7.2"},
+	{"paper-date", "paper_date", "the paper's own date, YYYY-MM-DD, printed on the cover and in every page's footer (default: the day the session last changed)"},
+	{"executive-lead", "executive_lead", "the executive lead or sponsor: \"Name, Job title\" (printed on the cover: an officer, like the author)"},
+	{"executive-lead-title", "executive_lead_title", "the executive lead's job title, when --executive-lead gives the name alone"},
+	{"author", "author", "who wrote the paper: \"Name, Job title\" (printed on the cover: the author presents in public)"},
+	{"author-title", "author_title", "the author's job title, when --author gives the name alone"},
+	{"presenter", "presenter", "who presents it: \"Name, Job title\" (printed on the cover)"},
+	{"presenter-title", "presenter_title", "the presenter's job title, when --presenter gives the name alone"},
+	{"purpose", "purpose", "the paper's purpose: " + strings.Join(data.CoverPurposes, ", ")},
+	{"summary", "executive_summary", "the executive summary"},
+	{"recommendations", "recommendations", "what the board is asked to do"},
+	{"previously", "previously_considered_by", "previously considered by"},
+	{"strategic-objectives", "strategic_objectives", "the link to strategic objectives"},
+	{"risk-reference", "risk_reference", "the Board Assurance Framework or risk reference"},
+	{"risks", "risks", "the risks"},
+	{"financial", "financial_implications", "the financial and resource implications"},
+	{"quality-equality", "quality_equality_impact", "the quality and equality impact (QIA/EQIA)"},
+	{"health-inequalities", "health_inequalities", "the health inequalities"},
+	{"legal", "legal_implications", "the legal and statutory implications, e.g. the duty to involve"},
+	{"conflicts", "conflicts_of_interest", "conflicts of interest"},
+}
+
 func runCover(c *call) error {
-	id := c.sid
-	return c.store.UpdateDetails(c.ctx, id, func(s *data.Session) error {
-		fields := map[string]*string{
-			"meeting": &s.Cover.Meeting, "meeting-date": &s.Cover.MeetingDate, "agenda-item": &s.Cover.AgendaItem,
-			"author": &s.Cover.Author, "presenter": &s.Cover.Presenter, "purpose": &s.Cover.Purpose,
-			"summary": &s.Cover.ExecutiveSummary, "recommendations": &s.Cover.Recommendations,
-			"previously": &s.Cover.PreviouslyConsider,
-		}
-		// A new name comes with its own title: "Name, Job title" is split on save.
-		if given(c.fs, "author") {
-			s.Cover.AuthorTitle = ""
-		}
-		if given(c.fs, "presenter") {
-			s.Cover.PresenterTitle = ""
-		}
-		for name, p := range fields {
-			if given(c.fs, name) {
-				*p = str(c.fs, name)
+	purpose, err := data.ParsePurpose(str(c.fs, "purpose"))
+	if err != nil {
+		return err
+	}
+	return c.store.UpdateDetails(c.ctx, c.sid, func(s *data.Session) error {
+		// A new name without its own title brings its title with it:
+		// "Name, Job title" is split on save.
+		for _, p := range []struct {
+			name, title string
+			set         *string
+		}{
+			{"author", "author-title", &s.Cover.AuthorTitle},
+			{"presenter", "presenter-title", &s.Cover.PresenterTitle},
+			{"executive-lead", "executive-lead-title", &s.Cover.ExecutiveLeadTitle},
+		} {
+			if given(c.fs, p.name) && !given(c.fs, p.title) {
+				*p.set = ""
 			}
 		}
-		s.Cover.Purpose = strings.ToLower(s.Cover.Purpose)
+		for _, f := range coverFlags {
+			if !given(c.fs, f.flag) {
+				continue
+			}
+			cf, ok := data.FindCoverField(f.key)
+			if !ok {
+				return fmt.Errorf("cover: no field %q", f.key) // a mistake in coverFlags
+			}
+			v := strings.TrimSpace(str(c.fs, f.flag))
+			if cf.Kind == data.CoverText {
+				v = str(c.fs, f.flag) // long text is kept as typed
+			}
+			*cf.Value(&s.Cover) = v
+		}
+		if given(c.fs, "purpose") {
+			s.Cover.Purpose = purpose
+		}
 		return nil
 	})
+}
+
+func runMinutes(c *call) error {
+	e, ok := c.fw.Element(c.args[1])
+	if !ok {
+		return data.Errorf(data.ENotFound, "There is no element %q: use P, Mat, C, BE or M", c.args[1])
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(c.args[2]))
+	if err != nil || n < 0 {
+		return usagef("%q is not a number of minutes: give a whole number, such as 12", c.args[2])
+	}
+	if n > 24*60 {
+		return usagef("%d minutes is more than a day: give at most %d", n, 24*60)
+	}
+	return c.store.SetElementTime(c.ctx, c.sid, e.Code, n*60)
 }
 
 func runFollowUp(c *call) error {

@@ -191,6 +191,14 @@ func textFields(r *data.Record, fw *data.Framework) []textField {
 		{"cover.executive_summary", "the executive summary", &c.ExecutiveSummary},
 		{"cover.recommendations", "the recommendations", &c.Recommendations},
 		{"cover.previously_considered_by", "the cover's “previously considered by”", &c.PreviouslyConsider},
+		{"cover.strategic_objectives", "the cover's link to strategic objectives", &c.StrategicObjectives},
+		{"cover.risk_reference", "the cover's risk reference", &c.RiskReference},
+		{"cover.risks", "the cover's risks", &c.Risks},
+		{"cover.financial_implications", "the cover's financial and resource implications", &c.Financial},
+		{"cover.quality_equality_impact", "the cover's quality and equality impact", &c.QualityEquality},
+		{"cover.health_inequalities", "the cover's health inequalities", &c.HealthInequalities},
+		{"cover.legal_implications", "the cover's legal and statutory implications", &c.Legal},
+		{"cover.conflicts_of_interest", "the cover's conflicts of interest", &c.Conflicts},
 	}
 	for i := range r.Elements {
 		e := &r.Elements[i]
@@ -223,6 +231,7 @@ func personFields(r *data.Record) []personField {
 		{"facilitator", "the facilitator", RoleFacilitator, &r.Facilitator, &r.FacilitatorTitle},
 		{"cover.author", "the cover's author", RoleAuthor, &r.Cover.Author, &r.Cover.AuthorTitle},
 		{"cover.presenter", "the cover's presenter", RolePresenter, &r.Cover.Presenter, &r.Cover.PresenterTitle},
+		{"cover.executive_lead", "the cover's executive lead", RoleExecutive, &r.Cover.ExecutiveLead, &r.Cover.ExecutiveLeadTitle},
 	}
 	for i := range r.Participants {
 		p := &r.Participants[i]

@@ -14,11 +14,12 @@ const (
 	RoleFacilitator Role = "facilitator"
 	RoleAuthor      Role = "author"
 	RolePresenter   Role = "presenter"
+	RoleExecutive   Role = "executive_lead"
 )
 
 // Officer reports whether people in this role present the paper in public
 // and so print on the cover by default.
-func (r Role) Officer() bool { return r == RoleAuthor || r == RolePresenter }
+func (r Role) Officer() bool { return r == RoleAuthor || r == RolePresenter || r == RoleExecutive }
 
 // Label is the role in plain words.
 func (r Role) Label() string {
@@ -31,6 +32,8 @@ func (r Role) Label() string {
 		return "the paper's author"
 	case RolePresenter:
 		return "the paper's presenter"
+	case RoleExecutive:
+		return "the paper's executive lead"
 	}
 	return string(r)
 }

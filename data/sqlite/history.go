@@ -31,6 +31,12 @@ func getField(ctx context.Context, tx *sql.Tx, id int64, field data.Field, targe
 		q, args = `SELECT COALESCE(CAST(tally AS TEXT), '') FROM words WHERE session_id = ? AND word_id = ?`, append(args, target)
 	case data.FieldTallyOf:
 		q = `SELECT COALESCE(CAST(tally_of AS TEXT), '') FROM sessions WHERE id = ?`
+	case data.FieldCover:
+		f, ok := data.FindCoverField(target)
+		if !ok {
+			return "", fmt.Errorf("unknown cover field %q", target)
+		}
+		q = `SELECT ` + f.Key + ` FROM covers WHERE session_id = ?`
 	default:
 		return "", fmt.Errorf("unknown field %q", field)
 	}
@@ -86,6 +92,14 @@ func (s *Store) setField(ctx context.Context, tx *sql.Tx, id int64, field data.F
 		} else {
 			_, err = tx.ExecContext(ctx, `UPDATE sessions SET tally_of = ? WHERE id = ?`, n, id)
 		}
+	case data.FieldCover:
+		f, ok := data.FindCoverField(target)
+		if !ok {
+			return fmt.Errorf("unknown cover field %q", target)
+		}
+		// The key is from data.CoverFields, never from the history's text.
+		_, err = tx.ExecContext(ctx, `INSERT INTO covers (session_id, `+f.Key+`) VALUES (?, ?)
+			ON CONFLICT (session_id) DO UPDATE SET `+f.Key+` = excluded.`+f.Key, id, value)
 	default:
 		err = fmt.Errorf("unknown field %q", field)
 	}
@@ -132,18 +146,32 @@ func (s *Store) change(ctx context.Context, what string, id int64, field data.Fi
 			}
 		}
 		now := s.now()
-		if _, err := tx.ExecContext(ctx, `DELETE FROM history WHERE session_id = ? AND undone = 1`, id); err != nil {
-			return fmt.Errorf("clear redo: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO history (session_id, field, target, before, after, at)
-			VALUES (?, ?, ?, ?, ?, ?)`, id, field, target, before, value, now); err != nil {
-			return fmt.Errorf("write history: %w", err)
+		if err := recordChanges(ctx, tx, id, []data.Change{{Field: field, Target: target, Before: before, After: value}}, now); err != nil {
+			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE sessions SET updated_at = ? WHERE id = ?`, now, id)
 		return err
 	})
 	if err != nil {
 		return s.writeError(what, err)
+	}
+	return nil
+}
+
+// recordChanges adds changes to the session's history, clearing anything
+// that could have been redone.
+func recordChanges(ctx context.Context, tx *sql.Tx, id int64, changes []data.Change, at string) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM history WHERE session_id = ? AND undone = 1`, id); err != nil {
+		return fmt.Errorf("clear redo: %w", err)
+	}
+	for _, c := range changes {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO history (session_id, field, target, before, after, at)
+			VALUES (?, ?, ?, ?, ?, ?)`, id, c.Field, c.Target, c.Before, c.After, at); err != nil {
+			return fmt.Errorf("write history: %w", err)
+		}
 	}
 	return nil
 }
@@ -254,6 +282,31 @@ func (s *Store) AddElementTime(ctx context.Context, id int64, code string, secon
 		if _, err := tx.ExecContext(ctx, `INSERT INTO elements (session_id, code, seconds) VALUES (?, ?, ?)
 			ON CONFLICT (session_id, code) DO UPDATE SET seconds = seconds + excluded.seconds`, id, e.Code, seconds); err != nil {
 			return fmt.Errorf("add time: %w", err)
+		}
+		return s.touch(ctx, tx, id)
+	})
+	if err != nil {
+		return s.writeError("save the time spent", err)
+	}
+	return nil
+}
+
+// SetElementTime sets the time spent discussing an element.
+func (s *Store) SetElementTime(ctx context.Context, id int64, code string, seconds int) error {
+	e, err := s.element(code)
+	if err != nil {
+		return err
+	}
+	if seconds < 0 || seconds > 24*3600 {
+		return data.Errorf(data.EInvalid, "%d minutes is not a time an element can take: give 0 to %d.", seconds/60, 24*60)
+	}
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.live(ctx, tx, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO elements (session_id, code, seconds) VALUES (?, ?, ?)
+			ON CONFLICT (session_id, code) DO UPDATE SET seconds = excluded.seconds`, id, e.Code, seconds); err != nil {
+			return fmt.Errorf("set time: %w", err)
 		}
 		return s.touch(ctx, tx, id)
 	})

@@ -156,6 +156,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		if _, err := checkFile(ctx, path); err != nil {
 			return nil, err
 		}
+	} else {
+		// A copy killed after linking its new database into place, before
+		// removing the half it built from, leaves that half behind.
+		dir, name := filepath.Split(path)
+		removeStaleBuilds(dir, name)
 	}
 	s.tighten()
 	db, err := sql.Open("sqlite3", dsn(path, false, false))

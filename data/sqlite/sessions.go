@@ -72,20 +72,39 @@ func writeDetails(ctx context.Context, tx *sql.Tx, id int64, sess *data.Session)
 			return fmt.Errorf("write participants: %w", err)
 		}
 	}
-	c := sess.Cover
-	if _, err := tx.ExecContext(ctx, `INSERT INTO covers (session_id, meeting, meeting_date, agenda_item, author,
-		presenter, purpose, executive_summary, recommendations, previously_considered_by, author_title, presenter_title)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (session_id) DO UPDATE SET meeting = excluded.meeting, meeting_date = excluded.meeting_date,
-		agenda_item = excluded.agenda_item, author = excluded.author, presenter = excluded.presenter,
-		author_title = excluded.author_title, presenter_title = excluded.presenter_title,
-		purpose = excluded.purpose, executive_summary = excluded.executive_summary,
-		recommendations = excluded.recommendations, previously_considered_by = excluded.previously_considered_by`,
-		id, c.Meeting, c.MeetingDate, c.AgendaItem, c.Author, c.Presenter, c.Purpose, c.ExecutiveSummary,
-		c.Recommendations, c.PreviouslyConsider, c.AuthorTitle, c.PresenterTitle); err != nil {
+	if _, err := tx.ExecContext(ctx, coverUpsert, coverArgs(id, &sess.Cover)...); err != nil {
 		return fmt.Errorf("write cover sheet: %w", err)
 	}
 	return nil
+}
+
+// The cover sheet's columns are data.CoverFields' keys, in that order.
+var (
+	coverColumns = func() []string {
+		cols := make([]string, len(data.CoverFields))
+		for i, f := range data.CoverFields {
+			cols[i] = f.Key
+		}
+		return cols
+	}()
+	coverSelect = `SELECT ` + strings.Join(coverColumns, ", ") + ` FROM covers WHERE session_id = ?`
+	coverUpsert = func() string {
+		set := make([]string, len(coverColumns))
+		for i, c := range coverColumns {
+			set[i] = c + " = excluded." + c
+		}
+		return `INSERT INTO covers (session_id, ` + strings.Join(coverColumns, ", ") + `) VALUES (?` +
+			strings.Repeat(", ?", len(coverColumns)) + `) ON CONFLICT (session_id) DO UPDATE SET ` + strings.Join(set, ", ")
+	}()
+)
+
+// coverArgs are the upsert's arguments: the session id, then each field.
+func coverArgs(id int64, c *data.Cover) []any {
+	args := []any{id}
+	for _, f := range data.CoverFields {
+		args = append(args, *f.Value(c))
+	}
+	return args
 }
 
 const sessionColumns = `id, title, community, organisation, meeting_date, facilitator, facilitator_title, focus, purpose, status,
@@ -161,11 +180,11 @@ func (s *Store) readRecord(ctx context.Context, tx *sql.Tx, id int64) (*data.Rec
 		}
 	}
 
-	c := &rec.Cover
-	err = tx.QueryRowContext(ctx, `SELECT meeting, meeting_date, agenda_item, author, presenter, purpose,
-		executive_summary, recommendations, previously_considered_by, author_title, presenter_title FROM covers WHERE session_id = ?`, id).
-		Scan(&c.Meeting, &c.MeetingDate, &c.AgendaItem, &c.Author, &c.Presenter, &c.Purpose,
-			&c.ExecutiveSummary, &c.Recommendations, &c.PreviouslyConsider, &c.AuthorTitle, &c.PresenterTitle)
+	dest := make([]any, len(data.CoverFields))
+	for i, f := range data.CoverFields {
+		dest[i] = f.Value(&rec.Cover)
+	}
+	err = tx.QueryRowContext(ctx, coverSelect, id).Scan(dest...)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("read cover sheet: %w", err)
 	}
@@ -306,7 +325,7 @@ func (s *Store) UpdateDetails(ctx context.Context, id int64, edit func(*data.Ses
 		if err := after.Validate(s.fw); err != nil {
 			return err
 		}
-		changed, err := writeChangedDetails(ctx, tx, id, before, after)
+		changed, err := writeChangedDetails(ctx, tx, id, before, after, s.now())
 		if err != nil || !changed {
 			return err
 		}
@@ -335,7 +354,7 @@ func cloneDetails(sess data.Session) data.Session {
 
 // writeChangedDetails writes the columns and rows that differ between
 // before and after, and reports whether there were any.
-func writeChangedDetails(ctx context.Context, tx *sql.Tx, id int64, before, after data.Session) (bool, error) {
+func writeChangedDetails(ctx context.Context, tx *sql.Tx, id int64, before, after data.Session, at string) (bool, error) {
 	changed := false
 	set := func(table, key string, cols []string, vals []any) error {
 		if len(cols) == 0 {
@@ -366,18 +385,14 @@ func writeChangedDetails(ctx context.Context, tx *sql.Tx, id int64, before, afte
 	}
 
 	cols, vals = nil, nil
-	bc, ac := before.Cover, after.Cover
-	diff("meeting", bc.Meeting, ac.Meeting)
-	diff("meeting_date", bc.MeetingDate, ac.MeetingDate)
-	diff("agenda_item", bc.AgendaItem, ac.AgendaItem)
-	diff("author", bc.Author, ac.Author)
-	diff("presenter", bc.Presenter, ac.Presenter)
-	diff("author_title", bc.AuthorTitle, ac.AuthorTitle)
-	diff("presenter_title", bc.PresenterTitle, ac.PresenterTitle)
-	diff("purpose", bc.Purpose, ac.Purpose)
-	diff("executive_summary", bc.ExecutiveSummary, ac.ExecutiveSummary)
-	diff("recommendations", bc.Recommendations, ac.Recommendations)
-	diff("previously_considered_by", bc.PreviouslyConsider, ac.PreviouslyConsider)
+	var history []data.Change
+	for _, f := range data.CoverFields {
+		b, a := *f.Value(&before.Cover), *f.Value(&after.Cover)
+		if a != b {
+			cols, vals = append(cols, f.Key), append(vals, a)
+			history = append(history, data.Change{Field: data.FieldCover, Target: f.Key, Before: b, After: a})
+		}
+	}
 	if len(cols) > 0 {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO covers (session_id) VALUES (?) ON CONFLICT (session_id) DO NOTHING`, id); err != nil {
 			return false, fmt.Errorf("write cover sheet: %w", err)
@@ -385,6 +400,10 @@ func writeChangedDetails(ctx context.Context, tx *sql.Tx, id int64, before, afte
 	}
 	if err := set("covers", "session_id", cols, vals); err != nil {
 		return false, fmt.Errorf("write cover sheet: %w", err)
+	}
+	// Each cover field changed is one undoable change.
+	if err := recordChanges(ctx, tx, id, history, at); err != nil {
+		return false, err
 	}
 
 	old := map[data.Role]data.Participants{}

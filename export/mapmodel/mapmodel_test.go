@@ -66,7 +66,7 @@ func TestBuild(t *testing.T) {
 					}
 				}
 			}
-			if got, want := m.Lines, []string{"Community of practice: Governing Body", "Organisation: North ICB", "Meeting date: 14 March 2026"}; fmt.Sprint(got) != fmt.Sprint(want) {
+			if got, want := m.Lines, []string{"Community of practice: Governing Body", "Organisation: North ICB", "Workshop date: 14 March 2026"}; fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("Lines = %q, want %q", got, want)
 			}
 		})

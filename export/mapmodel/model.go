@@ -83,7 +83,7 @@ func Build(fw *data.Framework, r *data.Record) Model {
 		m.Lines = append(m.Lines, "Organisation: "+m.Organisation)
 	}
 	if m.Date != "" {
-		m.Lines = append(m.Lines, "Meeting date: "+m.Date)
+		m.Lines = append(m.Lines, "Workshop date: "+m.Date)
 	}
 	for _, e := range fw.Elements {
 		st := r.Element(e.Code)

@@ -142,9 +142,13 @@ func (b *builder) build() *Report {
 	return rep
 }
 
-// paperDate is the date the paper speaks for: the day the session last
-// changed, so the same session always gives the same paper.
+// paperDate is the date the paper speaks for: the cover's paper date when
+// one is set, else the day the session last changed, so the same session
+// always gives the same paper (never the day it happens to be printed).
 func paperDate(r *data.Record) string {
+	if d := strings.TrimSpace(r.Cover.PaperDate); d != "" {
+		return mapmodel.DateWords(d)
+	}
 	if r.UpdatedAt.IsZero() {
 		return ""
 	}
@@ -152,6 +156,9 @@ func paperDate(r *data.Record) string {
 }
 
 // cover is the board cover sheet, or nil when nothing on it is filled in.
+// Its rows follow an ICB board cover sheet: where and when the paper goes,
+// who leads, writes and presents it, what it is for, then its summary,
+// recommendations and implications. An empty field is left out.
 func (b *builder) cover() *Cover {
 	c := b.r.Cover
 	if c.Empty() {
@@ -167,10 +174,14 @@ func (b *builder) cover() *Cover {
 	add("Meeting", c.Meeting)
 	add("Date of meeting", mapmodel.DateWords(c.MeetingDate))
 	add("Agenda item", c.AgendaItem)
+	add("Executive lead", c.ExecutiveLeadPerson().String())
 	add("Author", c.AuthorPerson().String())
 	add("Presented by", c.PresenterPerson().String())
 	add("Previously considered by", c.PreviouslyConsider)
+	add("Link to strategic objectives", c.StrategicObjectives)
+	add("Board Assurance Framework or risk reference", c.RiskReference)
 	add("Date of the workshop", mapmodel.DateWords(b.r.MeetingDate))
+	add("Date of the paper", mapmodel.DateWords(c.PaperDate))
 	if p := strings.TrimSpace(c.Purpose); p != "" {
 		ch := &Choice{Label: "Purpose of the paper", Chosen: -1}
 		for i, o := range data.CoverPurposes {
@@ -191,6 +202,12 @@ func (b *builder) cover() *Cover {
 	long("Executive summary", c.ExecutiveSummary)
 	long("Recommendations", c.Recommendations)
 	long("Patient and public involvement", Involvement(&b.r.Session))
+	long("Risks", c.Risks)
+	long("Financial and resource implications", c.Financial)
+	long("Quality and equality impact (QIA/EQIA)", c.QualityEquality)
+	long("Health inequalities", c.HealthInequalities)
+	long("Legal and statutory implications", c.Legal)
+	long("Conflicts of interest", c.Conflicts)
 	return cv
 }
 
@@ -428,7 +445,7 @@ func (b *builder) appendix() []Block {
 		st := b.r.Element(c.Code)
 		blocks = append(blocks,
 			Block{Kind: Subheading, ID: "element-" + strings.ToLower(c.Code), Text: c.Name + " (" + c.Code + ")"},
-			Block{Kind: Paragraph, Tone: Quiet, Text: elementStatus(st)},
+			Block{Kind: Paragraph, Tone: Quiet, Text: elementStatus(st, b.r.MeetingDate)},
 			Block{Kind: Paragraph, Lead: "In the research:", Text: capitalise(strings.TrimSpace(c.Definition)) + "."},
 		)
 		if e != nil && strings.TrimSpace(e.Plain) != "" {
@@ -470,11 +487,18 @@ func (b *builder) appendix() []Block {
 	return blocks
 }
 
-// elementStatus is "Agreed on 14 March 2026 · 12 minutes spent".
-func elementStatus(st data.ElementState) string {
+// elementStatus is "Agreed on 14 March 2026 · 12 minutes spent". The day
+// is the workshop's when the session has one, since the room agreed at the
+// workshop even when the agreement was typed in later; else the day it was
+// recorded.
+func elementStatus(st data.ElementState, workshop string) string {
 	s := "Not yet agreed"
 	if st.AgreedAt != nil {
-		s = "Agreed on " + st.AgreedAt.UTC().Format("2 January 2006")
+		day := st.AgreedAt.UTC().Format("2 January 2006")
+		if _, err := time.Parse(time.DateOnly, workshop); err == nil {
+			day = mapmodel.DateWords(workshop)
+		}
+		s = "Agreed on " + day
 	}
 	return s + " · " + Duration(st.Seconds)
 }
