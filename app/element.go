@@ -82,7 +82,7 @@ func (s *elementScreen) build(keys *entryKeys) {
 	name := label(el.Name, sizeElementName, true)
 	name.Wrapping = fyne.TextWrapOff
 	def := label(el.Definition, sizeDefinition, false)
-	plain := label(el.Plain, theme.SizeNameText, false)
+	plain := label("In this app's words: "+el.Plain, theme.SizeNameText, false)
 
 	// Timer and agreement, top right, one row high.
 	s.timerText = canvas.NewText("", themeColour(theme.ColorNameForeground))

@@ -23,8 +23,8 @@ func newIntroScreen(fw *data.Framework, rec *data.Record) fyne.CanvasObject {
 		who = "the " + who
 	}
 	purpose := label("Today we map how "+who+" involves people. "+
-		"Like an iceberg, some of this work is plain to see and much of it lies below the surface. "+
-		"For each of five elements we talk it through, then shade the doing words that describe what we really do.",
+		"For each of five elements we talk it through, then shade the doing words we find in what we really do: "+
+		"shaded means found in our practice, partly means found in part, and not shaded means not found in our practice.",
 		theme.SizeNameText, false)
 
 	var rows []fyne.CanvasObject
@@ -52,7 +52,7 @@ func newIntroScreen(fw *data.Framework, rec *data.Record) fyne.CanvasObject {
 	cite := label("— "+src.Author+", "+src.Title+" ("+src.Published+")", sizeSmall, false)
 	keys := label("Keys: Right or PageDown next · Left or PageUp back · 1–9 shade a word · P next prompt · T timer · A agree · F11 full screen", sizeSmall, false)
 
-	five := label("The five elements", theme.SizeNameSubHeadingText, true)
+	five := label("The five elements, in this app's words", theme.SizeNameSubHeadingText, true)
 	left := container.NewVBox(purpose, how, howText, examples, card(container.NewVBox(principle, cite)))
 	right := container.NewVBox(five, elements, keys)
 	split := container.NewGridWithColumns(2, left, right)

@@ -25,12 +25,16 @@ var learnText string
 const (
 	fromResearch = "research"
 	fromApp      = "app"
+	fromAppNote  = "note" // this app's note on the research, such as what has changed since
 )
+
+// appWording labels this app's own words on a page from the research.
+const appWording = "This app's wording, not the research's"
 
 // learnPage is one slide of Learn.
 type learnPage struct {
 	title string
-	from  string // fromResearch or fromApp
+	from  string // fromResearch, fromApp or fromAppNote
 	paras []learnPara
 }
 
@@ -47,11 +51,13 @@ type learnPara struct {
 // general findings, elements, bundles and sources where it marks them.
 func learnPages(fw *data.Framework) []learnPage {
 	var pages []learnPage
-	for _, block := range strings.Split(learnText, "\n=== ")[1:] {
+	blocks := strings.Split(learnText, "\n=== ")[1:]
+	placed := placedFindings(blocks)
+	for _, block := range blocks {
 		head, body, _ := strings.Cut(block, "\n")
 		head = strings.TrimSpace(head)
 		if strings.HasPrefix(head, "@") {
-			pages = append(pages, frameworkPages(fw, head[1:])...)
+			pages = append(pages, frameworkPages(fw, head[1:], placed)...)
 			continue
 		}
 		kind, title, _ := strings.Cut(head, "|")
@@ -63,22 +69,48 @@ func learnPages(fw *data.Framework) []learnPage {
 					lines = append(lines, strings.TrimSpace(l))
 				}
 			}
-			if len(lines) > 0 {
-				p.paras = append(p.paras, learnPara{text: strings.Join(lines, " ")})
+			if len(lines) == 0 {
+				continue
 			}
+			text := strings.Join(lines, " ")
+			if id, ok := strings.CutPrefix(text, "@finding "); ok {
+				if f, ok := fw.Finding(strings.TrimSpace(id)); ok {
+					p.paras = append(p.paras, learnPara{text: f.Text})
+				}
+				continue
+			}
+			if own, ok := strings.CutPrefix(text, "@app "); ok {
+				p.paras = append(p.paras, learnPara{text: own, credit: appWording})
+				continue
+			}
+			p.paras = append(p.paras, learnPara{text: text})
 		}
 		pages = append(pages, p)
 	}
 	return pages
 }
 
-func frameworkPages(fw *data.Framework, name string) []learnPage {
+// placedFindings lists the findings the text file places on its own
+// pages ("@finding ID"), so the page of general findings leaves them out.
+func placedFindings(blocks []string) map[string]bool {
+	placed := map[string]bool{}
+	for _, b := range blocks {
+		for _, l := range strings.Split(b, "\n") {
+			if id, ok := strings.CutPrefix(strings.TrimSpace(l), "@finding "); ok {
+				placed[strings.TrimSpace(id)] = true
+			}
+		}
+	}
+	return placed
+}
+
+func frameworkPages(fw *data.Framework, name string, placed map[string]bool) []learnPage {
 	src := fw.Source
 	switch name {
 	case "general":
 		p := learnPage{title: "What the research found overall", from: fromResearch}
 		for _, f := range fw.GeneralFindings {
-			if f.ID == "general.iceberg" || f.ID == "general.materiality" {
+			if placed[f.ID] || f.ID == "general.materiality" {
 				continue // on the iceberg and materiality pages
 			}
 			p.paras = append(p.paras, learnPara{text: f.Text})
@@ -117,7 +149,7 @@ func frameworkPages(fw *data.Framework, name string) []learnPage {
 		return []learnPage{{title: "Sources", from: fromResearch, paras: []learnPara{
 			{text: src.Citation, bold: true},
 			{text: src.Note},
-			{text: "Everything on pages marked “From the research” comes from this source. Pages marked “Suggested by this app, not from the research” are this app's own advice for running a workshop."},
+			{text: "Everything on pages marked “From the research” comes from this source. Pages marked “Suggested by this app, not from the research” are this app's own advice for running a workshop, and those marked “This app's note, not from the research” say what has changed since the research."},
 			{text: "The research drew on the work of Shove, Pantzar and Watson (The Dynamics of Social Practice) and of Tara Fenwick on professional learning, as it says."},
 		}}}
 	}
@@ -223,9 +255,12 @@ func (s *learnScreen) show(i int) {
 	s.page = i
 	p := s.pages[i]
 	s.title.SetText(p.title)
-	if p.from == fromApp {
+	switch p.from {
+	case fromApp:
 		s.from.SetText("Suggested by this app, not from the research")
-	} else {
+	case fromAppNote:
+		s.from.SetText("This app's note, not from the research")
+	default:
 		s.from.SetText("From the research: " + s.source.Author + " (" + s.source.Published + ")")
 	}
 	s.body.RemoveAll()

@@ -166,7 +166,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	subT.Resize(fyne.NewSize(f(tl.W), unit*0.4))
 	objs = append(objs, count, subT)
 
-	above := text("ABOVE THE WATERLINE: VISIBLE", unit*0.36, theme.ColorNameForeground, true)
+	above := text(mapmodel.TipLabel, unit*0.36, theme.ColorNameForeground, true)
 	above.Move(fyne.NewPos(6, f(g.Waterline)-unit*0.45))
 	objs = append(objs, above)
 	if m.Draft {

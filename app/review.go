@@ -98,7 +98,7 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	}
 
 	r.actions = container.NewVBox()
-	r.actText = keys.newEntry("What would bring hidden practice to the surface?", false)
+	r.actText = keys.newEntry("What would help the practices not yet found here?", false)
 	r.actOwner = keys.newEntry("Who", false)
 	r.actDue = keys.newEntry("Due (YYYY-MM-DD)", false)
 	opts := []string{"Any element"}

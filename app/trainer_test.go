@@ -34,12 +34,17 @@ func TestLearnPagesRenderAndTurnWithKeys(t *testing.T) {
 		if len(l.body.Objects) == 0 || l.title.Text == "" {
 			t.Fatalf("page %d (%q) is empty", i+1, l.title.Text)
 		}
-		if l.pages[i].from == fromApp {
+		switch {
+		case l.pages[i].from == fromApp:
 			sawApp = true
 			if l.from.Text != "Suggested by this app, not from the research" {
 				t.Errorf("page %q is the app's advice but says %q", l.title.Text, l.from.Text)
 			}
-		} else if !strings.Contains(l.from.Text, fw.Source.Author) {
+		case l.pages[i].from == fromAppNote:
+			if l.from.Text != "This app's note, not from the research" {
+				t.Errorf("page %q is the app's note but says %q", l.title.Text, l.from.Text)
+			}
+		case !strings.Contains(l.from.Text, fw.Source.Author):
 			t.Errorf("page %q does not attribute the research: %q", l.title.Text, l.from.Text)
 		}
 		if strings.Contains(l.title.Text, "Sources") {
@@ -79,6 +84,63 @@ func TestLearnPagesRenderAndTurnWithKeys(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("quote %s is not in Learn with its speaker", q.ID)
+		}
+	}
+}
+
+// TestLearnWordsTrueToTheResearch checks what Learn adds from the research
+// and from today: the map offered for feedback, when to map, the
+// "awe-inspiring" support managers, what the shading means (labelled as
+// this app's), and the app's note that ICBs replaced CCGs.
+func TestLearnWordsTrueToTheResearch(t *testing.T) {
+	fw := data.DefaultFramework()
+	pages := learnPages(fw)
+	find := func(sub string) (learnPage, learnPara, bool) {
+		for _, p := range pages {
+			for _, para := range p.paras {
+				if strings.Contains(para.text, sub) {
+					return p, para, true
+				}
+			}
+		}
+		return learnPage{}, learnPara{}, false
+	}
+	for _, want := range []string{
+		"Maybe during and after workstreams",
+		"I will be inviting feedback on the map so that I can refine",
+		"“awe-inspiring” commissioning support managers",
+		"to reveal what lay beneath the surface",
+	} {
+		if p, _, ok := find(want); !ok || p.from != fromResearch {
+			t.Errorf("Learn has no research page saying %q (found %v on %q)", want, ok, p.title)
+		}
+	}
+	p, para, ok := find("not shaded = not found in this group's practice")
+	if !ok || para.credit != appWording || p.from != fromResearch {
+		t.Errorf("the shading's meaning is not on a research page labelled as this app's wording: %v %q", ok, para.credit)
+	}
+	p, _, ok = find("On 1 July 2022, Integrated Care Boards (ICBs) replaced CCGs in England, and ICB boards replaced CCG governing bodies.")
+	if !ok || p.from != fromAppNote {
+		t.Errorf("no app's note on ICBs replacing CCGs (found %v, kind %q)", ok, p.from)
+	}
+	// A finding placed on the iceberg page is not said twice.
+	n := 0
+	for _, p := range pages {
+		for _, para := range p.paras {
+			if f, _ := fw.Finding("general.when"); para.text == f.Text {
+				n++
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("general.when is on %d pages, want 1", n)
+	}
+	for _, p := range pages {
+		for _, para := range p.paras {
+			lower := strings.ToLower(para.text + " " + para.credit)
+			if strings.Contains(lower, "not seen") || (strings.Contains(lower, "below the surface") && !strings.Contains(para.text, "“")) {
+				t.Errorf("page %q: %q", p.title, para.text)
+			}
 		}
 	}
 }

@@ -87,6 +87,47 @@ func TestExamplesValidate(t *testing.T) {
 	}
 }
 
+// TestExamplesTieWordsToTheFindings checks that each example says its
+// shading, notes and actions are this app's illustrations, and that a
+// word's note ties it to what the research gives for that word: time
+// pressures for Time-consuming, physical spaces for Resourcing, policy and
+// requirements for Aligning.
+func TestExamplesTieWordsToTheFindings(t *testing.T) {
+	ties := map[string][]string{
+		"mat.time-consuming": {"time pressures"},
+		"mat.resourcing":     {"physical spaces"},
+		"p.aligning":         {"policy", "requirements"},
+	}
+	for _, ex := range mustExamples(t) {
+		t.Run(ex.Name, func(t *testing.T) {
+			for _, s := range []string{ex.Description, ex.File.Session.Summary} {
+				if !strings.Contains(s, "this app's illustrations, not the research's") {
+					t.Errorf("%.60q… does not say its shading, notes and actions are this app's illustrations", s)
+				}
+			}
+			for _, w := range ex.File.Words {
+				lower := strings.ToLower(w.Note)
+				for _, bad := range []string{"hidden", "not seen", "below the surface", "above the waterline"} {
+					if strings.Contains(lower, bad) {
+						t.Errorf("%s's note says %q: %q", w.WordID, bad, w.Note)
+					}
+				}
+				want, ok := ties[w.WordID]
+				if !ok || w.Note == "" {
+					continue
+				}
+				found := false
+				for _, x := range want {
+					found = found || strings.Contains(lower, x)
+				}
+				if !found {
+					t.Errorf("%s's note %q does not tie it to %v, as the research does", w.WordID, w.Note, want)
+				}
+			}
+		})
+	}
+}
+
 func TestExampleOpenedTwice(t *testing.T) {
 	ctx := context.Background()
 	fw := data.DefaultFramework()

@@ -175,6 +175,121 @@ func TestQuotesAndDefinitionsAreVerbatim(t *testing.T) {
 	}
 }
 
+// quotedSpans returns the parts of s inside curly double quotes.
+func quotedSpans(s string) []string {
+	var out []string
+	for {
+		_, rest, ok := strings.Cut(s, "“")
+		if !ok {
+			return out
+		}
+		span, after, ok := strings.Cut(rest, "”")
+		if !ok {
+			return out
+		}
+		out = append(out, span)
+		s = after
+	}
+}
+
+// TestFindingQuotesAreVerbatim checks that every stretch of a finding, a
+// prompt or Learn's research pages that is in double quotes stands in the
+// research word for word (its bold and italic marks aside), and that what
+// issue 13 asked to add from the research is there.
+func TestFindingQuotesAreVerbatim(t *testing.T) {
+	research := strings.ReplaceAll(researchText(t), "*", "")
+	fw := DefaultFramework()
+	var texts []string
+	for _, f := range fw.GeneralFindings {
+		texts = append(texts, f.ID+": "+f.Text)
+	}
+	for _, b := range fw.Bundles {
+		for _, f := range b.Findings {
+			texts = append(texts, f.ID+": "+f.Text)
+		}
+	}
+	for _, e := range fw.Elements {
+		for _, p := range e.Prompts {
+			texts = append(texts, e.Code+" prompt: "+p.Text)
+		}
+	}
+	learn, err := os.ReadFile(filepath.Join("..", "app", "learn.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range strings.Split(string(learn), "\n=== ")[1:] {
+		if strings.HasPrefix(page, "research |") {
+			texts = append(texts, "Learn: "+page)
+		}
+	}
+	// Words the research puts in quotes of its own, or an ending, that the
+	// app quotes as words rather than as a passage.
+	asWords := map[string]bool{"doing words": true, "-ing": true, "focused ethnography": true, "communities of practice": true, "hats": true}
+	spans := 0
+	for _, text := range texts {
+		for _, span := range quotedSpans(text) {
+			spans++
+			if !asWords[span] && !strings.Contains(research, span) {
+				t.Errorf("%.40s…: “%s” is not in the research word for word", text, span)
+			}
+		}
+	}
+	if spans < 10 {
+		t.Errorf("only %d quoted stretches checked", spans)
+	}
+	for id, want := range map[string]string{
+		"trust.awe":        "“awe-inspiring” commissioning support managers",
+		"general.when":     "Maybe during and after workstreams",
+		"general.feedback": "I will be inviting feedback on the map so that I can refine",
+		"general.purpose":  "unless you first engage with them about purpose",
+	} {
+		if f, ok := fw.Finding(id); !ok || !strings.Contains(f.Text, want) {
+			t.Errorf("finding %s does not say %q", id, want)
+		}
+	}
+	purposeFirst := false
+	for _, p := range fw.Elements[0].Prompts {
+		purposeFirst = purposeFirst || p.Finding == "general.purpose"
+	}
+	if !purposeFirst {
+		t.Error("no Participation prompt on engaging people about purpose first")
+	}
+	inspiring := false
+	for _, e := range fw.Elements {
+		for _, p := range e.Prompts {
+			inspiring = inspiring || (p.Finding == "trust.awe" && strings.Contains(p.Text, "Inspiring") && e.Code == "BE")
+		}
+	}
+	if !inspiring {
+		t.Error("no Boundary encounters prompt ties the awe-inspiring support managers to Inspiring")
+	}
+}
+
+// TestPlainWordsFollowTheResearch checks the elements' plain-words lines
+// (this app's wording) against what the research gives for each element.
+func TestPlainWordsFollowTheResearch(t *testing.T) {
+	fw := DefaultFramework()
+	for code, want := range map[string][]string{
+		"P":   {"selected and encouraged to take part", "policy", "imagined"},
+		"Mat": {"minutes", "checklists", "guidelines", "time", "reporting", "physical spaces"},
+		"C":   {"skills", "know-how", "knowledge"},
+		"BE":  {"past and present", "communities of practice", "done this before"},
+		"M":   {"valued", "roles", "person"},
+	} {
+		e, _ := fw.Element(code)
+		for _, w := range want {
+			if !strings.Contains(e.Plain, w) {
+				t.Errorf("%s's plain words %q lack %q", code, e.Plain, w)
+			}
+		}
+		for _, bad := range []string{"money", "budget", "hidden", "not seen"} {
+			if strings.Contains(strings.ToLower(e.Plain), bad) {
+				t.Errorf("%s's plain words say %q, which the research does not give for it", code, bad)
+			}
+		}
+	}
+}
+
 func TestFrameworkValidation(t *testing.T) {
 	good := func() map[string]any {
 		var m map[string]any

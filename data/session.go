@@ -209,7 +209,7 @@ func (e ElementState) Agreed() bool { return e.AgreedAt != nil }
 // Minutes is the time spent, rounded to whole minutes.
 func (e ElementState) Minutes() int { return (e.Seconds + 30) / 60 }
 
-// Action is a recommended action: what would bring hidden practice to the surface.
+// Action is a recommended action: what would help the practices not yet found.
 type Action struct {
 	ID      int64  `json:"id"`
 	Text    string `json:"text"`

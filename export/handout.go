@@ -72,7 +72,7 @@ func (h handout) mapPage() {
 	h.font("B", 17)
 	h.color(grayInk)
 	title := clean(strings.TrimSpace(h.opt.Title))
-	p.MultiCell(h.textW, 7.5, orDefault(title, "What lies below the surface here?"), "", "L", false)
+	p.MultiCell(h.textW, 7.5, orDefault(title, "Which doing words describe our practice?"), "", "L", false)
 	var lines []string
 	if c := clean(strings.TrimSpace(h.opt.Community)); c != "" {
 		lines = append(lines, "Community of practice: "+c)

@@ -77,10 +77,10 @@ func TestWriteHandout(t *testing.T) {
 
 func TestWriteHandoutSessionLine(t *testing.T) {
 	t.Parallel()
-	b := mustHandout(t, HandoutOptions{Title: "Siân’s group – “spring” mapping", Community: "Communications Strategy Group", Organisation: "Sussex ICB", Date: "2026-03-14", Paper: "letter"})
+	b := mustHandout(t, HandoutOptions{Title: "Siân’s group – “spring” mapping", Community: "Communications Strategy Group", Organisation: "Northshire ICB", Date: "2026-03-14", Paper: "letter"})
 	validate(t, b)
 	first := flat(pdfText(t, b)[0])
-	for _, want := range []string{"Siân’s group – “spring” mapping", "Community of practice: Communications Strategy Group", "Organisation: Sussex ICB", "Date: 14 March 2026"} {
+	for _, want := range []string{"Siân’s group – “spring” mapping", "Community of practice: Communications Strategy Group", "Organisation: Northshire ICB", "Date: 14 March 2026"} {
 		if !strings.Contains(first, want) {
 			t.Errorf("page 1 lacks %q:\n%s", want, first)
 		}

@@ -111,10 +111,10 @@ func (d *doc) background(x0, y0 float64, g mapmodel.Geometry, st picture, big, s
 	d.font("B", minMapSize)
 	d.color(st.label)
 	p.SetXY(x0+2, y0+g.Waterline-5)
-	p.CellFormat(60, 4, "ABOVE THE WATERLINE: VISIBLE", "", 0, "L", false, 0, "")
+	p.CellFormat(60, 4, mapmodel.TipLabel, "", 0, "L", false, 0, "")
 	if len(g.Headers) > 0 {
 		p.SetXY(x0+g.Headers[0].X, y0+g.Waterline+2)
-		p.CellFormat(g.Width, 3.5, "BELOW THE SURFACE: THE DOING WORDS OF PRACTICE", "", 0, "L", false, 0, "")
+		p.CellFormat(g.Width, 3.5, mapmodel.SeaLabel, "", 0, "L", false, 0, "")
 	}
 
 	tl := g.TipLabel

@@ -285,8 +285,10 @@ func findCommand(name string) *command {
 }
 
 func mainHelp(w io.Writer) {
-	fmt.Fprint(w, `PPEI Iceberg: map the hidden practices of patient and public engagement and
-involvement with a group, and print the iceberg map for a board paper.
+	fmt.Fprint(w, `PPEI Iceberg: map a group's practice of patient and public engagement and
+involvement (PPEI), and print the iceberg map for a board paper. Shaded means
+found in this group's practice, partly means found in part, and not shaded
+means not found in this group's practice.
 
 Usage:
   iceberg                      open the window

@@ -98,7 +98,7 @@ func TestWholeSessionByCommandLine(t *testing.T) {
 	t.Parallel()
 	db := newDB(t)
 	id := strings.TrimSpace(ok(t, db, "new", "--title", "Board mapping", "--cop", "Governing Body",
-		"--org", "Sussex ICB", "--date", "2026-03-14", "--facilitator", "Zoë", "--focus", "leadership"))
+		"--org", "Northshire ICB", "--date", "2026-03-14", "--facilitator", "Zoë", "--focus", "leadership"))
 	if id != "1" {
 		t.Fatalf("new printed %q, want 1", id)
 	}

@@ -48,7 +48,7 @@ func init() {
 		{name: "agree", args: "ID ELEMENT", summary: "Record that the group agreed an element (P, Mat, C, BE or M).", needsDB: true, nargs: [2]int{2, 2},
 			flags: func(fs *flag.FlagSet) { fs.Bool("off", false, "take the agreement back") }, run: runAgree},
 		{name: "summary", args: "ID TEXT", summary: "Set the session's summary.", needsDB: true, nargs: [2]int{2, 2}, run: runSummary},
-		{name: "action", args: "ID TEXT", summary: "Add a recommended action: what would bring hidden practice to the surface?", needsDB: true, nargs: [2]int{2, 2},
+		{name: "action", args: "ID TEXT", summary: "Add a recommended action: what would help the practices not yet found here?", needsDB: true, nargs: [2]int{2, 2},
 			flags: func(fs *flag.FlagSet) {
 				fs.String("owner", "", "who will do it (a role or a name)")
 				fs.String("due", "", "when, YYYY-MM-DD")

@@ -355,7 +355,7 @@ func TestSessionLifecycle(t *testing.T) {
 	wantCode(t, err, data.EInvalid)
 
 	sess := &data.Session{
-		Title: "Board mapping", Community: "Governing Body", Organisation: "Sussex ICB", MeetingDate: "2026-03-14",
+		Title: "Board mapping", Community: "Governing Body", Organisation: "Northshire ICB", MeetingDate: "2026-03-14",
 		Facilitator: "Zoë Adams", Focus: "trust", Purpose: "Annual review",
 		Participants: []data.Participants{{Role: data.RoleServiceUser, Count: 5, Names: []string{"Siân", "Łukasz"}}, {Role: data.RoleClinical, Count: 2}},
 		Cover:        data.Cover{Meeting: "Board in public", Purpose: "information", AgendaItem: "7.2"},
@@ -659,7 +659,7 @@ func fullSessionTB(t testing.TB, s *Store) int64 {
 	t.Helper()
 	ctx := context.Background()
 	id, err := s.CreateSession(ctx, &data.Session{
-		Title: "Full – “every” field", Community: "Governing Body", Organisation: "Sussex ICB", MeetingDate: "2026-03-14",
+		Title: "Full – “every” field", Community: "Governing Body", Organisation: "Northshire ICB", MeetingDate: "2026-03-14",
 		Facilitator: "Ngọc Trần", Focus: "partnership", Purpose: "Re-map after merger",
 		Participants: []data.Participants{{Role: data.RoleServiceUser, Count: 5, Names: []string{"Zoë", "Siân"}}, {Role: data.RoleOther, Count: 1}},
 		Cover:        data.Cover{Meeting: "Board", MeetingDate: "2026-04-01", AgendaItem: "9", Author: "Head of engagement", Purpose: "assurance", ExecutiveSummary: "Exec £5", Recommendations: "Note", PreviouslyConsider: "Quality committee"},

@@ -183,9 +183,9 @@ func iceberg(p painter, m mapmodel.Model, g mapmodel.Geometry, dy float64) {
 	p.polygon(off(g.Mass, dy), ptr(mapmodel.Ice), ptr(mapmodel.IceEdge), 1.4)
 	p.polygon(off(g.Tip, dy), ptr(mapmodel.Ice), ptr(mapmodel.IceEdge), 1.4)
 	p.line(mapmodel.Point{X: 0, Y: dy + g.Waterline}, mapmodel.Point{X: g.Width, Y: dy + g.Waterline}, mapmodel.Navy, 2)
-	p.text(6, dy+g.Waterline-5, "ABOVE THE WATERLINE: VISIBLE", minType, true, mapmodel.Muted, false)
+	p.text(6, dy+g.Waterline-5, mapmodel.TipLabel, minType, true, mapmodel.Muted, false)
 	if len(g.Headers) > 0 {
-		p.text(g.Headers[0].X, dy+g.Waterline+12, "BELOW THE SURFACE: THE DOING WORDS OF PRACTICE", minType, true, mapmodel.Muted, false)
+		p.text(g.Headers[0].X, dy+g.Waterline+12, mapmodel.SeaLabel, minType, true, mapmodel.Muted, false)
 	}
 	tl := down(g.TipLabel, dy)
 	p.text(tl.X+tl.W/2, tl.Y+tl.H*0.5, fmt.Sprintf("%d of %d", m.Shaded, m.Total), 17, true, mapmodel.Navy, true)

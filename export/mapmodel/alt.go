@@ -20,6 +20,16 @@ func Meaning(s data.Shade) string {
 	return "not found in this group's practice"
 }
 
+// The map's two labels at the waterline, the same on screen, on paper and
+// in the pictures: the tip holds the count of practices found; under the
+// water stand the elements' doing words, found or not. Neither says
+// "hidden" or "below the surface", which would give an unshaded word a
+// meaning the research does not.
+const (
+	TipLabel = "THE TIP: PRACTICES FOUND"
+	SeaLabel = "THE FIVE ELEMENTS AND THEIR DOING WORDS"
+)
+
 // LevelWords is a level as a table or a screen reader gives it:
 // "Shaded: found in this group's practice".
 func LevelWords(s data.Shade) string {
