@@ -95,7 +95,7 @@ func Run(store data.Store, opts Options) error {
 		r := newRecoveryScreen(a, w, opts.Files, opts.DBPath, opts.OpenErr, func(st data.Store, path, note string) {
 			opened = st
 			start(st, path)
-			u.msg.info(note)
+			u.sayOpened(note)
 		})
 		if opts.Notice != "" {
 			r.result.SetText(opts.Notice)
@@ -104,9 +104,7 @@ func Run(store data.Store, opts Options) error {
 		w.SetContent(r.root)
 	} else {
 		start(store, opts.DBPath)
-		if opts.Notice != "" {
-			u.msg.info(opts.Notice)
-		}
+		u.sayOpened(opts.Notice)
 	}
 	w.ShowAndRun()
 	if u != nil {

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"context"
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -74,4 +77,59 @@ func (m *messageBar) relayout() {
 	if m.window != nil {
 		m.window.Refresh()
 	}
+}
+
+// sayOpened says in the message bar, once the window is open on a file,
+// what opening it changed: notice (from main) and what the update to
+// people as records split.
+func (u *ui) sayOpened(notice string) {
+	if note := joinNotes(notice, peopleSplitNote(u.sess.ctx, u.sess.store)); note != "" {
+		u.msg.info(note)
+	}
+}
+
+// peopleSplitNote says, once, what the update to people as records split:
+// entries that held a name and a job title together ("Julie Marsh,
+// Senior Commissioning Support Manager"). The store returns each split
+// only until it has been shown, so the window says it on the first
+// opening after the update, as the command line does on standard error.
+func peopleSplitNote(ctx context.Context, st data.Store) string {
+	if st == nil {
+		return ""
+	}
+	split, err := st.PeopleSplit(ctx)
+	if err != nil || len(split) == 0 {
+		return ""
+	}
+	sessions := map[int64]bool{}
+	for _, p := range split {
+		sessions[p.Session] = true
+	}
+	first := split[0]
+	msg := fmt.Sprintf("Job titles are now kept apart from names: %s split in %s, e.g. “%s” is now the name “%s” and the job title “%s”.",
+		plural(len(split), "entry", "entries"), plural(len(sessions), "session", "sessions"), first.Was, first.Person.Name, first.Person.Title)
+	if len(split) > 1 {
+		msg += " Check the others in each session's Setup."
+	}
+	return msg
+}
+
+// plural is "1 entry" or "2 entries".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// joinNotes puts two notes for the message bar in one line, either of
+// which may be empty.
+func joinNotes(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
 }
