@@ -20,6 +20,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/export/internal/sample"
 	"github.com/ppei-iceberg/iceberg/resources"
 )
 
@@ -32,51 +33,12 @@ func init() { api.DisableConfigDir() }
 
 var changed = time.Date(2026, 3, 14, 16, 45, 0, 0, time.UTC)
 
-// fullRecord is a whole session: every word shaded or partly, notes on each
-// element, a cover sheet, actions and named participants.
+// fullRecord is the shared sample session (export/internal/sample): every
+// word shaded or partly, notes on each element, a cover sheet, actions and
+// named participants.
 func fullRecord(tb testing.TB, fw *data.Framework, noteLen int) *data.Record {
 	tb.Helper()
-	at := time.Date(2026, 3, 14, 11, 20, 0, 0, time.UTC)
-	r := &data.Record{Session: data.Session{
-		ID: 7, Title: "Governing Body PPEI mapping – spring 2026", Community: "Governing Body",
-		Organisation: "North Riverside Integrated Care Board", MeetingDate: "2026-03-14",
-		Facilitator: "Hazel Okonkwo", Focus: data.FocusAll, Status: data.StatusAgreed,
-		Summary: "The group saw “reporting” and “monitoring” clearly; welcoming and remembering sit below the surface. Costs of £1,200 a year for travel were raised — they matter.",
-		Participants: []data.Participants{
-			{Role: data.RoleServiceUser, Count: 5, Names: []string{"Zoë Adeyemi", "Łukasz Nowak"}},
-			{Role: data.RoleLayRep, Count: 2, Names: []string{"Siân Pritchard"}},
-			{Role: data.RoleClinical, Count: 3, Names: []string{"Dr Ngọc Tran"}},
-			{Role: data.RoleManager, Count: 2},
-		},
-		Cover: data.Cover{
-			Meeting: "Governing Body meeting in public", MeetingDate: "2026-04-02", AgendaItem: "7.2",
-			Author: "Priya Shah, Head of Engagement", Presenter: "Marcus Bell, Director of Nursing", Purpose: "discussion",
-			ExecutiveSummary:   "Twelve people mapped how the Governing Body engages patients and the public, using the PPEI iceberg. Much of the practice is visible through reporting; the relational work below the surface is less well recognised.",
-			Recommendations:    "The Governing Body is asked to note the map and support the three actions on page 5.",
-			PreviouslyConsider: "Patient and Public Engagement Committee, 3 March 2026",
-		},
-		CreatedAt: at.Add(-3 * time.Hour), UpdatedAt: changed,
-	}}
-	levels := []data.Shade{data.ShadeShaded, data.ShadePartly, data.ShadeShaded, data.ShadeNone}
-	for i, w := range fw.AllWords() {
-		note := ""
-		if i%3 == 0 {
-			note = fmt.Sprintf("Zoë said the %s work was “seen” – and valued — by the board.", strings.ToLower(w.Label))
-		}
-		r.Words = append(r.Words, data.WordState{WordID: w.ID, Level: levels[i%len(levels)], Note: note})
-	}
-	for i, e := range fw.Elements {
-		r.Elements = append(r.Elements, data.ElementState{
-			Code: e.Code, Seconds: 600 + 120*i, AgreedAt: &at,
-			Notes: longText(noteLen, e.Name),
-		})
-	}
-	r.Actions = []data.Action{
-		{Text: "Invite lay representatives to co-chair the engagement committee", Owner: "Siân Pritchard", Due: "2026-06-30", Element: "P"},
-		{Text: "Cut the pre-reading for public members to what they need; offer a plain-English summary", Owner: "Board secretary", Due: "2026-05-31", Element: "Mat"},
-		{Text: "Record and celebrate what patients' involvement changed", Owner: "Communications team", Element: "M"},
-	}
-	return r
+	return sample.Session(fw, noteLen)
 }
 
 // longText is n characters of plain sentences about an element.
@@ -277,7 +239,7 @@ func TestWritePDFNames(t *testing.T) {
 	t.Parallel()
 	fw := data.DefaultFramework()
 	r := fullRecord(t, fw, 200)
-	names := []string{"Zoë", "Adeyemi", "Łukasz", "Nowak", "Siân", "Pritchard", "Ngọc", "Tran", "Hazel", "Okonkwo"}
+	names := []string{"Zoë", "Clarke", "Łukasz", "Nowak", "Siân", "Will Hope", "Ngọc", "Okafor"}
 	tests := []struct {
 		name  string
 		opt   Options
@@ -295,12 +257,12 @@ func TestWritePDFNames(t *testing.T) {
 					t.Errorf("name %q present = %v, want %v", n, got, tt.named)
 				}
 			}
-			if got := strings.Contains(all, "Facilitated by Hazel Okonkwo"); got != tt.named {
+			if got := strings.Contains(all, "Facilitated by Siân O'Neill"); got != tt.named {
 				t.Errorf("facilitator line present = %v, want %v", got, tt.named)
 			}
 			// The author and presenter are officers: on the cover, with
 			// their job titles, in every version.
-			for _, officer := range []string{"Priya Shah, Head of Engagement", "Marcus Bell, Director of Nursing"} {
+			for _, officer := range []string{"Julie Marsh, Senior Commissioning Support Manager", "Ben Adeyemi, Director of Communications and Engagement"} {
 				if got := strings.Contains(all, officer); got != !tt.opt.NoCover {
 					t.Errorf("cover line %q present = %v, want %v", officer, got, !tt.opt.NoCover)
 				}
@@ -355,13 +317,14 @@ func TestWritePDFLongText(t *testing.T) {
 	all := flat(strings.Join(pages, "\n"))
 	// Every word of the notes must print: count a word that recurs (a
 	// phrase may straddle a page break, with the footer between).
-	phrase := "nobody"
-	want := strings.Count(longText(3000, "the action"), phrase)
-	for _, e := range fw.Elements {
-		want += strings.Count(longText(10000, e.Name), phrase)
-	}
-	if got := strings.Count(all, phrase); got < want {
-		t.Errorf("%q printed %d times, want at least %d: text was clipped", phrase, got, want)
+	for _, phrase := range []string{"nobody", "properly"} {
+		want := strings.Count(long.Actions[0].Text, phrase)
+		for _, e := range long.Elements {
+			want += strings.Count(e.Notes, phrase)
+		}
+		if got := strings.Count(all, phrase); got < want || want == 0 {
+			t.Errorf("%q printed %d times, want at least %d: text was clipped", phrase, got, want)
+		}
 	}
 	mp := flat(pages[mapPageIndex(t, pages)])
 	if !strings.Contains(mp, flat(long.Community)) {
@@ -508,7 +471,7 @@ func TestWriteCSV(t *testing.T) {
 		w := words[i]
 		e, _ := fw.Element(w.Element)
 		st := r.Word(w.ID)
-		note := strings.ReplaceAll(st.Note, "Zoë said", "[name withheld] said")
+		note := strings.NewReplacer("Zoë said", "[name withheld] said", "Lukasz said", "[name withheld] said").Replace(st.Note)
 		want := []string{r.Title, e.Name, w.Label, st.Level.String(), note}
 		if fmt.Sprint(row) != fmt.Sprint(want) {
 			t.Errorf("row %d = %q, want %q", i+1, row, want)

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	fixture "github.com/ppei-iceberg/iceberg/export/internal/sample"
 	"github.com/ppei-iceberg/iceberg/export/report"
 )
 
@@ -252,7 +253,7 @@ func TestBrowserPrintsTaggedPDF(t *testing.T) {
 		}
 		last = max(last, 0) + i
 	}
-	for _, name := range []string{"Zoë", "Łukasz", "Hazel", "Okonkwo", "Siân"} {
+	for _, name := range fixture.Withheld {
 		if strings.Contains(text, name) {
 			t.Errorf("the printed public report names %q", name)
 		}

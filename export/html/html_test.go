@@ -12,6 +12,7 @@ import (
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export/html"
+	fixture "github.com/ppei-iceberg/iceberg/export/internal/sample"
 	"github.com/ppei-iceberg/iceberg/export/mapmodel"
 	"github.com/ppei-iceberg/iceberg/export/report"
 )
@@ -241,7 +242,7 @@ func TestPublicByDefault(t *testing.T) {
 	fw := data.DefaultFramework()
 	r := sample(t, fw, 900)
 	pub := string(render(t, fw, r, report.Options{}))
-	for _, name := range []string{"Zoë", "Łukasz", "Nowak", "Hazel", "Okonkwo", "Siân", "Pritchard"} {
+	for _, name := range fixture.Withheld {
 		if strings.Contains(pub, name) {
 			t.Errorf("the public page names %q", name)
 		}
@@ -251,13 +252,13 @@ func TestPublicByDefault(t *testing.T) {
 	}
 	// The author and presenter present the paper in public: their names
 	// and titles stay on the cover.
-	for _, officer := range []string{"Priya Shah, Head of Engagement", "Marcus Bell, Director of Communications"} {
+	for _, officer := range []string{"Julie Marsh, Senior Commissioning Support Manager", "Ben Adeyemi, Director of Communications and Engagement"} {
 		if !strings.Contains(pub, officer) {
 			t.Errorf("the public cover lacks %q", officer)
 		}
 	}
 	named := string(render(t, fw, r, report.Options{Names: true}))
-	for _, name := range []string{"Zoë Adeyemi, Łukasz Nowak", "Facilitated by Hazel Okonkwo."} {
+	for _, name := range []string{"Will Hope, Mark Rose, Zoë Clarke", "Facilitated by Siân O"} {
 		if !strings.Contains(named, name) {
 			t.Errorf("the page with names lacks %q", name)
 		}

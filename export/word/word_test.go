@@ -10,68 +10,23 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export/internal/officetest"
+	"github.com/ppei-iceberg/iceberg/export/internal/sample"
 	"github.com/ppei-iceberg/iceberg/export/report"
 	"github.com/ppei-iceberg/iceberg/export/word"
 )
 
 var keep = flag.String("keep", "", "also write the Word document and LibreOffice's PDF of it to this folder, to look at")
 
-var changed = time.Date(2026, 3, 14, 16, 45, 0, 0, time.UTC)
-
-// names are the participants and the facilitator in the sample: none may
-// reach a public paper. The cover's author and presenter are officers
-// presenting in public, and print.
-var (
-	names    = []string{"Hazel Okonkwo", "Okonkwo", "Zoë Adeyemi", "Zoë", "Łukasz Nowak", "Łukasz", "Siân Pritchard", "Ngọc Tran"}
-	officers = []string{"Priya Shah, Head of Engagement", "Marcus Bell, Director of Nursing"}
-)
-
-// fullRecord is a whole session: every level used, notes on each element,
-// a cover sheet, actions, and named participants who also appear in the
-// typed notes.
+// fullRecord is the shared sample session (export/internal/sample), with
+// notes that carry characters Word's XML must escape.
 func fullRecord(tb testing.TB, fw *data.Framework, noteLen int) *data.Record {
 	tb.Helper()
-	at := time.Date(2026, 3, 14, 11, 20, 0, 0, time.UTC)
-	r := &data.Record{Session: data.Session{
-		ID: 7, Title: "Governing Body PPEI mapping – spring 2026", Community: "Governing Body",
-		Organisation: "North Riverside Integrated Care Board", MeetingDate: "2026-03-14",
-		Facilitator: "Hazel Okonkwo", Focus: data.FocusAll, Status: data.StatusAgreed,
-		Summary: "The group found reporting and monitoring in its practice.\n\nOkonkwo noted costs of £1,200 a year for travel.",
-		Participants: []data.Participants{
-			{Role: data.RoleServiceUser, Count: 5, Names: []string{"Zoë Adeyemi", "Łukasz Nowak"}},
-			{Role: data.RoleLayRep, Count: 2, Names: []string{"Siân Pritchard"}},
-			{Role: data.RoleClinical, Count: 3, Names: []string{"Dr Ngọc Tran"}},
-			{Role: data.RoleManager, Count: 2},
-		},
-		Cover: data.Cover{
-			Meeting: "Governing Body meeting in public", MeetingDate: "2026-04-02", AgendaItem: "7.2",
-			Author: "Priya Shah, Head of Engagement", Presenter: "Marcus Bell, Director of Nursing", Purpose: "discussion",
-			ExecutiveSummary: "Twelve people mapped how the Governing Body engages patients and the public.",
-			Recommendations:  "The Governing Body is asked to note the map and support the three actions.",
-		},
-		CreatedAt: at.Add(-3 * time.Hour), UpdatedAt: changed,
-	}}
-	levels := []data.Shade{data.ShadeShaded, data.ShadePartly, data.ShadeShaded, data.ShadeNone}
-	for i, w := range fw.AllWords() {
-		note := ""
-		if i%3 == 0 {
-			note = fmt.Sprintf("Zoë said the %s work was valued <by> the board & its “chair”.", strings.ToLower(w.Label))
-		}
-		r.Words = append(r.Words, data.WordState{WordID: w.ID, Level: levels[i%len(levels)], Note: note})
-	}
-	for i, e := range fw.Elements {
-		n := fmt.Sprintf("The group discussed %s; Łukasz noted the effort nobody reports. ", strings.ToLower(e.Name))
-		r.Elements = append(r.Elements, data.ElementState{Code: e.Code, Seconds: 600 + 120*i, AgreedAt: &at,
-			Notes: strings.TrimSpace(strings.Repeat(n, max(1, noteLen/len(n))))})
-	}
-	r.Actions = []data.Action{
-		{Text: "Invite lay representatives to co-chair the engagement committee", Owner: "Siân Pritchard", Due: "2026-06-30", Element: "P"},
-		{Text: "Cut the pre-reading for public members to what they need", Owner: "Board secretary", Due: "2026-05-31", Element: "Mat"},
-		{Text: "Record and celebrate what patients' involvement changed", Owner: "Communications team", Element: "M"},
+	r := sample.Session(fw, noteLen)
+	for i := range r.Words {
+		r.Words[i].Note = strings.ReplaceAll(r.Words[i].Note, "valued — by the board & its committees", "valued <by> the board & its “chair”")
 	}
 	return r
 }
@@ -193,20 +148,20 @@ func TestPublicByDefault(t *testing.T) {
 	r := fullRecord(t, fw, 300)
 	f := officetest.OpenDocx(t, mustWrite(t, build(t, r, report.Options{})))
 	for name, b := range f.Parts {
-		for _, n := range names {
+		for _, n := range sample.Withheld {
 			if bytes.Contains(b, []byte(n)) {
 				t.Errorf("the public document's %s holds the name %q", name, n)
 			}
 		}
 	}
-	for _, n := range officers {
+	for _, n := range sample.Officers {
 		if !bytes.Contains(f.Parts["word/document.xml"], []byte(n)) {
 			t.Errorf("the public document lacks the cover's officer %q", n)
 		}
 	}
 	named := officetest.OpenDocx(t, mustWrite(t, build(t, r, report.Options{Names: true})))
 	doc := string(named.Parts["word/document.xml"])
-	for _, n := range []string{"Zoë Adeyemi", "Hazel Okonkwo"} {
+	for _, n := range []string{"Zoë Clarke", "Siân O&#39;Neill"} {
 		if !strings.Contains(doc, n) {
 			t.Errorf("the document with names lacks %q", n)
 		}
