@@ -177,7 +177,7 @@ func TestEveryPublicOutputWithholdsPeople(t *testing.T) {
 func TestPublicOutputCheckCanSee(t *testing.T) {
 	fw := data.DefaultFramework()
 	r := sample.Session(fw, 600)
-	for _, o := range outputs(t, fw, r, false) {
+	for _, o := range outputs(t, fw, r, true) {
 		if o.name == format.PNG || o.name == format.SVG || o.name == "text alternative" || o.name == "hand-out pdf" {
 			continue // the map alone and the blank hand-out carry no names at all
 		}
