@@ -30,7 +30,7 @@ func TestPaperCoverFields(t *testing.T) {
 	}
 	order := []string{
 		"Date of meeting 2 April 2026", "Agenda item 7.2", "Executive lead Dana Whitfield, Chief Nursing Officer",
-		"Author Priya Shah", "Presented by Marcus Bell", "Link to strategic objectives Objective 2: working with communities",
+		"Author Julie Marsh", "Presented by Ben Adeyemi", "Link to strategic objectives Objective 2: working with communities",
 		"Board Assurance Framework or risk reference BAF risk 4", "Date of the workshop 14 March 2026", "Date of the paper 20 March 2026",
 		"Purpose of the paper", "Decision", "Approval", "Assurance", "Discussion", "Information",
 		"Executive summary", "Recommendations",

@@ -36,9 +36,10 @@ var Withheld = []string{"Siân", "Sian", "O'Neill", "O’Neill", "Will Hope", "M
 	"Łukasz", "Lukasz", "Nowak", "Ngọc", "Ngoc", "Trần", "Tran ", "Mary", "Okafor",
 	NHSNumber, strings.ReplaceAll(NHSNumber, " ", ""), Email}
 
-// Officers are the cover's author and presenter, who present the paper
-// in public: their names and job titles print on the cover.
-var Officers = []string{"Julie Marsh", "Senior Commissioning Support Manager", "Ben Adeyemi", "Director of Communications and Engagement"}
+// Officers are the cover's executive lead, author and presenter, who
+// present the paper in public: their names and job titles print on the
+// cover.
+var Officers = []string{"Dana Whitfield", "Chief Nursing Officer", "Julie Marsh", "Senior Commissioning Support Manager", "Ben Adeyemi", "Director of Communications and Engagement"}
 
 // Sentences are whole sentences of the sample as a public output gives
 // them: the ordinary words beside the names ("will", "hope", "mark",
@@ -75,6 +76,7 @@ func Session(fw *data.Framework, noteLen int) *data.Record {
 		},
 		Cover: data.Cover{
 			Meeting: "Board meeting in public", MeetingDate: "2026-04-02", AgendaItem: "7.2",
+			ExecutiveLead: "Dana Whitfield", ExecutiveLeadTitle: "Chief Nursing Officer",
 			Author: "Julie Marsh", AuthorTitle: "Senior Commissioning Support Manager",
 			Presenter: "Ben Adeyemi", PresenterTitle: "Director of Communications and Engagement",
 			Purpose:            "discussion",
