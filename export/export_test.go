@@ -548,13 +548,7 @@ func TestWriteFileAtomic(t *testing.T) {
 
 func BenchmarkWritePDF(b *testing.B) {
 	fw := data.DefaultFramework()
-	r := fullRecord(b, fw, 2000)
-	for i := range r.Words {
-		r.Words[i].Level = data.ShadeShaded
-	}
-	for len(r.Actions) < 8 {
-		r.Actions = append(r.Actions, r.Actions[len(r.Actions)%3])
-	}
+	r := sample.Full(fw)
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {

@@ -298,13 +298,7 @@ func TestSameBytesAndPaper(t *testing.T) {
 
 func BenchmarkWriteHTML(b *testing.B) {
 	fw := data.DefaultFramework()
-	r := sample(b, fw, 2000)
-	for i := range r.Words {
-		r.Words[i].Level = data.ShadeShaded
-	}
-	for len(r.Actions) < 8 {
-		r.Actions = append(r.Actions, r.Actions[len(r.Actions)%3])
-	}
+	r := fixture.Full(fw)
 	// Public is the default; with names skips today's redaction, which is
 	// most of the public figure, to show what the page itself costs.
 	for _, c := range []struct {

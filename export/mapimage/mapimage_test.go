@@ -12,10 +12,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export/internal/officetest"
+	"github.com/ppei-iceberg/iceberg/export/internal/sample"
 	"github.com/ppei-iceberg/iceberg/export/mapimage"
 	"github.com/ppei-iceberg/iceberg/export/mapmodel"
 )
@@ -25,19 +25,18 @@ var (
 	keep   = flag.String("keep", "", "also write the map as PNG and SVG to this folder, to look at")
 )
 
-// session is a draft with every level used: one element agreed, the words
-// shaded, partly and not shaded in turn.
+// session is the shared sample as a draft with one element agreed: the
+// words shaded, partly and not shaded in turn.
 func session(tb testing.TB) (*data.Framework, *data.Record) {
 	tb.Helper()
 	fw := data.DefaultFramework()
-	r := &data.Record{Session: data.Session{Title: "Governing Body PPEI mapping – spring 2026", Community: "Governing Body",
-		Organisation: "North Riverside Integrated Care Board", MeetingDate: "2026-03-14"}}
-	levels := []data.Shade{data.ShadeShaded, data.ShadePartly, data.ShadeShaded, data.ShadeNone}
-	for i, w := range fw.AllWords() {
-		r.Words = append(r.Words, data.WordState{WordID: w.ID, Level: levels[i%len(levels)]})
+	r := sample.Session(fw, 0)
+	r.Status = ""
+	for i := range r.Elements {
+		if i > 0 {
+			r.Elements[i].AgreedAt = nil
+		}
 	}
-	at := time.Date(2026, 3, 14, 11, 0, 0, 0, time.UTC)
-	r.Elements = append(r.Elements, data.ElementState{Code: "P", AgreedAt: &at})
 	return fw, r
 }
 

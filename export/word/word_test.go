@@ -267,13 +267,7 @@ func TestLibreOffice(t *testing.T) {
 // building the report included.
 func BenchmarkWriteWord(b *testing.B) {
 	fw := data.DefaultFramework()
-	r := fullRecord(b, fw, 2000)
-	for i := range r.Words {
-		r.Words[i].Level = data.ShadeShaded
-	}
-	for len(r.Actions) < 8 {
-		r.Actions = append(r.Actions, r.Actions[len(r.Actions)%3])
-	}
+	r := sample.Full(fw)
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {

@@ -130,3 +130,17 @@ func longText(n int, about string) string {
 	}
 	return strings.TrimSpace(strings.ToValidUTF8(out, ""))
 }
+
+// Full is the session the budgets measure (DESIGN.md: "PDF of a full
+// session"): the sample with every word shaded, 2,000-character notes on
+// each element and eight actions.
+func Full(fw *data.Framework) *data.Record {
+	r := Session(fw, 2000)
+	for i := range r.Words {
+		r.Words[i].Level = data.ShadeShaded
+	}
+	for len(r.Actions) < 8 {
+		r.Actions = append(r.Actions, r.Actions[len(r.Actions)%3])
+	}
+	return r
+}
