@@ -55,3 +55,23 @@ func TestWindowSaysWhatTheUpdateSplit(t *testing.T) {
 		t.Errorf("plural(1) = %q", got)
 	}
 }
+
+// TestReviewSaysWhatTheShadingMeans checks the window's Review key in
+// words: found, found in part, not found in this group's practice, as the
+// paper's key says, and never "hidden" or "not seen".
+func TestReviewSaysWhatTheShadingMeans(t *testing.T) {
+	h := newHarness(t)
+	h.createSession("Key", "Governing Body")
+	h.u.show(screenReview)
+	r := h.u.cur.review
+	if r == nil {
+		t.Fatal("Review did not open")
+	}
+	want := "Key: shaded = found in this group's practice; partly = found in part; not shaded = not found in this group's practice."
+	if got := r.key.Text; got != want {
+		t.Errorf("Review's key = %q, want %q", got, want)
+	}
+	if !r.key.Visible() {
+		t.Error("Review's key in words is not showing")
+	}
+}

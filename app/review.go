@@ -13,6 +13,7 @@ import (
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export/format"
+	"github.com/ppei-iceberg/iceberg/export/mapmodel"
 )
 
 // reviewScreen shows the whole map as the PDF will, the summary and the
@@ -26,6 +27,7 @@ type reviewScreen struct {
 	mapView *mapView
 	count   *widget.Label
 	tally   *widget.Label // own views counted before the group agreed
+	key     *widget.Label // what each level means, in words
 	summary *textEntry
 	actions *fyne.Container
 	names   *widget.Check
@@ -87,6 +89,7 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 
 	r.count = label("", theme.SizeNameText, true)
 	r.tally = label("", theme.SizeNameText, false)
+	r.key = label(keyWords(), theme.SizeNameText, false)
 
 	r.summary = keys.newEntry("What the map shows, in a few sentences", true)
 	r.summary.SetMinRowsVisible(4)
@@ -118,7 +121,7 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	right := container.NewVBox(label("Recommended actions", theme.SizeNameSubHeadingText, true), r.actions, form)
 	lower := container.NewGridWithColumns(2, left, right)
 
-	page := container.NewVBox(bar, r.mapView, r.count, r.tally, widget.NewSeparator(), lower)
+	page := container.NewVBox(bar, r.mapView, r.count, r.key, r.tally, widget.NewSeparator(), lower)
 	r.root = container.NewVScroll(container.NewPadded(page))
 	r.refresh()
 }
@@ -266,4 +269,15 @@ func (r *reviewScreen) options() format.Options {
 		o.Paper = "letter"
 	}
 	return o
+}
+
+// keyWords is the map's key in words, as the paper gives it: "Key: shaded =
+// found in this group's practice; partly = found in part; not shaded = not
+// found in this group's practice."
+func keyWords() string {
+	var parts []string
+	for _, l := range mapmodel.Legend() {
+		parts = append(parts, strings.ToLower(l.Label)+" = "+mapmodel.Meaning(l.Level))
+	}
+	return "Key: " + strings.Join(parts, "; ") + "."
 }
