@@ -92,32 +92,6 @@ func TestWindowSettlesAfterScreensAndChanges(t *testing.T) {
 	after("the Review screen", func() { h.u.show(screenReview) })
 }
 
-func TestHatchLinesStayInsideTheirBox(t *testing.T) {
-	for _, c := range []struct{ w, h, sp float32 }{{300, 100, 9}, {40, 200, 7}, {10, 10, 9}, {120, 80, 1}} {
-		segs := hatchSegments(c.w, c.h, c.sp)
-		sp := c.sp
-		if sp < 4 {
-			sp = 4
-		}
-		if want := int((c.w + c.h - 0.001) / sp); len(segs) != want {
-			t.Errorf("%v: %d lines, want %d", c, len(segs), want)
-		}
-		for i, s := range segs {
-			for _, p := range s {
-				if p.X < 0 || p.X > c.w || p.Y < 0 || p.Y > c.h {
-					t.Fatalf("%v: line %d leaves the box at %v", c, i, p)
-				}
-			}
-			want := sp * float32(i+1)
-			for _, p := range s {
-				if d := p.X + p.Y - want; d > 0.01 || d < -0.01 {
-					t.Fatalf("%v: line %d is not on x+y=%v: %v", c, i, want, s)
-				}
-			}
-		}
-	}
-}
-
 // A partly shaded tile shows its hatching as lines across the tile; other
 // levels hide it.
 func TestTileHatchShowsOnlyForPartly(t *testing.T) {

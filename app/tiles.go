@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/export/mapmodel"
 )
 
 func themeColour(n fyne.ThemeColorName) color.Color {
@@ -98,17 +99,18 @@ func (m *markShape) pixel(x, y, w, h int) color.NRGBA {
 	disc := clamp01(r - d + 0.5)
 	inner := clamp01(r - stroke - d + 0.5)
 	out := color.NRGBA{}
-	switch m.level {
-	case data.ShadeShaded:
+	switch mapmodel.MarkFor(m.level) {
+	case mapmodel.MarkTick:
 		out = over(out, m.ink, disc)
-		s := r * 0.62
-		tw := math.Max(s*0.32, 1.5)
-		t := math.Min(segDist(px, py, cx-s, cy+0.05*s, cx-0.3*s, cy+0.7*s), segDist(px, py, cx-0.3*s, cy+0.7*s, cx+s, cy-0.7*s))
+		s := r * mapmodel.TickScale
+		tw := math.Max(s*mapmodel.TickStroke, 1.5)
+		tk := mapmodel.Tick(cx, cy, s)
+		t := math.Min(segDist(px, py, tk[0].X, tk[0].Y, tk[1].X, tk[1].Y), segDist(px, py, tk[1].X, tk[1].Y, tk[2].X, tk[2].Y))
 		out = over(out, m.paper, clamp01(tw/2-t+0.5)*disc)
-	case data.ShadePartly:
+	case mapmodel.MarkHalfCircle:
 		out = over(out, m.paper, disc)
 		out = over(out, m.ink, disc-inner)
-		if px < cx {
+		if px < cx { // the left half, as mapmodel.HalfDisc outlines it
 			out = over(out, m.ink, disc*clamp01(cx-px+0.5))
 		}
 	default:
@@ -147,29 +149,9 @@ func (r *hatchRenderer) MinSize() fyne.Size { return fyne.NewSize(0, 0) }
 
 func (r *hatchRenderer) Objects() []fyne.CanvasObject { return r.objs }
 
-// hatchSegments gives the lines x+y = c, for c every spacing, cut to a w×h
-// box: each from its lower-left end to its upper-right end.
-func hatchSegments(w, h, spacing float32) [][2]fyne.Position {
-	if spacing < 4 {
-		spacing = 4
-	}
-	var segs [][2]fyne.Position
-	for c := spacing; c < w+h; c += spacing {
-		a := fyne.NewPos(0, c) // on the left edge, or the bottom
-		if c > h {
-			a = fyne.NewPos(c-h, h)
-		}
-		b := fyne.NewPos(c, 0) // on the top edge, or the right
-		if c > w {
-			b = fyne.NewPos(w, c-w)
-		}
-		segs = append(segs, [2]fyne.Position{a, b})
-	}
-	return segs
-}
-
 func (r *hatchRenderer) Layout(size fyne.Size) {
-	segs := hatchSegments(size.Width, size.Height, r.h.spacing)
+	spacing := math.Max(float64(r.h.spacing), 4)
+	segs := mapmodel.HatchSegments(0, 0, float64(size.Width), float64(size.Height), spacing)
 	for len(r.lines) < len(segs) {
 		r.lines = append(r.lines, canvas.NewLine(r.h.colour))
 	}
@@ -178,7 +160,8 @@ func (r *hatchRenderer) Layout(size fyne.Size) {
 	for i, l := range r.lines {
 		l.StrokeColor = r.h.colour
 		l.StrokeWidth = 1
-		l.Position1, l.Position2 = segs[i][0], segs[i][1]
+		l.Position1 = fyne.NewPos(float32(segs[i][0].X), float32(segs[i][0].Y))
+		l.Position2 = fyne.NewPos(float32(segs[i][1].X), float32(segs[i][1].Y))
 		r.objs = append(r.objs, l)
 	}
 }

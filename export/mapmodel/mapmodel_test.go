@@ -228,3 +228,28 @@ func TestMarkShapes(t *testing.T) {
 		}
 	}
 }
+
+// The window's hatching: HatchLines cut to the box, every line on x+y = c
+// for c a whole number of spacings, none leaving the box.
+func TestHatchSegmentsStayInsideTheBox(t *testing.T) {
+	for _, c := range []struct{ w, h, sp float64 }{{300, 100, 9}, {40, 200, 7}, {10, 10, 9}, {120, 80, 4}} {
+		segs := HatchSegments(0, 0, c.w, c.h, c.sp)
+		if want := int((c.w + c.h - 0.001) / c.sp); len(segs) != want {
+			t.Errorf("%v: %d lines, want %d", c, len(segs), want)
+		}
+		for i, s := range segs {
+			want := c.sp * float64(i+1)
+			for _, p := range s {
+				if p.X < -1e-9 || p.X > c.w+1e-9 || p.Y < -1e-9 || p.Y > c.h+1e-9 {
+					t.Fatalf("%v: line %d leaves the box at %v", c, i, p)
+				}
+				if d := p.X + p.Y - want; math.Abs(d) > 0.01 {
+					t.Fatalf("%v: line %d is not on x+y=%v: %v", c, i, want, s)
+				}
+			}
+		}
+	}
+	if HatchSegments(0, 0, 0, 10, 4) != nil || HatchSegments(0, 0, 10, 10, 0) != nil {
+		t.Error("an empty box or no spacing gives lines")
+	}
+}

@@ -73,3 +73,26 @@ func HatchLines(x, y, w, h, spacing float64) [][2]Point {
 	}
 	return out
 }
+
+// HatchSegments are HatchLines cut to the box, for a renderer that cannot
+// clip (the window draws each as a line of its own). A line that only
+// touches a corner is left out.
+func HatchSegments(x, y, w, h, spacing float64) [][2]Point {
+	var out [][2]Point
+	if w <= 0 || h <= 0 || spacing <= 0 {
+		return nil
+	}
+	for _, l := range HatchLines(x, y, w, h, spacing) {
+		// The line runs X = foot + t·h, Y = bottom − t·h for t in [0, 1].
+		k := l[0].X - x
+		t0, t1 := math.Max(0, -k/h), math.Min(1, (w-k)/h)
+		if t1-t0 < 1e-9 {
+			continue
+		}
+		out = append(out, [2]Point{
+			{X: l[0].X + t0*h, Y: l[0].Y - t0*h},
+			{X: l[0].X + t1*h, Y: l[0].Y - t1*h},
+		})
+	}
+	return out
+}
