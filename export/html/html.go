@@ -155,7 +155,7 @@ func (p *doc) cover(c *report.Cover) {
 	// board's cover sheet.
 	for _, f := range c.Texts {
 		p.w("<tr><th scope=\"row\">", esc(f.Label), "</th><td>")
-		for _, t := range splitParas(f.Value) {
+		for _, t := range report.Paragraphs(f.Value) {
 			p.w("<p>", lines(t), "</p>")
 		}
 		p.w("</td></tr>\n")
@@ -215,7 +215,7 @@ func (p *doc) blocks(bs []report.Block, level int) {
 func (p *doc) paragraph(b report.Block) {
 	cls := map[report.Tone]string{report.Quiet: " class=\"quiet\"", report.App: " class=\"app-words\""}[b.Tone]
 	// Blank lines in typed text start new paragraphs; single ones break lines.
-	paras := splitParas(b.Text)
+	paras := report.Paragraphs(b.Text)
 	for i, t := range paras {
 		p.w("<p", cls, ">")
 		if i == 0 && b.Lead != "" {
@@ -223,19 +223,6 @@ func (p *doc) paragraph(b report.Block) {
 		}
 		p.w(lines(t), "</p>\n")
 	}
-}
-
-func splitParas(s string) []string {
-	var out []string
-	for _, part := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		if part = strings.Trim(part, "\n"); part != "" {
-			out = append(out, part)
-		}
-	}
-	if len(out) == 0 {
-		out = []string{""}
-	}
-	return out
 }
 
 // lines escapes s and keeps its line breaks.
@@ -269,7 +256,7 @@ func (p *doc) list(b report.Block) {
 		}
 		p.w(lines(it.Text))
 		if it.Note != "" {
-			for _, t := range splitParas(it.Note) {
+			for _, t := range report.Paragraphs(it.Note) {
 				p.w("<p class=\"note\">", lines(t), "</p>")
 			}
 		}

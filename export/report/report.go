@@ -11,6 +11,7 @@ package report
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export/mapmodel"
@@ -141,4 +142,20 @@ type Figure struct {
 	Title       string // short text alternative: the image's title or alt text
 	Description string // full text alternative: every word and its level
 	Caption     string // printed under the figure
+}
+
+// Paragraphs splits typed text at blank lines, for the formats that set
+// paragraphs of their own (HTML, Word); a single line break stays within
+// its paragraph. Empty text is one empty paragraph.
+func Paragraphs(s string) []string {
+	var out []string
+	for _, part := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if part = strings.Trim(part, "\n"); part != "" {
+			out = append(out, part)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
 }

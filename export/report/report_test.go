@@ -310,3 +310,16 @@ func TestControlCharactersDropped(t *testing.T) {
 		t.Errorf("summary not cleaned: %q", got)
 	}
 }
+
+func TestParagraphs(t *testing.T) {
+	for in, want := range map[string][]string{
+		"":                          {""},
+		"one\ntwo":                  {"one\ntwo"},
+		"one\r\n\r\ntwo\n\n\nthree": {"one", "two", "three"},
+		"\n\nlead":                  {"lead"},
+	} {
+		if got := report.Paragraphs(in); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("Paragraphs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -132,7 +132,7 @@ func (p *doc) blocks(bs []report.Block) error {
 		case report.Label:
 			d.Heading(label, b.Text)
 		case report.Paragraph:
-			for i, t := range paragraphs(b.Text) {
+			for i, t := range report.Paragraphs(b.Text) {
 				var runs []docx.Run
 				if i == 0 && b.Lead != "" {
 					runs = append(runs, docx.Bold(b.Lead+" "))
@@ -152,7 +152,7 @@ func (p *doc) blocks(bs []report.Block) error {
 				}
 				runs = append(runs, docx.Plain(it.Text))
 				li := docx.ListItem{Runs: runs}
-				for _, n := range paragraphs(it.Note) {
+				for _, n := range report.Paragraphs(it.Note) {
 					if n != "" {
 						li.More = append(li.More, []docx.Run{docx.Plain(n)})
 					}
@@ -226,19 +226,4 @@ func (p *doc) figure(f *report.Figure) error {
 		return err
 	}
 	return p.d.AddPicture(docx.Picture{PNG: buf.Bytes(), Title: f.Title, Description: f.Description, Caption: f.Caption})
-}
-
-// paragraphs splits typed text at blank lines, as the HTML page does;
-// single line breaks stay within a paragraph.
-func paragraphs(s string) []string {
-	var out []string
-	for _, part := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		if part = strings.Trim(part, "\n"); part != "" {
-			out = append(out, part)
-		}
-	}
-	if len(out) == 0 {
-		out = []string{""}
-	}
-	return out
 }
