@@ -65,7 +65,9 @@ func openKey(path string) (syscall.Handle, bool) {
 	return h, true
 }
 
-func subkeys(path string) []string {
+// enumerate lists a key's subkeys or value names: read puts the i-th name
+// into buf (n UTF-16 units long) and reports whether there was one.
+func enumerate(path string, size int, read func(h syscall.Handle, i uint32, buf *uint16, n *uint32) bool) []string {
 	h, ok := openKey(path)
 	if !ok {
 		return nil
@@ -73,13 +75,21 @@ func subkeys(path string) []string {
 	defer syscall.RegCloseKey(h)
 	var out []string
 	for i := uint32(0); ; i++ {
-		buf := make([]uint16, 256)
+		buf := make([]uint16, size)
 		n := uint32(len(buf))
-		if syscall.RegEnumKeyEx(h, i, &buf[0], &n, nil, nil, nil, nil) != nil {
+		if !read(h, i, &buf[0], &n) {
 			return out
 		}
-		out = append(out, syscall.UTF16ToString(buf[:n]))
+		if name := syscall.UTF16ToString(buf[:n]); name != "" {
+			out = append(out, name)
+		}
 	}
+}
+
+func subkeys(path string) []string {
+	return enumerate(path, 256, func(h syscall.Handle, i uint32, buf *uint16, n *uint32) bool {
+		return syscall.RegEnumKeyEx(h, i, buf, n, nil, nil, nil, nil) == nil
+	})
 }
 
 func stringValue(path, name string) string {
@@ -107,21 +117,8 @@ func stringValue(path, name string) string {
 // valueNames lists a key's value names (OneDrive's Tenants keys name each
 // synced library's folder by a value).
 func valueNames(path string) []string {
-	h, ok := openKey(path)
-	if !ok {
-		return nil
-	}
-	defer syscall.RegCloseKey(h)
-	var out []string
-	for i := uint32(0); ; i++ {
-		buf := make([]uint16, 1024)
-		n := uint32(len(buf))
-		r, _, _ := procRegEnumValueW.Call(uintptr(h), uintptr(i), uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&n)), 0, 0, 0, 0)
-		if r != 0 {
-			return out
-		}
-		if name := syscall.UTF16ToString(buf[:n]); name != "" {
-			out = append(out, name)
-		}
-	}
+	return enumerate(path, 1024, func(h syscall.Handle, i uint32, buf *uint16, n *uint32) bool {
+		r, _, _ := procRegEnumValueW.Call(uintptr(h), uintptr(i), uintptr(unsafe.Pointer(buf)), uintptr(unsafe.Pointer(n)), 0, 0, 0, 0)
+		return r == 0
+	})
 }
