@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	_ "github.com/ppei-iceberg/iceberg/app/fonts" // the PDF's fonts: Fyne's own copy
 	"github.com/ppei-iceberg/iceberg/data"
 )
 

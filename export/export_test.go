@@ -571,7 +571,7 @@ func BenchmarkWritePDFFloor(b *testing.B) {
 		pdf.SetCatalogSort(true)
 		pdf.SetCreationDate(changed)
 		pdf.SetModificationDate(changed)
-		pdf.AddUTF8FontFromBytes(font, "", resources.FontRegular)
+		pdf.AddUTF8FontFromBytes(font, "", resources.FontRegular())
 		pdf.AddPage()
 		pdf.SetFont(font, "", 12)
 		pdf.Cell(100, 10, "Governing Body PPEI mapping")

@@ -16,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	_ "github.com/ppei-iceberg/iceberg/app/fonts" // the PDF's fonts: Fyne's own copy
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/data/sqlite"
 	"github.com/ppei-iceberg/iceberg/export"

@@ -16,10 +16,10 @@ import (
 // text is measured the same in the SVG and the PNG and fits as on paper.
 var fonts = sync.OnceValues(func() ([2]*sfnt.Font, error) {
 	var out [2]*sfnt.Font
-	for i, b := range [][]byte{resources.FontRegular, resources.FontBold} {
+	for i, b := range [][]byte{resources.FontRegular(), resources.FontBold()} {
 		f, err := opentype.Parse(b)
 		if err != nil {
-			return out, fmt.Errorf("read the embedded font: %w", err)
+			return out, fmt.Errorf("read the text font: %w", err)
 		}
 		out[i] = f
 	}

@@ -1,0 +1,4 @@
+package sqlite
+
+// The app hands the PDF its fonts as it starts; these tests never start it.
+import _ "github.com/ppei-iceberg/iceberg/resources/testfonts"
