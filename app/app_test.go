@@ -500,21 +500,3 @@ func TestThemeUsesTheEmbeddedFont(t *testing.T) {
 		t.Error("bold text is not the embedded font the PDF uses")
 	}
 }
-
-// The real binary carries Noto Sans once: the PDF draws with Fyne's own
-// copy (app/fonts), and resources embeds none of its own.
-func TestBinaryCarriesTheFontOnce(t *testing.T) {
-	bin, err := os.ReadFile(plainApp.get(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, font := range map[string][]byte{"regular": resources.FontRegular(), "bold": resources.FontBold()} {
-		if len(font) < 8192 {
-			t.Fatalf("the %s font is %d bytes", name, len(font))
-		}
-		mid := font[len(font)/2 : len(font)/2+4096]
-		if n := bytes.Count(bin, mid); n != 1 {
-			t.Errorf("the binary holds the %s font %d times, want once", name, n)
-		}
-	}
-}

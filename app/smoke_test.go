@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ppei-iceberg/iceberg/data"
+	"github.com/ppei-iceberg/iceberg/resources"
 )
 
 // TestSmokeRealWindow runs the real binary in a real X window under Xvfb:
@@ -200,4 +202,22 @@ func startXvfb(t *testing.T) string {
 		t.Fatal("Xvfb did not start within 20 s")
 	}
 	return ""
+}
+
+// The real binary carries Noto Sans once: the PDF draws with Fyne's own
+// copy (app/fonts), and resources embeds none of its own.
+func TestBinaryCarriesTheFontOnce(t *testing.T) {
+	bin, err := os.ReadFile(plainApp.get(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, font := range map[string][]byte{"regular": resources.FontRegular(), "bold": resources.FontBold()} {
+		if len(font) < 8192 {
+			t.Fatalf("the %s font is %d bytes", name, len(font))
+		}
+		mid := font[len(font)/2 : len(font)/2+4096]
+		if n := bytes.Count(bin, mid); n != 1 {
+			t.Errorf("the binary holds the %s font %d times, want once", name, n)
+		}
+	}
 }
