@@ -295,10 +295,7 @@ func (u *ui) viewButton() *widget.Button {
 		)
 		for _, m := range []int{5, 10, 15, 20} {
 			mins := m
-			it := fyne.NewMenuItem(fmt.Sprintf("Timer: %d minutes per element", m), func() {
-				u.app.Preferences().SetInt(prefTimerMinutes, mins)
-				u.msg.info(fmt.Sprintf("Each element's timer now starts at %d minutes.", mins))
-			})
+			it := fyne.NewMenuItem(fmt.Sprintf("Timer: %d minutes per element", m), func() { u.setTimerMinutes(mins) })
 			it.Checked = u.timerMinutes() == mins
 			if m == 5 {
 				items = append(items, fyne.NewMenuItemSeparator())
@@ -369,6 +366,16 @@ func (u *ui) changeScreen(ch data.Change) string {
 }
 
 func shadeWords(s data.Shade) string { return strings.ToLower(s.Label()) }
+
+// setTimerMinutes sets the timer's length; every timer not yet started
+// follows it at once.
+func (u *ui) setTimerMinutes(mins int) {
+	u.app.Preferences().SetInt(prefTimerMinutes, mins)
+	if u.cur.element != nil {
+		u.cur.element.showTimer()
+	}
+	u.msg.info(fmt.Sprintf("Each element's timer not yet started now runs for %d minutes.", mins))
+}
 
 // timerMinutes is the countdown each element starts with.
 func (u *ui) timerMinutes() int {

@@ -5,21 +5,26 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/ppei-iceberg/iceberg/data"
 )
 
-// countdown is the per-element timer. Time left is kept per element for
-// the window's life; time spent is written to the store on every pause
-// (including leaving the element or closing the window).
+// countdown is the per-element timer. What it shows is worked out from
+// the store each time: the timer's length, plus the minutes the room added
+// ("+1 min", stored with the element's time), less the time spent (written
+// to the store on every pause, including leaving the element or closing the
+// window). A timer not yet started follows the timer setting at once; one
+// started keeps the length it started with for the window's life.
 type countdown struct {
 	code    string // element being timed, "" when stopped
 	since   time.Time
-	left    map[string]time.Duration
-	unsaved map[string]int // seconds a failed write still owes the store
+	length  map[string]time.Duration // the length each timer started with
+	unsaved map[string]int           // seconds a failed write still owes the store
 	stop    chan struct{}
 }
 
 func newCountdown() countdown {
-	return countdown{left: map[string]time.Duration{}, unsaved: map[string]int{}}
+	return countdown{length: map[string]time.Duration{}, unsaved: map[string]int{}}
 }
 
 func (c *countdown) running() bool { return c.code != "" }
@@ -29,14 +34,15 @@ func (s *session) timing(code string) bool { return s.clock.code == code }
 
 // timeLeft is what the timer for code shows now (negative once over time).
 func (s *session) timeLeft(code string) time.Duration {
-	left, ok := s.clock.left[code]
+	length, ok := s.clock.length[code]
 	if !ok {
-		left = time.Duration(s.timerMinutes())*time.Minute - time.Duration(s.rec.Element(code).Seconds)*time.Second
-		if left < 0 {
-			left = 0
-		}
-		s.clock.left[code] = left
+		length = time.Duration(s.timerMinutes()) * time.Minute
 	}
+	var es data.ElementState
+	if s.rec != nil {
+		es = s.rec.Element(code)
+	}
+	left := length + time.Duration(es.ExtraSeconds)*time.Second - time.Duration(es.Seconds+s.clock.unsaved[code])*time.Second
 	if s.clock.code == code {
 		left -= s.now().Sub(s.clock.since)
 	}
@@ -56,7 +62,9 @@ func (s *session) startTimer(code string) {
 	if s.rec == nil || s.clock.running() {
 		return
 	}
-	s.timeLeft(code) // fix the starting point before the clock runs
+	if _, ok := s.clock.length[code]; !ok {
+		s.clock.length[code] = time.Duration(s.timerMinutes()) * time.Minute
+	}
 	s.clock.code = code
 	s.clock.since = s.now()
 	if s.tickEvery <= 0 {
@@ -86,7 +94,6 @@ func (s *session) pauseTimer() {
 	}
 	code := s.clock.code
 	spent := s.now().Sub(s.clock.since)
-	s.clock.left[code] = s.timeLeft(code)
 	s.clock.code = ""
 	if s.clock.stop != nil {
 		close(s.clock.stop)
@@ -105,10 +112,17 @@ func (s *session) pauseTimer() {
 	s.reread()
 }
 
-// addMinute gives element code one more minute.
+// addMinute gives element code one more minute, stored with its time so
+// a restart keeps it.
 func (s *session) addMinute(code string) {
-	s.timeLeft(code)
-	s.clock.left[code] += time.Minute
+	if s.rec == nil {
+		return
+	}
+	if err := s.store.AddExtraTime(s.ctx, s.rec.ID, code, 60); err != nil {
+		s.fail(err)
+		return
+	}
+	s.reread()
 }
 
 // clockText formats time left as m:ss, and time over as +m:ss.

@@ -75,3 +75,7 @@ func tooMuchText(n int) error {
 // TooMuchText is the error for a change that would take a session past
 // MaxSessionText bytes of text.
 func TooMuchText(n int) error { return tooMuchText(n) }
+
+// MaxExtraSeconds is the most time "+1 min" can add to one element's
+// countdown: a whole day.
+const MaxExtraSeconds = 24 * 3600

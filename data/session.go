@@ -201,6 +201,14 @@ type ElementState struct {
 	Notes    string     `json:"notes"`
 	Seconds  int        `json:"seconds"`
 	AgreedAt *time.Time `json:"agreed_at,omitempty"`
+	// ExtraSeconds is time the room added to the element's countdown
+	// ("+1 min"), kept with the time spent so it survives a restart.
+	ExtraSeconds int `json:"extra_seconds,omitempty"`
+	// ChangedSinceAgreed reports that a word's shading now differs from
+	// what it was when the room agreed the element. The store derives it
+	// from the history on every read (an undo that puts the shading back
+	// clears it), so it is never written to a file.
+	ChangedSinceAgreed bool `json:"-"`
 }
 
 // Agreed reports whether the room agreed this element.

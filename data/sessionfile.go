@@ -224,6 +224,9 @@ func (f *SessionFile) Check(fw *Framework) error {
 		if e.Seconds < 0 || e.Seconds > 7*24*3600 {
 			return Errorf(EInvalid, "The time spent on %s is out of range (%d seconds).", e.Code, e.Seconds)
 		}
+		if e.ExtraSeconds < 0 || e.ExtraSeconds > MaxExtraSeconds {
+			return Errorf(EInvalid, "The time added to %s's timer is out of range (%d seconds).", e.Code, e.ExtraSeconds)
+		}
 		if err := CheckText("notes for "+e.Code, e.Notes); err != nil {
 			return err
 		}

@@ -25,6 +25,12 @@ type Store interface {
 	// SetElementTime sets the time spent discussing an element, replacing
 	// what the timer recorded (for time kept on paper, or a correction).
 	SetElementTime(ctx context.Context, id int64, code string, seconds int) error
+	// AddExtraTime adds seconds to an element's countdown ("+1 min"),
+	// stored with the element's time.
+	AddExtraTime(ctx context.Context, id int64, code string, seconds int) error
+	// SetAgreed records that the room agreed an element, or takes it
+	// back. Agreeing an element already agreed keeps the first time,
+	// unless its shading changed since: then it is agreed again, now.
 	SetAgreed(ctx context.Context, id int64, code string, agreed bool) error
 	SetSummary(ctx context.Context, id int64, summary string) error
 	// SetTally records how many people shaded a word on their own; nil clears it.

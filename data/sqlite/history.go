@@ -134,8 +134,16 @@ func (s *Store) change(ctx context.Context, what string, id int64, field data.Fi
 		if err != nil {
 			return err
 		}
-		if before == value || (field == data.FieldAgreed && before != "" && value != "") {
-			return nil // no change (agreeing again keeps the first time), nothing to undo
+		if before == value {
+			return nil // no change, nothing to undo
+		}
+		if field == data.FieldAgreed && before != "" && value != "" {
+			// Agreeing again keeps the first time, unless the shading
+			// changed since: then the room agrees it as it is now.
+			changed, err := s.changedSinceAgreed(ctx, tx, id, target)
+			if err != nil || !changed {
+				return err
+			}
 		}
 		if err := s.setField(ctx, tx, id, field, target, value); err != nil {
 			return err
@@ -222,6 +230,88 @@ func (s *Store) SetAgreed(ctx context.Context, id int64, code string, agreed boo
 		return s.change(ctx, "take back the agreement", id, data.FieldAgreed, e.Code, "")
 	}
 	return s.change(ctx, "save the agreement", id, data.FieldAgreed, e.Code, s.now())
+}
+
+// changedSinceAgreed reports whether element code's shading differs from
+// what it was when the room agreed it (false when it is not agreed).
+func (s *Store) changedSinceAgreed(ctx context.Context, tx *sql.Tx, id int64, code string) (bool, error) {
+	rec, err := s.readRecord(ctx, tx, id)
+	if err != nil {
+		return false, err
+	}
+	return rec.Element(code).ChangedSinceAgreed, nil
+}
+
+// markChangedSinceAgreed sets ChangedSinceAgreed on each agreed element of
+// rec whose shading is not what it was when it was agreed. It is derived
+// from the history, not stored: the shading at agreement is the level
+// before the first shading change made after the latest agreement still
+// in force (an undone change does not count), so putting a word back, by
+// hand or by undo, clears the mark, and a restart keeps it. A session
+// imported agreed has no agreement in its history: every change to its
+// shading since the import counts.
+func (s *Store) markChangedSinceAgreed(ctx context.Context, tx *sql.Tx, id int64, rec *data.Record) error {
+	agreed := false
+	for _, e := range rec.Elements {
+		agreed = agreed || e.Agreed()
+	}
+	if !agreed {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, field, target, before, after FROM history
+		WHERE session_id = ? AND undone = 0 AND field IN (?, ?) ORDER BY id`, id, data.FieldShade, data.FieldAgreed)
+	if err != nil {
+		return fmt.Errorf("read history: %w", err)
+	}
+	type entry struct {
+		id                    int64
+		field                 data.Field
+		target, before, after string
+	}
+	var entries []entry
+	lastAgreed := map[string]int64{} // element code → history id of its latest agreement
+	for rows.Next() {
+		var e entry
+		if err := rows.Scan(&e.id, &e.field, &e.target, &e.before, &e.after); err != nil {
+			rows.Close()
+			return fmt.Errorf("read history: %w", err)
+		}
+		if e.field == data.FieldAgreed && e.after != "" {
+			lastAgreed[e.target] = e.id
+		}
+		entries = append(entries, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read history: %w", err)
+	}
+	atAgreement := map[string]string{} // word id → its level when its element was agreed
+	for _, e := range entries {
+		if e.field != data.FieldShade {
+			continue
+		}
+		w, ok := s.fw.Word(e.target)
+		if !ok {
+			continue
+		}
+		if _, seen := atAgreement[e.target]; seen || e.id < lastAgreed[w.Element] {
+			continue
+		}
+		atAgreement[e.target] = e.before
+	}
+	for i := range rec.Elements {
+		el := &rec.Elements[i]
+		if !el.Agreed() {
+			continue
+		}
+		for wordID, was := range atAgreement {
+			if w, ok := s.fw.Word(wordID); ok && w.Element == el.Code && data.ShadeText(rec.Word(wordID).Level) != was {
+				el.ChangedSinceAgreed = true
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // SetSummary sets the session's summary.
@@ -366,4 +456,38 @@ func (s *Store) step(ctx context.Context, id int64, undo bool) (data.Change, err
 		return ch, s.writeError("redo", err)
 	}
 	return ch, nil
+}
+
+// AddExtraTime adds seconds to an element's countdown ("+1 min"), kept
+// beside the time spent.
+func (s *Store) AddExtraTime(ctx context.Context, id int64, code string, seconds int) error {
+	e, err := s.element(code)
+	if err != nil {
+		return err
+	}
+	if seconds <= 0 || seconds > data.MaxExtraSeconds {
+		return data.Errorf(data.EInvalid, "%d seconds is not a time that can be added to the timer.", seconds)
+	}
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.live(ctx, tx, id); err != nil {
+			return err
+		}
+		var extra int
+		err := tx.QueryRowContext(ctx, `SELECT extra_seconds FROM elements WHERE session_id = ? AND code = ?`, id, e.Code).Scan(&extra)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("read added time: %w", err)
+		}
+		if extra+seconds > data.MaxExtraSeconds {
+			return data.Errorf(data.EInvalid, "%s's timer already has a day added; it can take no more.", e.Name)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO elements (session_id, code, extra_seconds) VALUES (?, ?, ?)
+			ON CONFLICT (session_id, code) DO UPDATE SET extra_seconds = extra_seconds + excluded.extra_seconds`, id, e.Code, seconds); err != nil {
+			return fmt.Errorf("add time to the timer: %w", err)
+		}
+		return s.touch(ctx, tx, id)
+	})
+	if err != nil {
+		return s.writeError("save the added minute", err)
+	}
+	return nil
 }

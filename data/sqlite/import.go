@@ -50,8 +50,8 @@ func (s *Store) Import(ctx context.Context, f *data.SessionFile) (int64, error) 
 			if e.AgreedAt != nil {
 				agreed = e.AgreedAt.UTC().Format(timeFormat)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO elements (session_id, code, notes, seconds, agreed_at) VALUES (?, ?, ?, ?, ?)`,
-				id, e.Code, e.Notes, e.Seconds, agreed); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO elements (session_id, code, notes, seconds, agreed_at, extra_seconds) VALUES (?, ?, ?, ?, ?, ?)`,
+				id, e.Code, e.Notes, e.Seconds, agreed, e.ExtraSeconds); err != nil {
 				return fmt.Errorf("import elements: %w", err)
 			}
 		}

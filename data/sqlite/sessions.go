@@ -214,14 +214,14 @@ func (s *Store) readRecord(ctx context.Context, tx *sql.Tx, id int64) (*data.Rec
 	}
 
 	elems := map[string]data.ElementState{}
-	rows, err = tx.QueryContext(ctx, `SELECT code, notes, seconds, agreed_at FROM elements WHERE session_id = ?`, id)
+	rows, err = tx.QueryContext(ctx, `SELECT code, notes, seconds, agreed_at, extra_seconds FROM elements WHERE session_id = ?`, id)
 	if err != nil {
 		return nil, fmt.Errorf("read elements: %w", err)
 	}
 	for rows.Next() {
 		var e data.ElementState
 		var agreed sql.NullString
-		if err := rows.Scan(&e.Code, &e.Notes, &e.Seconds, &agreed); err != nil {
+		if err := rows.Scan(&e.Code, &e.Notes, &e.Seconds, &agreed, &e.ExtraSeconds); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("read elements: %w", err)
 		}
@@ -235,6 +235,9 @@ func (s *Store) readRecord(ctx context.Context, tx *sql.Tx, id int64) (*data.Rec
 			st = data.ElementState{Code: e.Code}
 		}
 		rec.Elements = append(rec.Elements, st)
+	}
+	if err := s.markChangedSinceAgreed(ctx, tx, id, rec); err != nil {
+		return nil, err
 	}
 
 	rows, err = tx.QueryContext(ctx, `SELECT id, text, owner, due, element FROM actions WHERE session_id = ? ORDER BY id`, id)
