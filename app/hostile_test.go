@@ -18,9 +18,10 @@ var hostileText = map[string]string{
 	"emoji":     "👩🏽‍⚕️ service user 🧊🏔️ 👍🏿",
 	"combining": "Zoe\u0308 Sia\u0302n Ngo\u0323c e\u0301\u0301\u0301 Z̷̢͙a̵̛͇l̸g̴o̶",
 	"markup":    "<b>bold</b> **stars** {{.}} %s %!d '); DROP TABLE sessions; --",
-	// Long enough to be shown read-only in part, in every long field at
-	// once, within what one session may hold (data.MaxSessionText).
-	"200 KB": strings.Repeat("A long note without end. ", 200<<10/25),
+	// Long enough to be shown read-only in part (three times what the
+	// window edits), in every long field at once. Longer only makes Fyne
+	// measure more text; the store's own limits are tested in data.
+	"long": strings.Repeat("A long note without end. ", 3*editLimit/25),
 }
 
 func TestHostileTextOnEveryScreen(t *testing.T) {

@@ -85,7 +85,20 @@ func parseExample(name string, b []byte, fw *Framework) (Example, error) {
 		}
 		ex.Findings = append(ex.Findings, *fd)
 	}
+	// The ids tie the example to its findings; the session shows the
+	// findings' words alone ("- Heavy materiality: …").
+	f.Session.Summary = dropFindingIDs(f.Session.Summary, ids)
 	return ex, nil
+}
+
+// dropFindingIDs turns the "- id: text" lines of the findings list into
+// "- text".
+func dropFindingIDs(summary string, ids []string) string {
+	head, list, _ := strings.Cut(summary, findingsHeading)
+	for _, id := range ids {
+		list = strings.Replace(list, "- "+id+": ", "- ", 1)
+	}
+	return head + findingsHeading + list
 }
 
 // findingIDs reads the ids listed under findingsHeading in a summary.

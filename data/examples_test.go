@@ -61,15 +61,20 @@ func TestExamplesValidate(t *testing.T) {
 			for _, e := range ex.File.Elements {
 				all = append(all, e.Notes)
 			}
-			cited := 0
-			for _, id := range idLike.FindAllString(strings.Join(all, "\n"), -1) {
-				cited++
-				if _, ok := fw.Finding(id); !ok {
-					t.Errorf("cites finding %q, which the framework does not have", id)
+			// The findings it draws on are the framework's (the words shown
+			// carry no ids: TestExamplesShowNoFindingIDs).
+			if len(ex.Findings) == 0 {
+				t.Error("cites no findings")
+			}
+			for _, f := range ex.Findings {
+				if _, ok := fw.Finding(f.ID); !ok {
+					t.Errorf("cites finding %q, which the framework does not have", f.ID)
 				}
 			}
-			if cited == 0 {
-				t.Error("cites no finding ids")
+			for _, id := range idLike.FindAllString(strings.Join(all, "\n"), -1) {
+				if _, ok := fw.Finding(id); ok {
+					t.Errorf("shows the finding id %q", id)
+				}
 			}
 			if ex.File.Session.Facilitator != "" || len(ex.File.Session.Participants) != 0 {
 				t.Error("an example names people")
@@ -248,5 +253,37 @@ func TestExampleTallyRoundTrip(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("the example has no word tallies")
+	}
+}
+
+// An example shows the findings' words, never the framework's ids
+// ("leadership.procedures"): not in its title, its description, or the
+// summary the new session gets.
+func TestExamplesShowNoFindingIDs(t *testing.T) {
+	fw := data.DefaultFramework()
+	exs, err := data.Examples(fw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, b := range fw.Bundles {
+		for _, f := range b.Findings {
+			ids = append(ids, f.ID)
+		}
+	}
+	for _, f := range fw.GeneralFindings {
+		ids = append(ids, f.ID)
+	}
+	for _, ex := range exs {
+		for _, s := range []string{ex.Title, ex.Description, ex.File.Session.Summary, ex.File.Session.Purpose} {
+			for _, id := range ids {
+				if strings.Contains(s, id) {
+					t.Errorf("example %s shows the id %q in %q", ex.Name, id, s)
+				}
+			}
+		}
+		if len(ex.Findings) == 0 {
+			t.Errorf("example %s draws on no findings", ex.Name)
+		}
 	}
 }

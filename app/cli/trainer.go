@@ -154,11 +154,11 @@ func runExamples(c *call) error {
 	}
 	w := c.out()
 	for i, ex := range exs {
-		var ids []string
+		fmt.Fprintf(w, "%d. %s\n   %s\n   Findings drawn on:\n", i+1, ex.Title, ex.Description)
 		for _, f := range ex.Findings {
-			ids = append(ids, f.ID)
+			fmt.Fprintf(w, "   - %s\n", f.Text)
 		}
-		fmt.Fprintf(w, "%d. %s\n   %s\n   Findings drawn on: %s\n\n", i+1, ex.Title, ex.Description, strings.Join(ids, ", "))
+		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w, "Open one as your own editable copy with: iceberg example N")
 	return nil

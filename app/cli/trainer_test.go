@@ -51,7 +51,8 @@ func TestExamplesCommands(t *testing.T) {
 	t.Parallel()
 	db := newDB(t)
 	list := ok(t, db, "examples")
-	if !strings.Contains(list, "1. Illustrative example") || !strings.Contains(list, "Findings drawn on: leadership.") {
+	if !strings.Contains(list, "1. Illustrative example") || !strings.Contains(list, "Findings drawn on:\n   - Heavy materiality") ||
+		strings.Contains(list, "leadership.") {
 		t.Fatalf("examples lists:\n%s", list)
 	}
 	var exs []struct {
