@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -75,6 +76,10 @@ func (u *ui) exportPaper() {
 			u.msg.fail(err)
 			return
 		}
+		warning := unprintableLine(u.fw, rec, f, opt)
+		if warning != "" {
+			u.msg.info(warning)
+		}
 		u.dialogs.save(fileName(rec.Title)+"."+f, what, opt.Names, write, func(path string) string {
 			who := "without names (public)"
 			if opt.Names {
@@ -83,6 +88,9 @@ func (u *ui) exportPaper() {
 			msg := what + " saved " + who + ": " + path
 			if format.MapOnly(f) {
 				msg += ". Use “Copy the map's text alternative” for its alt text."
+			}
+			if warning != "" {
+				msg += ". " + warning
 			}
 			return msg
 		})
@@ -99,6 +107,36 @@ func (u *ui) exportPaper() {
 		return
 	}
 	u.checkPrivacy(rec, strings.ToLower(strings.TrimPrefix(what, "The ")), save)
+}
+
+// unprintableLine says, before a PDF is written, which text it cannot draw
+// (Arabic, emoji, …) and where, or "" when it draws all of it. The window's
+// font cannot show those characters either, so the line gives their kind,
+// place and code points.
+func unprintableLine(fw *data.Framework, rec *data.Record, f string, opt format.Options) string {
+	fs, err := format.Unprintable(fw, rec, f, opt)
+	if err != nil || len(fs) == 0 {
+		return ""
+	}
+	var parts []string
+	for i, x := range fs {
+		if i == 3 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(fs)-3))
+			break
+		}
+		what := x.Script + " text"
+		if x.Script == "emoji" || x.Script == "symbol" {
+			what = x.Script
+		}
+		var codes []string
+		for _, r := range x.Chars {
+			if r != ' ' && len(codes) < 3 {
+				codes = append(codes, fmt.Sprintf("U+%04X", r))
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s in %s (%s)", what, x.Where, strings.Join(codes, " ")))
+	}
+	return "The PDF cannot draw some text, so it prints a marker there: " + strings.Join(parts, "; ") + "."
 }
 
 // copyAltText puts the map's text alternative on the clipboard, for the

@@ -65,3 +65,42 @@ func TestReviewExportsEveryFormat(t *testing.T) {
 		t.Errorf("the clipboard holds %q, want the map's text alternative %q", got, want)
 	}
 }
+
+// Before a PDF export the window says which text the PDF cannot draw and
+// where; the PDF prints a marker there. Insert mode is one tick away.
+func TestReviewWarnsOfTextThePDFCannotDraw(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t)
+	ctx := context.Background()
+	id := h.createSession("Languages board paper", "Governing Body")
+	fw := h.store.Framework()
+	word := fw.Elements[0].Words[0]
+	mustOK(t, h.store.SetShade(ctx, id, word.ID, data.ShadeShaded), "shade")
+	mustOK(t, h.store.SetWordNote(ctx, id, word.ID, "Read aloud ✓, then in Arabic: مرحبا بكم"), "note")
+	h.u.sess.reload()
+	h.u.show(screenReview)
+	r := h.u.cur.review
+	r.insert.SetChecked(true)
+
+	startDialogsIn(dir)
+	h.u.exportPaper()
+	test.Tap(h.dialog().button("Export")) // the privacy list
+	want := "The PDF cannot draw some text, so it prints a marker there: Arabic text in 5.1 Participation (P): " + word.Label + " (U+0645 U+0631 U+062D)."
+	if got := h.u.msg.text.Text; got != want {
+		t.Errorf("before saving, the window says %q, want %q", got, want)
+	}
+	d := h.dialog()
+	d.name("languages.pdf")
+	test.Tap(d.button("Save"))
+	b, err := os.ReadFile(filepath.Join(dir, "languages.pdf"))
+	mustOK(t, err, "the saved PDF")
+	if !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatal("the saved file is not a PDF")
+	}
+	if got := h.u.msg.text.Text; !strings.Contains(got, "saved") || !strings.Contains(got, "Arabic text in 5.1 Participation (P)") {
+		t.Errorf("after saving, the window says %q", got)
+	}
+	if !r.options().Insert {
+		t.Error("the insert tick does not reach the export options")
+	}
+}

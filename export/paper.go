@@ -357,30 +357,59 @@ func (d *doc) labelLine(s string) {
 }
 
 // widths shares the text width among a table's columns by what they hold:
-// room for the longest word of each, and more for long text.
+// each at least its longest word (so no word breaks inside, "Participation"
+// whole), and the rest of the width by how much text each holds.
 func (d *doc) widths(t *report.Table) []float64 {
 	p := d.pdf
+	const gap = 3.5 // the table's gap between columns, and a little
 	n := len(t.Head)
 	need := make([]float64, n)
+	least := make([]float64, n)
+	longestWord := func(s string) float64 {
+		w := 0.0
+		for _, f := range strings.Fields(s) {
+			w = math.Max(w, p.GetStringWidth(f))
+		}
+		return w
+	}
 	d.font("B", bodySize)
 	for i, h := range t.Head {
 		need[i] = p.GetStringWidth(h) + 4
+		least[i] = longestWord(h) + gap
 	}
 	d.font("", bodySize)
 	for _, r := range t.Rows {
 		for i, c := range r.Cells {
 			if i < n {
-				need[i] = math.Max(need[i], math.Min(p.GetStringWidth(d.text(c))+4, d.textW*0.55))
+				c = d.text(c)
+				need[i] = math.Max(need[i], math.Min(p.GetStringWidth(c)+4, d.textW*0.55))
+				least[i] = math.Max(least[i], math.Min(longestWord(c)+gap, d.textW*0.4))
 			}
 		}
 	}
+	// Shares by what each holds, as wide as its longest word at least; the
+	// width a column gains so is taken from those with room to spare.
 	sum := 0.0
 	for _, w := range need {
 		sum += w
 	}
 	out := make([]float64, n)
+	over, spare := 0.0, 0.0
 	for i, w := range need {
 		out[i] = w / sum * d.textW
+		if out[i] < least[i] {
+			over += least[i] - out[i]
+			out[i] = least[i]
+		} else {
+			spare += out[i] - least[i]
+		}
+	}
+	if over > 0 && spare > over {
+		for i := range out {
+			if out[i] > least[i] {
+				out[i] -= over * (out[i] - least[i]) / spare
+			}
+		}
 	}
 	return out
 }

@@ -7,13 +7,15 @@ import (
 
 	"golang.org/x/image/font/sfnt"
 
+	"github.com/ppei-iceberg/iceberg/export/mapmodel"
 	"github.com/ppei-iceberg/iceberg/resources"
 )
 
 // glyphs records which runes of the Basic Multilingual Plane the embedded
 // font can draw. gofpdf prints a missing glyph as an empty box without an
 // error, and indexes its width table by rune, so anything outside that
-// table would panic: such runes are replaced before they reach it.
+// table would panic: such runes are replaced by a marker before they
+// reach it.
 var (
 	glyphsOnce sync.Once
 	glyphs     []bool
@@ -41,8 +43,10 @@ func fontHas(r rune) bool {
 }
 
 // clean makes typed text safe to print: tabs become spaces, other control
-// characters go, and characters the font lacks print as "?" rather than as
-// an empty box.
+// characters go, and each run of text the PDF cannot draw (a script that
+// needs shaping, such as Arabic, or a character the font lacks) prints as
+// a visible marker, "[Arabic text not shown in the PDF]", never as "?" or
+// an empty box. Unprintable lists those runs before an export.
 func clean(s string) string {
 	ok := true
 	for _, r := range s {
@@ -66,11 +70,10 @@ func clean(s string) string {
 		case r == '\u00a0':
 			b.WriteRune(' ')
 		case unicode.IsControl(r), r == '\ufeff', r == '\u200b':
-		case fontHas(r):
-			b.WriteRune(r)
 		default:
-			b.WriteRune('?')
+			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	out, _ := mapmodel.Printable(b.String(), fontHas, "PDF")
+	return out
 }

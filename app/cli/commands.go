@@ -480,10 +480,31 @@ func runExport(c *call) error {
 	if opt.Previous, err = c.previous(r, opt.Decisions); err != nil {
 		return err
 	}
+	if err := c.warnUnprintable(r, opt); err != nil {
+		return err
+	}
 	if err := c.writeOut(out, opt.Names, func(w io.Writer) error { return export.WritePDF(w, c.fw, r, opt) }); err != nil {
 		return err
 	}
 	c.privacyNote([]*data.Record{r}, opt.Names)
+	return nil
+}
+
+// warnUnprintable says on standard error, before the PDF is written, which
+// text it cannot draw and where: each such run prints as a marker.
+func (c *call) warnUnprintable(r *data.Record, opt export.Options) error {
+	fs, err := export.Unprintable(c.fw, r, opt)
+	if err != nil || len(fs) == 0 {
+		return err
+	}
+	runs := "1 piece of text"
+	if len(fs) > 1 {
+		runs = fmt.Sprintf("%d pieces of text", len(fs))
+	}
+	fmt.Fprintf(c.env.Stderr, "The PDF cannot draw %s; each prints as a marker such as “[Arabic text not shown in the PDF]” (the HTML and Word papers show them):\n", runs)
+	for _, f := range fs {
+		fmt.Fprintf(c.env.Stderr, "  %s\n", f)
+	}
 	return nil
 }
 

@@ -162,6 +162,39 @@ func TestExportPDFOfAFollowUpSaysWhatMovedAndInserts(t *testing.T) {
 	}
 }
 
+// Before writing a PDF, export lists on standard error the text the PDF
+// cannot draw and where it is; the PDF prints a marker there, and the
+// symbols it draws print as typed.
+func TestExportPDFWarnsOfTextItCannotDraw(t *testing.T) {
+	db := newDB(t)
+	id := formatSession(t, db)
+	ok(t, db, "note", id, "Aligning", "Read it aloud ✓ then translate: مرحبا بكم")
+	ok(t, db, "summary", id, "Wait ≤ 5 minutes → then vote 👍")
+	out := filepath.Join(t.TempDir(), "odd.pdf")
+	r := iceberg(t, nil, "--db", db, "export", id, "--out", out)
+	if r.code != 0 {
+		t.Fatalf("export: exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"The PDF cannot draw 2 pieces of text",
+		"5.1 Participation (P): Aligning: Arabic text “مرحبا بكم” (U+0645",
+		"3. Recommendations and actions: The group's summary: emoji “👍” (U+1F44D)"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	text := strings.Join(strings.Fields(pdfWords(t, out)), " ")
+	for _, want := range []string{"Read it aloud ✓ then translate: [Arabic text not shown in the PDF]", "Wait ≤ 5 minutes → then vote [emoji not shown in the PDF]"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	// A session the PDF draws whole gets no warning.
+	plain := strings.TrimSpace(ok(t, db, "new", "--title", "Plain", "--cop", "Governing Body"))
+	if r := iceberg(t, nil, "--db", db, "export", plain, "--out", filepath.Join(t.TempDir(), "plain.pdf")); strings.Contains(r.stderr, "cannot draw") {
+		t.Errorf("a plain session warns: %s", r.stderr)
+	}
+}
+
 func mustRead(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)

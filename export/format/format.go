@@ -104,6 +104,15 @@ func Writer(fw *data.Framework, r *data.Record, f string, opt Options) (func(io.
 	return nil, data.Errorf(data.EInvalid, "%q is not a format: use %s.", f, strings.Join(All, ", "))
 }
 
+// Unprintable lists the text the PDF of r, written with opt, cannot draw,
+// and where (see export.Unprintable); the other formats draw all of it.
+func Unprintable(fw *data.Framework, r *data.Record, f string, opt Options) ([]export.Finding, error) {
+	if f != PDF {
+		return nil, nil
+	}
+	return export.Unprintable(fw, r, export.Options{Paper: opt.Paper, Names: opt.Names, NoCover: opt.NoCover, Insert: opt.Insert, Previous: opt.Previous, Decisions: opt.Decisions})
+}
+
 // Map is the map of r's public version (or named, with opt.Names), as the
 // pictures draw it.
 func Map(fw *data.Framework, r *data.Record, opt Options) mapmodel.Model {

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
+	"github.com/ppei-iceberg/iceberg/export/mapmodel"
 	"github.com/ppei-iceberg/iceberg/resources"
 )
 
@@ -84,4 +85,36 @@ func face(bold bool, size, dpi float64) (font.Face, error) {
 		return nil, fmt.Errorf("make the font's face: %w", err)
 	}
 	return fc, nil
+}
+
+// glyphs holds which runes the regular font can draw, as found.
+var glyphs = struct {
+	sync.Mutex
+	m map[rune]bool
+}{m: map[rune]bool{}}
+
+// has reports whether the embedded font can draw r.
+func has(r rune) bool {
+	fs, err := fonts()
+	if err != nil {
+		return r < 0x250
+	}
+	glyphs.Lock()
+	defer glyphs.Unlock()
+	ok, found := glyphs.m[r]
+	if !found {
+		var buf sfnt.Buffer
+		g, err := fs[0].GlyphIndex(&buf, r)
+		ok = err == nil && g != 0
+		glyphs.m[r] = ok
+	}
+	return ok
+}
+
+// printable is typed text with each run the picture cannot draw (a script
+// that needs shaping, such as Arabic, or a character the font lacks) as a
+// visible marker, "[Arabic text not shown in the picture]", as the PDF does.
+func printable(s string) string {
+	out, _ := mapmodel.Printable(s, has, "picture")
+	return out
 }

@@ -94,13 +94,13 @@ func arrange(m mapmodel.Model) frame {
 	y := pad + 9
 	f.head = append(f.head, headLine{y, "PPEI ICEBERG MAP", 9, true, mapmodel.Muted})
 	y += 6
-	for _, l := range wrap(orUntitled(m.Title), 16, true, headW) {
+	for _, l := range wrap(printable(orUntitled(m.Title)), 16, true, headW) {
 		y += 19
 		f.head = append(f.head, headLine{y, l, 16, true, mapmodel.Navy})
 	}
 	y += 2
 	for _, line := range m.Lines {
-		for _, l := range wrap(line, 10, false, headW) {
+		for _, l := range wrap(printable(line), 10, false, headW) {
 			y += 13.5
 			f.head = append(f.head, headLine{y, l, 10, false, mapmodel.Ink})
 		}
