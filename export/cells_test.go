@@ -256,3 +256,32 @@ func TestMostShadedNamesTies(t *testing.T) {
 		}
 	}
 }
+
+// The hand-out sets every doing word in one size too, "Time-consuming"
+// included, at least 8 pt.
+func TestHandoutWordsOneSize(t *testing.T) {
+	t.Parallel()
+	fw := data.DefaultFramework()
+	labels := map[string]bool{}
+	for _, w := range fw.AllWords() {
+		labels[w.Label] = true
+	}
+	for _, paper := range []string{"a4", "letter"} {
+		words, _ := wordBoxes(t, mustHandout(t, HandoutOptions{Paper: paper}))
+		var sizes []float64
+		for _, w := range words {
+			if w.page == 1 && labels[w.text] && w.yMin > 300 {
+				sizes = append(sizes, w.size)
+			}
+		}
+		if len(sizes) != 22 {
+			t.Fatalf("%s: %d doing words on the hand-out's map, want 22", paper, len(sizes))
+		}
+		for _, s := range sizes {
+			if s < 8-0.05 || abs(s-sizes[0]) > 0.05 {
+				t.Errorf("%s: hand-out words are %.2f and %.2f pt; want one size, at least 8 pt", paper, sizes[0], s)
+				break
+			}
+		}
+	}
+}

@@ -193,6 +193,18 @@ var handoutPicture = picture{sea: graySea, ice: white, edge: grayEdge, line: gra
 func (h handout) iceberg(x0, y0 float64, g mapmodel.Geometry) {
 	p := h.pdf
 	h.background(x0, y0, g, handoutPicture, "Your view", fmt.Sprintf("one tick for each of the %d words", h.m.Total))
+	// One size for every word, "Time-consuming" too: the largest, up to
+	// 9.5 pt, at which each fits its box.
+	h.wordSize = 9.5
+	h.font("B", h.wordSize)
+	for i, col := range h.m.Columns {
+		for j, cell := range col.Words {
+			for p.GetStringWidth(cell.Label) > g.Cells[i][j].W-3 && h.wordSize > 6 {
+				h.wordSize -= 0.25
+				h.font("B", h.wordSize)
+			}
+		}
+	}
 
 	for i, col := range h.m.Columns {
 		hd := g.Headers[i]
@@ -213,12 +225,11 @@ func (h handout) wordBox(x, y, w, ht float64, label string) {
 	h.fill(white)
 	h.draw(grayEdge, 0.35)
 	p.RoundedRect(x, y, w, ht, 1.2, "1234", "FD")
-	size := 9.5
-	h.font("B", size)
-	for p.GetStringWidth(label) > w-3 && size > 6 {
-		size -= 0.25
-		h.font("B", size)
+	size := h.wordSize
+	if size == 0 {
+		size = 9.5
 	}
+	h.font("B", size)
 	h.color(grayInk)
 	// Label in the upper part, choices in the lower, spread across.
 	boxY := y + ht - choiceH - math.Max(1.2, ht*0.1)

@@ -328,3 +328,25 @@ func BenchmarkWriteSVG(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes")
 }
+
+// Text the picture cannot draw (a script that needs shaping, emoji) shows
+// as a marker, as on paper; symbols the font has show as typed.
+func TestMarkersForTextThePictureCannotDraw(t *testing.T) {
+	fw, r := session(t)
+	r.Title = "Mapping ≤ 2026 ✓ for مرحبا بكم 😀"
+	m := mapmodel.Build(fw, r)
+	var s bytes.Buffer
+	if err := mapimage.WriteSVG(&s, m); err != nil {
+		t.Fatalf("WriteSVG: %v", err)
+	}
+	svg := s.String()
+	// The title wraps over two lines.
+	for _, want := range []string{">Mapping ≤ 2026 ✓ for [Arabic text not shown in<", ">the picture] [emoji not shown in the picture]<"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the SVG's title lacks %q", want)
+		}
+	}
+	if strings.Contains(svg, "مرحبا") || strings.Contains(svg, "😀") {
+		t.Error("the SVG draws text its font cannot")
+	}
+}
