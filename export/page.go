@@ -55,8 +55,8 @@ func newPage(fw *data.Framework, r *data.Record, size string, when time.Time) *d
 	if err := resources.CheckTextFonts(); err != nil {
 		pdf.SetError(err) // every later call is then a no-op, and output returns it
 	}
-	pdf.AddUTF8FontFromBytes(font, "", resources.FontRegular())
-	pdf.AddUTF8FontFromBytes(font, "B", resources.FontBold())
+	pdf.AddUTF8FontFromBytes(font, "", resources.PaperFontRegular())
+	pdf.AddUTF8FontFromBytes(font, "B", resources.PaperFontBold())
 	pdf.SetMargins(marginX, marginTop, marginX)
 	pdf.SetAutoPageBreak(true, marginBottom)
 	pdf.SetCellMargin(0)

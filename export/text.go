@@ -24,7 +24,7 @@ var (
 func fontHas(r rune) bool {
 	glyphsOnce.Do(func() {
 		glyphs = make([]bool, 0x10000)
-		f, err := sfnt.Parse(resources.FontRegular())
+		f, err := sfnt.Parse(resources.PaperFontRegular())
 		if err != nil {
 			// Without the table, keep to what Noto Sans surely has.
 			for r := rune(0x20); r < 0x250; r++ {

@@ -17,7 +17,7 @@ import (
 // text is measured the same in the SVG and the PNG and fits as on paper.
 var fonts = sync.OnceValues(func() ([2]*sfnt.Font, error) {
 	var out [2]*sfnt.Font
-	for i, b := range [][]byte{resources.FontRegular(), resources.FontBold()} {
+	for i, b := range [][]byte{resources.PaperFontRegular(), resources.PaperFontBold()} {
 		f, err := opentype.Parse(b)
 		if err != nil {
 			return out, fmt.Errorf("read the text font: %w", err)

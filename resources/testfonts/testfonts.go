@@ -15,7 +15,10 @@ import (
 	"github.com/ppei-iceberg/iceberg/resources"
 )
 
-func init() { resources.SetTextFontLoader(fyneFonts) }
+func init() { Load() }
+
+// Load hands the fonts in again, for a test after one that took them away.
+func Load() { resources.SetTextFontLoader(fyneFonts) }
 
 func fyneFonts() (regular, bold []byte, err error) {
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "fyne.io/fyne/v2").Output()
