@@ -218,19 +218,52 @@ func (s *elementScreen) cycle(i int) {
 	}
 	id := s.el.Words[i].ID
 	next := s.sess.rec.Word(id).Level.Next()
-	s.sess.change(func(ctx context.Context, st data.Store, sid int64) error { return st.SetShade(ctx, sid, id, next) })
+	was := s.sess.rec.Element(s.el.Code).ChangedSinceAgreed
+	if !s.sess.change(func(ctx context.Context, st data.Store, sid int64) error { return st.SetShade(ctx, sid, id, next) }) {
+		return
+	}
+	es := s.sess.rec.Element(s.el.Code)
+	switch {
+	case es.ChangedSinceAgreed && !was:
+		s.msg.info(agreedThenChanged(s.el.Name))
+	case was && !es.ChangedSinceAgreed && es.Agreed():
+		s.msg.info(s.el.Name + "'s shading is back to what the room agreed.")
+	}
+}
+
+// agreedThenChanged says that an agreed element's shading changed, and
+// how to agree it again.
+func agreedThenChanged(name string) string {
+	return name + "'s shading changed after it was agreed: press A or “Agree again” to agree it as it is now."
 }
 
 func (s *elementScreen) onAgree() {
 	code := s.el.Code
-	agreed := !s.sess.rec.Element(code).Agreed()
-	if s.sess.change(func(ctx context.Context, st data.Store, id int64) error { return st.SetAgreed(ctx, id, code, agreed) }) {
-		if agreed {
-			s.msg.info(s.el.Name + " agreed. Press Right or PageDown for the next element.")
-		} else {
-			s.msg.info(s.el.Name + " is open again.")
-		}
+	es := s.sess.rec.Element(code)
+	// A changed element is agreed again as it is now; otherwise A toggles.
+	agreed := !es.Agreed() || es.ChangedSinceAgreed
+	paused := false
+	if agreed && s.sess.timing(code) {
+		s.sess.pauseTimer() // agreeing ends the discussion: its timer stops
+		paused = true
 	}
+	if s.sess.change(func(ctx context.Context, st data.Store, id int64) error { return st.SetAgreed(ctx, id, code, agreed) }) {
+		msg := s.el.Name + " is open again."
+		switch {
+		case es.ChangedSinceAgreed:
+			msg = s.el.Name + " agreed again, as it is now."
+		case agreed:
+			msg = s.el.Name + " agreed."
+		}
+		if paused {
+			msg += " Its timer is paused."
+		}
+		if agreed {
+			msg += " Press Right or PageDown for the next element."
+		}
+		s.msg.info(msg)
+	}
+	s.showTimer()
 }
 
 // refresh shows the session's current state: levels, notes, agreement.
@@ -248,7 +281,12 @@ func (s *elementScreen) refresh() {
 	if !s.sess.isPending("notes:"+s.el.Code) && s.notes.Value() != es.Notes {
 		s.notes.SetText(es.Notes)
 	}
-	if es.Agreed() {
+	if es.ChangedSinceAgreed {
+		s.agree.SetText("Agree again (A)")
+		s.agree.SetIcon(theme.ConfirmIcon())
+		s.agree.Importance = widget.HighImportance
+		s.agreedLabel.SetText("Changed since agreed at " + es.AgreedAt.Local().Format("15:04"))
+	} else if es.Agreed() {
 		s.agree.SetText("Un-agree (A)")
 		s.agree.SetIcon(theme.ContentUndoIcon())
 		s.agree.Importance = widget.MediumImportance

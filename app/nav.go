@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
 )
 
 // Screens besides the five elements, whose codes name their own screens.
@@ -281,8 +283,11 @@ func (u *ui) forget() {
 func (u *ui) refreshRail() {
 	rec := u.sess.rec
 	for s, st := range u.built.railSteps {
-		agreed := rec != nil && u.isElement(s) && rec.Element(s).Agreed()
-		st.set(s == u.screen, agreed)
+		var es data.ElementState
+		if rec != nil && u.isElement(s) {
+			es = rec.Element(s)
+		}
+		st.set(s == u.screen, es.Agreed(), es.ChangedSinceAgreed)
 	}
 }
 

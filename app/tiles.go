@@ -336,12 +336,14 @@ func (r *tileRenderer) Refresh() {
 
 // railStep is one stop of the rail Intro → P → … → Review. The current
 // stop is filled and underlined; an agreed element shows a tick and the
-// word "agreed", so neither depends on colour alone.
+// word "agreed", so neither depends on colour alone; one whose shading
+// changed since it was agreed says "changed since agreed", without a tick.
 type railStep struct {
 	widget.BaseWidget
 	name, code string
 	current    bool
 	agreed     bool
+	changed    bool // agreed, but its shading changed since
 	onTap      func()
 }
 
@@ -361,11 +363,11 @@ func (s *railStep) Tapped(*fyne.PointEvent) {
 // Cursor shows a pointing hand.
 func (s *railStep) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-func (s *railStep) set(current, agreed bool) {
-	if s.current == current && s.agreed == agreed {
+func (s *railStep) set(current, agreed, changed bool) {
+	if s.current == current && s.agreed == agreed && s.changed == changed {
 		return
 	}
-	s.current, s.agreed = current, agreed
+	s.current, s.agreed, s.changed = current, agreed, changed
 	s.Refresh()
 }
 
@@ -419,14 +421,27 @@ func (r *railRenderer) Layout(size fyne.Size) {
 	ns := r.name.MinSize()
 	r.name.Move(fyne.NewPos((size.Width-ns.Width)/2, p))
 	r.name.Resize(ns)
+	if r.s.changed {
+		// The whole phrase where it fits (a little smaller if need be),
+		// else the one word that matters.
+		r.sub.Text = "changed since agreed"
+		r.sub.TextSize = themeSize(sizeSmall)
+		fitText(r.sub, size.Width-p, themeSize(sizeSmall)*0.85)
+		if fyne.MeasureText(r.sub.Text, r.sub.TextSize, r.sub.TextStyle).Width > size.Width-p {
+			r.sub.Text = "changed"
+			r.sub.TextSize = themeSize(sizeSmall)
+		}
+		r.sub.Refresh()
+	}
 	ss := r.sub.MinSize()
+	ticked := r.s.agreed && !r.s.changed
 	tick := float32(0)
-	if r.s.agreed {
+	if ticked {
 		tick = ss.Height * 0.8
 	}
 	x := (size.Width - ss.Width - tick - p) / 2
-	r.tick.raster.Hidden = !r.s.agreed
-	if r.s.agreed {
+	r.tick.raster.Hidden = !ticked
+	if ticked {
 		r.tick.raster.Move(fyne.NewPos(x, p+ns.Height+(ss.Height-tick)/2))
 		r.tick.raster.Resize(fyne.NewSize(tick, tick))
 		x += tick + p
@@ -453,6 +468,8 @@ func (r *railRenderer) Refresh() {
 	r.sub.TextSize = themeSize(sizeSmall)
 	r.sub.Text = ""
 	switch {
+	case r.s.changed:
+		r.sub.Text = "changed since agreed"
 	case r.s.agreed:
 		r.sub.Text = "agreed"
 	case r.s.current:
