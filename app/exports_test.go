@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/ppei-iceberg/iceberg/data"
@@ -80,6 +81,10 @@ func TestReviewWarnsOfTextThePDFCannotDraw(t *testing.T) {
 	h.u.sess.reload()
 	h.u.show(screenReview)
 	r := h.u.cur.review
+	// The insert tick keeps Review within a 1024-pixel screen.
+	if w := r.root.(*container.Scroll).Content.MinSize().Width; w > 1024 {
+		t.Errorf("Review needs %.0f pixels across, more than a 1024-pixel screen", w)
+	}
 	r.insert.SetChecked(true)
 
 	startDialogsIn(dir)

@@ -78,10 +78,12 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	fileBtn := widget.NewButtonWithIcon("Export session file…", theme.DocumentIcon(), func() { do.exportFile(sess.rec.ID) })
 	altBtn := widget.NewButtonWithIcon("Copy the map's text alternative", theme.ContentCopyIcon(), do.copyAlt)
 	// Two rows, so the bar fits a 1024-pixel screen.
-	row2 := container.NewHBox(r.paper, r.insert, fileBtn, altBtn)
+	row2 := container.NewHBox(r.paper, fileBtn, altBtn)
 	// The format list is as wide as its longest choice needs.
 	formats := container.NewGridWrap(fyne.NewSize(340, r.format.MinSize().Height), r.format)
-	bar := container.NewVBox(container.NewHBox(exportBtn, formats, r.names), row2)
+	// Insert mode on a row of its own: the two above are as wide as a
+	// 1024-pixel screen allows.
+	bar := container.NewVBox(container.NewHBox(exportBtn, formats, r.names), row2, r.insert)
 	if rec.FollowsID != 0 {
 		orig, id := rec.FollowsID, rec.ID
 		row2.Add(widget.NewButtonWithIcon("Compare with its original", theme.ViewRestoreIcon(), func() { do.compare(orig, id) }))
