@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -34,6 +35,7 @@ type compareScreen struct {
 
 	root      fyne.CanvasObject
 	checks    []*widget.Check
+	pickList  *container.Scroll
 	heading   *widget.Label
 	countLine *widget.Label
 	result    *fyne.Container
@@ -58,18 +60,32 @@ func (c *compareScreen) build(view *widget.Button, home, handout func()) {
 		c.msg.fail(err)
 	}
 	c.sessions = list
-	checks := container.NewVBox()
+	// One line a session, two to a row, so the chooser shows at least
+	// five sessions at 1280×720 and the map keeps most of the height.
+	var rows []fyne.CanvasObject
 	for _, s := range list {
 		id := s.ID
-		ch := widget.NewCheck(s.Title, func(on bool) {
+		ch := widget.NewCheck(shortTitle(s.Title), func(on bool) {
 			c.chosen[id] = on
 			c.load()
 		})
 		ch.Checked = c.chosen[id]
 		c.checks = append(c.checks, ch)
-		checks.Add(container.NewVBox(ch, label(sessionLine(s), sizeSmall, false)))
+		line := label(pickLine(s), sizeSmall, false)
+		line.Wrapping = fyne.TextWrapOff
+		line.Truncation = fyne.TextTruncateEllipsis
+		rows = append(rows, container.NewBorder(nil, nil, ch, nil, line))
 	}
-	pick := container.NewBorder(label("Choose two or more sessions", theme.SizeNameText, true), nil, nil, nil, container.NewVScroll(checks))
+	// In a VBox, so a few sessions keep one line's height each.
+	c.pickList = container.NewVScroll(container.NewVBox(container.NewGridWithColumns(2, rows...)))
+	if len(rows) > 0 {
+		// Three rows of two: six sessions in view whatever the text size;
+		// the split gives the map the rest.
+		shown := min(3, (len(rows)+1)/2)
+		row := rows[0].MinSize().Height
+		c.pickList.SetMinSize(fyne.NewSize(0, float32(shown)*row+float32(shown-1)*themeSize(theme.SizeNamePadding)))
+	}
+	pick := container.NewBorder(label("Choose two or more sessions", theme.SizeNameText, true), nil, nil, nil, c.pickList)
 
 	homeBtn := widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
 	c.exportBtn = widget.NewButtonWithIcon("Export PDF…", theme.DocumentSaveIcon(), c.onExport)
@@ -88,6 +104,40 @@ func (c *compareScreen) build(view *widget.Button, home, handout func()) {
 	split.SetOffset(0.22)
 	c.root = container.NewPadded(container.NewBorder(bar, nil, nil, nil, split))
 	c.load()
+}
+
+// pickLine is a session's line in the chooser, what tells sessions apart
+// first (date, agreed or draft, follow-up), as the line may be cut short.
+func pickLine(s data.Session) string {
+	var parts []string
+	if s.MeetingDate != "" {
+		parts = append(parts, s.MeetingDate)
+	}
+	if s.Status == data.StatusAgreed {
+		parts = append(parts, "agreed")
+	} else {
+		parts = append(parts, "draft")
+	}
+	if s.FollowsID != 0 {
+		parts = append(parts, "follow-up")
+	}
+	for _, p := range []string{s.Community, s.Organisation} {
+		if strings.TrimSpace(p) != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// shortTitle keeps a session's title to one short line for the chooser,
+// cutting from the middle so the end ("… (follow-up)") still shows.
+func shortTitle(t string) string {
+	const most, tail = 40, 15
+	r := []rune(t)
+	if len(r) <= most {
+		return t
+	}
+	return strings.TrimSpace(string(r[:most-tail-1])) + "…" + strings.TrimSpace(string(r[len(r)-tail:]))
 }
 
 // load reads the chosen sessions, oldest first, and draws the comparison.
@@ -125,7 +175,7 @@ func (c *compareScreen) load() {
 		c.exportBtn.Enable()
 		h := data.CompareMany(c.fw, c.recs)
 		c.heading.SetText(fmt.Sprintf("How many of %d sessions shaded each word", h.Sessions))
-		c.countLine.SetText("Each word: how many sessions shaded it fully, as a count, a percentage and a bar; partly shaded is counted beside it. Filled with a tick: half or more shaded it; hatched: fewer, or only partly.")
+		c.countLine.SetText("Each word: how many sessions shaded it fully, as a count, a percentage and a bar as long as that share; partly shaded is counted beside it.")
 		c.result.Objects = []fyne.CanvasObject{c.heatMap(h)}
 	}
 	c.result.Refresh()
@@ -142,7 +192,7 @@ func (c *compareScreen) pairMap(pc data.PairComparison) fyne.CanvasObject {
 				continue
 			}
 			detail := "was " + shadeWords(w.From)
-			col.Add(compareCell(w.To, w.Label, w.Move.Label(), detail, newMoveMark(w.Move, w.To), -1))
+			col.Add(compareCell(w.To, w.Label, w.Move.Label(), detail, newMoveMark(w.Move, w.To)))
 		}
 		cols = append(cols, col)
 	}
@@ -155,29 +205,46 @@ func (c *compareScreen) heatMap(h data.Heat) fyne.CanvasObject {
 	for _, e := range h.Elements {
 		col := container.NewVBox(label(e.Name, theme.SizeNameText, true), label(" ", sizeSmall, false))
 		for _, w := range e.Words {
-			lvl := data.ShadeNone
-			switch {
-			case w.Percent >= 50:
-				lvl = data.ShadeShaded
-			case w.PercentAny > 0:
-				lvl = data.ShadePartly
-			}
-			count := fmt.Sprintf("%d of %d · %d%%", w.Shaded, w.Sessions, w.Percent)
-			detail := ""
-			if w.Partly > 0 {
-				detail = fmt.Sprintf("%d partly", w.Partly)
-			}
-			col.Add(compareCell(lvl, w.Label, count, detail, nil, float64(w.Shaded)/math.Max(1, float64(w.Sessions))))
+			col.Add(heatCell(w))
 		}
 		cols = append(cols, col)
 	}
 	return container.NewGridWithColumns(len(cols), cols...)
 }
 
-// compareCell is a word as on the review map: filled, hatched and marked
-// by level, with its line of comparison, a move mark and a bar of the
-// share of sessions (bar < 0 for none).
-func compareCell(level data.Shade, word, line, detail string, mark fyne.CanvasObject, bar float64) fyne.CanvasObject {
+// heatCell is one word of a heat map in its own marks, never the
+// workshop's: a plain card with the count in words and numbers and a bar
+// of the share that shaded it, partly shaded counted beside it. No fill,
+// hatching or half-circle, which on the workshop screens mean one group's
+// shading.
+func heatCell(w data.WordHeat) fyne.CanvasObject {
+	ink := themeColour(theme.ColorNameForeground)
+	text := func(s string, size fyne.ThemeSizeName, bold bool) *canvas.Text {
+		t := canvas.NewText(s, ink)
+		t.TextSize = themeSize(size)
+		t.TextStyle.Bold = bold
+		return t
+	}
+	// Every cell has the same lines, so the rows line up across columns.
+	lines := container.NewVBox(text(w.Label, theme.SizeNameText, true),
+		text(fmt.Sprintf("%d of %d shaded · %d%%", w.Shaded, w.Sessions, w.Percent), sizeSmall, true),
+		text(fmt.Sprintf("%d partly", w.Partly), sizeSmall, false))
+	track := canvas.NewRectangle(color.Transparent)
+	track.StrokeColor = ink
+	track.StrokeWidth = 1
+	fill := canvas.NewRectangle(ink)
+	bar := container.NewStack(track, container.New(&barLayout{frac: float32(w.Shaded) / float32(max(1, w.Sessions))}, fill))
+	bg := canvas.NewRectangle(themeColour(colourCard))
+	bg.StrokeColor = themeColour(colourEdge)
+	bg.StrokeWidth = 1
+	bg.CornerRadius = 6
+	return container.NewStack(bg, container.NewPadded(container.NewBorder(nil, bar, nil, nil, lines)))
+}
+
+// compareCell is a word of a pair comparison as on the review map: filled,
+// hatched and marked by its level now, with its line of comparison and a
+// move mark.
+func compareCell(level data.Shade, word, line, detail string, mark fyne.CanvasObject) fyne.CanvasObject {
 	fill, ink := tileColours(level)
 	bg := canvas.NewRectangle(themeColour(fill))
 	bg.StrokeColor = themeColour(colourEdge)
@@ -206,10 +273,6 @@ func compareCell(level data.Shade, word, line, detail string, mark fyne.CanvasOb
 	objs = append(objs, bg)
 	if level == data.ShadePartly {
 		objs = append(objs, newHatch(themeColour(colourHatch), 9))
-	}
-	if bar >= 0 {
-		b := canvas.NewRectangle(themeColour(ink))
-		body = container.NewBorder(nil, container.New(&barLayout{frac: float32(bar)}, b), nil, nil, body)
 	}
 	objs = append(objs, container.NewPadded(body))
 	return container.NewStack(objs...)

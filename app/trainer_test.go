@@ -360,7 +360,7 @@ func TestCompareShowsCounts(t *testing.T) {
 		t.Fatalf("heading %q with %d sessions", cs.heading.Text, len(cs.recs))
 	}
 	heat := canvasTexts(cs.result)
-	for _, want := range []string{"2 of 3 · 67%", "1 partly", "0 of 3 · 0%"} {
+	for _, want := range []string{"2 of 3 shaded · 67%", "1 partly", "0 of 3 shaded · 0%"} {
 		if !strings.Contains(heat, want) {
 			t.Errorf("heat map lacks %q", want)
 		}
