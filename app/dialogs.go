@@ -3,7 +3,10 @@ package app
 import (
 	"errors"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -34,7 +37,7 @@ func (f *fileDialogs) save(name, what string, names bool, write func(io.Writer) 
 	useSafeFiles()
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			f.msg.fail(err)
+			f.msg.fail(dialogFailure(err))
 			return
 		}
 		if w == nil {
@@ -47,20 +50,15 @@ func (f *fileDialogs) save(name, what string, names bool, write func(io.Writer) 
 			save = export.WritePrivateFile
 		}
 		if err := save(path, write); err != nil {
-			var de *data.Error
-			if errors.As(err, &de) {
-				f.msg.fail(err) // already a sentence (the database itself was chosen, say)
-				return
-			}
-			if strings.Contains(err.Error(), "the disk is full") {
-				f.msg.fail(&data.Error{Code: data.EBadFile, Message: what + " could not be written: the disk is full. Free some space and try again; the old file was left as it was", Err: err})
-				return
-			}
-			f.msg.fail(&data.Error{Code: data.EInternal, Message: what + " could not be written. Choose another folder and try again", Err: err})
+			f.msg.fail(saveFailure(what, path, err))
 			return
 		}
+		rememberFolder(filepath.Dir(path))
 		f.msg.info(done(path))
 	}, f.win)
+	if start := startFolder(); start != nil {
+		d.SetLocation(start)
+	}
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(name)}))
 	d.Resize(fileDialogSize)
@@ -79,16 +77,129 @@ func chooseFile(win fyne.Window, exts []string, fail func(error), use func(fyne.
 	useSafeFiles()
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			fail(err)
+			fail(dialogFailure(err))
 			return
 		}
 		if r == nil {
 			return
 		}
 		defer r.Close()
+		rememberFolder(filepath.Dir(r.URI().Path()))
 		use(r)
 	}, win)
+	if start := startFolder(); start != nil {
+		d.SetLocation(start)
+	}
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Resize(fileDialogSize)
 	d.Show()
+}
+
+// prefLastFolder is the folder a file was last saved in or opened from
+// through a dialog, kept in the app's preferences.
+const prefLastFolder = "lastFileFolder"
+
+// rememberFolder keeps dir as where the next file dialog opens.
+func rememberFolder(dir string) {
+	if dir == "" || dir == "." {
+		return
+	}
+	fyne.CurrentApp().Preferences().SetString(prefLastFolder, dir)
+}
+
+// startFolder is where a file dialog opens: the folder last used, else
+// Documents, else the home folder; nil leaves it to Fyne.
+func startFolder() fyne.ListableURI {
+	folders := []string{fyne.CurrentApp().Preferences().String(prefLastFolder)}
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		folders = append(folders, documentsFolder(home), home)
+	}
+	for _, dir := range folders {
+		if dir == "" {
+			continue
+		}
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			return l
+		}
+	}
+	return nil
+}
+
+// documentsFolder is the user's Documents folder: on Linux as named in
+// user-dirs.dirs (it may be in the user's language), else home/Documents.
+func documentsFolder(home string) string {
+	if runtime.GOOS == "linux" {
+		conf := os.Getenv("XDG_CONFIG_HOME")
+		if conf == "" {
+			conf = filepath.Join(home, ".config")
+		}
+		if b, err := os.ReadFile(filepath.Join(conf, "user-dirs.dirs")); err == nil {
+			for _, line := range strings.Split(string(b), "\n") {
+				v, ok := strings.CutPrefix(strings.TrimSpace(line), "XDG_DOCUMENTS_DIR=")
+				if !ok {
+					continue
+				}
+				v = strings.ReplaceAll(strings.Trim(v, `"`), "$HOME", home)
+				if filepath.IsAbs(v) && filepath.Clean(v) != filepath.Clean(home) {
+					return v
+				}
+			}
+		}
+	}
+	return filepath.Join(home, "Documents")
+}
+
+// typedPath is a full path typed into a save dialog's name box ("/media/
+// usb/paper.pdf", "~/Desktop/paper.pdf", "C:\\Papers\\paper.pdf"), which the
+// dialog would otherwise put under the folder it shows.
+func typedPath(name string) (string, bool) {
+	name = strings.TrimSpace(name)
+	if rest, ok := strings.CutPrefix(name, "~"); ok && (rest == "" || rest[0] == '/' || rest[0] == filepath.Separator) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", false
+		}
+		return filepath.Join(home, rest), true
+	}
+	if filepath.IsAbs(name) {
+		return filepath.Clean(name), true
+	}
+	return "", false
+}
+
+// saveFailure says in one plain sentence why what could not be saved at
+// path, and what to do.
+func saveFailure(what, path string, err error) error {
+	var de *data.Error
+	if errors.As(err, &de) {
+		return err // already a sentence (the database itself was chosen, say)
+	}
+	dir := filepath.Dir(path)
+	msg := what + " could not be written to " + dir + ", so nothing was saved: choose another folder and try again"
+	switch {
+	case strings.Contains(err.Error(), "the disk is full"):
+		msg = what + " could not be written because the disk is full, so the old file was left as it was: free some space and try again"
+	case !isDir(dir):
+		msg = what + " was not saved because there is no folder " + dir + ": choose a folder that exists, or type the full path of one"
+	case errors.Is(err, fs.ErrPermission):
+		msg = what + " was not saved because this account may not write in " + dir + ": choose another folder, such as Documents"
+	}
+	return &data.Error{Code: data.EBadFile, Message: msg, Err: err}
+}
+
+// dialogFailure says in one plain sentence that a file dialog failed.
+func dialogFailure(err error) error {
+	var de *data.Error
+	if errors.As(err, &de) {
+		return err
+	}
+	return &data.Error{Code: data.EBadFile, Message: "That file or folder could not be used: choose another and try again", Err: err}
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }

@@ -24,10 +24,11 @@ type fileDialog struct {
 	win fyne.Window
 }
 
-// startDialogsIn makes the next file dialog open in dir (Fyne starts where
-// the last one was left).
+// startDialogsIn makes the next file dialog open in dir, as if the last
+// file had been saved there.
 func startDialogsIn(dir string) {
 	fyne.CurrentApp().Preferences().SetString("fyne:fileDialogLastFolder", storage.NewFileURI(dir).String())
+	fyne.CurrentApp().Preferences().SetString(prefLastFolder, dir)
 }
 
 // openDialog is the file dialog open over win.

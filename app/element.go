@@ -417,9 +417,10 @@ func (s *elementScreen) showTallies() {
 	for i, w := range s.el.Words {
 		st := rec.Word(w.ID)
 		s.tiles[i].setTally(tallyCount(st.Tally, rec.TallyOf))
-		n := "–"
+		// Labelled, so the counter between − and + says what it counts.
+		n := "Own: –"
 		if st.Tally != nil {
-			n = fmt.Sprint(*st.Tally)
+			n = fmt.Sprintf("Own: %d", *st.Tally)
 		}
 		s.tallies[i].SetText(n)
 	}

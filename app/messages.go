@@ -21,6 +21,8 @@ type messageBar struct {
 	bar   *canvas.Rectangle
 	box   *fyne.Container // hidden while there is nothing to say
 	isErr bool
+	// practising: a practice run is on, so every note says nothing is saved.
+	practising bool
 	// window is laid out again when the bar shows or hides; set once the
 	// window's frame is built.
 	window *fyne.Container
@@ -48,7 +50,7 @@ func (m *messageBar) fail(err error) {
 }
 
 // info shows a short confirmation.
-func (m *messageBar) info(msg string) { m.say(msg, false) }
+func (m *messageBar) info(msg string) { m.say(practiceNote(msg, m.practising), false) }
 
 func (m *messageBar) say(msg string, isErr bool) {
 	m.isErr = isErr

@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -60,9 +61,10 @@ func (u *ui) startPractice() {
 	u.realStore = u.sess.store
 	u.sess.use(st)
 	u.practiceBar.Show()
+	u.msg.practising = true
 	u.forget()
 	u.newSession()
-	u.msg.info("Practice session: set it up as you would a real one. Nothing here is kept.")
+	u.msg.info("Practice session: set it up as you would a real one; nothing in a practice is saved.")
 }
 
 // endPractice discards the practice database and goes back to the user's own.
@@ -73,7 +75,7 @@ func (u *ui) endPractice() {
 	u.leave()
 	u.discardPractice()
 	u.showHome()
-	u.msg.info("Practice ended and discarded. These are your own sessions again.")
+	u.msg.info("Practice ended and discarded, as nothing in a practice is saved: these are your own sessions again.")
 }
 
 // discardPractice closes and removes the temporary database.
@@ -86,9 +88,24 @@ func (u *ui) discardPractice() {
 	u.realStore = nil
 	u.forget()
 	u.practice = nil
+	u.msg.practising = false
 	p.store.Close()
 	os.RemoveAll(p.dir)
 	u.practiceBar.Hide()
+}
+
+// practiceNote is a note for the message bar as said during a practice
+// (practising): it says that nothing is saved, in place of any promise that
+// changes are.
+func practiceNote(msg string, practising bool) string {
+	if !practising || msg == "" {
+		return msg
+	}
+	msg = strings.ReplaceAll(msg, "every change is saved as you make it", "nothing is saved, as this is a practice")
+	if strings.Contains(strings.ToLower(msg), "nothing") && strings.Contains(msg, "saved") {
+		return msg
+	}
+	return strings.TrimSuffix(msg, ".") + ". Practice: nothing of this session is saved."
 }
 
 // showExamples lists the illustrative examples; opening one makes an

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/storage/repository"
 )
 
@@ -97,7 +98,12 @@ func (l *lazyFiles) Parent(u fyne.URI) (fyne.URI, error) {
 	return repository.GenericParent(u)
 }
 
+// Child is the file name within folder u, unless name is a full path
+// typed into a save dialog: then it is that path.
 func (l *lazyFiles) Child(u fyne.URI, name string) (fyne.URI, error) {
+	if p, ok := typedPath(name); ok {
+		return storage.NewFileURI(p), nil
+	}
 	if r, ok := l.orig.(repository.HierarchicalRepository); ok {
 		return r.Child(u, name)
 	}

@@ -177,7 +177,7 @@ func TestTallyEnteredByTapAndKeys(t *testing.T) {
 	if r.Word(P.Words[0].ID).Level != data.ShadeNone {
 		t.Error("counting changed the shading")
 	}
-	if !strings.Contains(s.tiles[0].tally, "3 of 9") || s.tallies[0].Text != "3" {
+	if !strings.Contains(s.tiles[0].tally, "3 of 9") || s.tallies[0].Text != "Own: 3" {
 		t.Errorf("tile shows %q, count %q; want 3 of 9", s.tiles[0].tally, s.tallies[0].Text)
 	}
 	// C again: the number keys shade once more; the tally stays.
