@@ -183,10 +183,11 @@ func (c *compareScreen) load() {
 
 // pairMap is the five element columns with each word's move.
 func (c *compareScreen) pairMap(pc data.PairComparison) fyne.CanvasObject {
-	var cols []fyne.CanvasObject
+	var heads, cols []fyne.CanvasObject
 	for _, ec := range pc.Elements {
-		col := container.NewVBox(label(ec.Name, theme.SizeNameText, true),
-			label(fmt.Sprintf("%d up · %d down · %d same", ec.Up, ec.Down, ec.Same), sizeSmall, false))
+		heads = append(heads, container.NewVBox(label(ec.Name, theme.SizeNameText, true),
+			label(fmt.Sprintf("%d up · %d down · %d same", ec.Up, ec.Down, ec.Same), sizeSmall, false)))
+		col := container.NewVBox()
 		for _, w := range pc.Words {
 			if w.Element != ec.Code {
 				continue
@@ -196,20 +197,28 @@ func (c *compareScreen) pairMap(pc data.PairComparison) fyne.CanvasObject {
 		}
 		cols = append(cols, col)
 	}
-	return container.NewGridWithColumns(len(cols), cols...)
+	return columns(heads, cols)
 }
 
 // heatMap is the five element columns with how many sessions shaded each word.
 func (c *compareScreen) heatMap(h data.Heat) fyne.CanvasObject {
-	var cols []fyne.CanvasObject
+	var heads, cols []fyne.CanvasObject
 	for _, e := range h.Elements {
-		col := container.NewVBox(label(e.Name, theme.SizeNameText, true), label(" ", sizeSmall, false))
+		heads = append(heads, label(e.Name, theme.SizeNameText, true))
+		col := container.NewVBox()
 		for _, w := range e.Words {
 			col.Add(heatCell(w))
 		}
 		cols = append(cols, col)
 	}
-	return container.NewGridWithColumns(len(cols), cols...)
+	return columns(heads, cols)
+}
+
+// columns lays the element columns out under their headings, the headings
+// in a row of their own so a name that wraps ("Boundary encounters" on a
+// narrow screen) keeps every column's first word level.
+func columns(heads, cols []fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(container.NewGridWithColumns(len(heads), heads...), container.NewGridWithColumns(len(cols), cols...))
 }
 
 // heatCell is one word of a heat map in its own marks, never the
