@@ -158,6 +158,7 @@ type ui struct {
 
 	lastSession int64
 	lastScreen  string
+	setupFrom   string  // the workshop screen Setup was opened from, if any
 	compareWith []int64 // the sessions Compare opens with chosen
 
 	practice  *practiceRun // the temporary store of a practice session, when one is running
@@ -338,6 +339,10 @@ func (u *ui) history(undo bool) {
 	if target := u.changeScreen(ch); target != "" && target != u.screen && u.inWorkshop() {
 		u.sess.reread()
 		u.show(target)
+	} else if u.cur.setup != nil && ch.Field == data.FieldCover {
+		// Setup's form shows the cover as it now is.
+		u.sess.reread()
+		u.show(screenSetup)
 	} else {
 		u.sess.reload()
 	}

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
 )
@@ -13,8 +14,9 @@ import (
 // newIntroScreen is what the room sees first: what the map is for, the
 // five elements in a line each, how shading works, and the principle the
 // research ends on, attributed as the research gives it.
-func newIntroScreen(fw *data.Framework, rec *data.Record) fyne.CanvasObject {
+func newIntroScreen(fw *data.Framework, rec *data.Record, editDetails func()) fyne.CanvasObject {
 	title := label("Mapping how we involve patients, carers and the public", theme.SizeNameHeadingText, true)
+	edit := widget.NewButtonWithIcon("Edit details and cover sheet", theme.DocumentCreateIcon(), editDetails)
 	who := strings.TrimSpace(rec.Community)
 	switch {
 	case who == "":
@@ -56,7 +58,8 @@ func newIntroScreen(fw *data.Framework, rec *data.Record) fyne.CanvasObject {
 	left := container.NewVBox(purpose, how, howText, examples, card(container.NewVBox(principle, cite)))
 	right := container.NewVBox(five, elements, keys)
 	split := container.NewGridWithColumns(2, left, right)
-	return container.NewPadded(container.NewVScroll(container.NewVBox(title, split)))
+	head := container.NewBorder(nil, nil, nil, container.NewVBox(edit), title)
+	return container.NewPadded(container.NewVScroll(container.NewVBox(head, split)))
 }
 
 // formRows lays out pairs of objects as rows: the first sized to the

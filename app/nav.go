@@ -124,6 +124,9 @@ func (u *ui) show(screen string) {
 	if u.screen == screenSetup && screen != screenSetup {
 		u.forget() // the details shape the intro and the order of prompts
 	}
+	if screen != screenSetup {
+		u.setupFrom = ""
+	}
 	u.screen = screen
 	u.cur = screens{}
 	var content fyne.CanvasObject
@@ -138,11 +141,11 @@ func (u *ui) show(screen string) {
 		u.cur.compare = u.newCompareScreen(u.compareWith)
 		content = u.cur.compare.root
 	case screen == screenSetup:
-		u.cur.setup = u.newSetupScreen()
+		u.cur.setup = u.newSetupScreen(u.setupFrom)
 		content = u.cur.setup.root
 	case screen == screenIntro:
 		if u.built.intro == nil {
-			u.built.intro = newIntroScreen(u.fw, u.sess.rec)
+			u.built.intro = newIntroScreen(u.fw, u.sess.rec, u.editDetails)
 		}
 		content = u.workshopFrame(u.built.intro)
 	case screen == screenReview:
@@ -169,9 +172,39 @@ func (u *ui) show(screen string) {
 	u.body.Refresh()
 	if c := u.win.Canvas(); c != nil {
 		c.Unfocus()
+		if u.cur.setup != nil {
+			c.Focus(u.cur.setup.title) // a form starts in its first field
+		}
 	}
 	u.remember()
 	u.settle.busy()
+}
+
+// editDetails opens Setup for the open session from a workshop screen;
+// Setup's main button then comes back here. Shading, notes and timers are
+// in the store and the session, so nothing the room did is touched.
+func (u *ui) editDetails() {
+	if u.sess.rec == nil {
+		return
+	}
+	if u.screen != screenSetup {
+		u.setupFrom = u.screen
+	}
+	u.show(screenSetup) // writes what was typed first
+}
+
+// screenName is a workshop screen as a button names it.
+func (u *ui) screenName(screen string) string {
+	switch screen {
+	case screenIntro:
+		return "Intro"
+	case screenReview:
+		return "Review"
+	}
+	if e, ok := u.fw.Element(screen); ok {
+		return e.Name
+	}
+	return "the workshop"
 }
 
 func (u *ui) showHome() {
@@ -198,10 +231,14 @@ func (u *ui) newSession() {
 	u.sess.close()
 	u.screen = screenSetup
 	u.cur = screens{}
-	u.cur.setup = u.newSetupScreen()
+	u.setupFrom = ""
+	u.cur.setup = u.newSetupScreen("")
 	u.body.Objects = []fyne.CanvasObject{u.cur.setup.root}
 	u.body.Refresh()
 	u.msg.hide()
+	if c := u.win.Canvas(); c != nil {
+		c.Focus(u.cur.setup.title)
+	}
 }
 
 // remember keeps where the room is, so a reopened window returns there.

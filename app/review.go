@@ -43,19 +43,21 @@ type reviewScreen struct {
 	actElement *widget.Select
 	actSave    *widget.Button
 	actCancel  *widget.Button
+	edit       *widget.Button // Setup's form for the details and cover sheet
 }
 
 // reviewActions are the window's moves Review's buttons make.
 type reviewActions struct {
 	exportPaper func()
 	copyAlt     func()
+	editDetails func() // Setup's form for this session, and back
 	exportFile  func(id int64)
 	compare     func(ids ...int64)
 }
 
 func (u *ui) newReviewScreen() *reviewScreen {
 	r := &reviewScreen{sess: u.sess, msg: u.msg, win: u.win}
-	r.build(u.keys, reviewActions{exportPaper: u.exportPaper, copyAlt: u.copyAltText, exportFile: u.exportSessionFile, compare: u.showCompare})
+	r.build(u.keys, reviewActions{exportPaper: u.exportPaper, copyAlt: u.copyAltText, editDetails: u.editDetails, exportFile: u.exportSessionFile, compare: u.showCompare})
 	return r
 }
 
@@ -123,7 +125,8 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	right := container.NewVBox(label("Recommended actions", theme.SizeNameSubHeadingText, true), r.actions, form)
 	lower := container.NewGridWithColumns(2, left, right)
 
-	page := container.NewVBox(bar, r.mapView, r.count, r.key, r.tally, widget.NewSeparator(), lower)
+	r.edit = widget.NewButtonWithIcon("Edit details and cover sheet", theme.DocumentCreateIcon(), do.editDetails)
+	page := container.NewVBox(bar, r.mapView, container.NewBorder(nil, nil, nil, r.edit, r.count), r.key, r.tally, widget.NewSeparator(), lower)
 	r.root = container.NewVScroll(container.NewPadded(page))
 	r.refresh()
 }

@@ -29,18 +29,22 @@ type setupScreen struct {
 	title       *textEntry
 	community   *textEntry
 	org         *textEntry
-	date        *textEntry
-	facilitator *textEntry
+	date        *textEntry // the workshop's date
+	facilitator personEntries
 	focus       *widget.Select
 	purpose     *textEntry
 	counts      map[data.Role]int
 	countLabels map[data.Role]*widget.Label
 	names       map[data.Role]*textEntry
 	cover       struct {
-		meeting, date, item, author, presenter, summary, recs, previously *textEntry
-		purpose                                                           *widget.Select
+		meeting, date, item, paperDate, summary, recs, previously *textEntry
+		objectives, riskRef, risks, financial, quality, health    *textEntry
+		legal, conflicts                                          *textEntry
+		lead, author, presenter                                   personEntries
+		purpose                                                   *widget.Select
 	}
 	coverBox *widget.Accordion
+	action   *widget.Button // Create, Start the workshop, or back to where the room was
 	problem  *widget.Label
 	saved    *widget.Label
 	create   *widget.Button
@@ -50,19 +54,29 @@ type setupScreen struct {
 	stored data.Session
 }
 
+// personEntries are a person's two fields: a name and, apart from it, a
+// job title (a person is a record, never "Name, Title" in one box).
+type personEntries struct{ name, title *textEntry }
+
 // newSetupScreen shows the open session's details, or a new session's
-// form when none is open.
-func (u *ui) newSetupScreen() *setupScreen {
+// form when none is open. Opened from the workshop (from), its main button
+// goes back there; otherwise it starts the workshop.
+func (u *ui) newSetupScreen(from string) *setupScreen {
 	rec := u.sess.rec
 	s := &setupScreen{sess: u.sess, msg: u.msg, open: u.open, existing: rec != nil,
 		counts: map[data.Role]int{}, countLabels: map[data.Role]*widget.Label{}, names: map[data.Role]*textEntry{}}
 	start := func() { u.show(screenIntro) }
-	s.build(rec, u.keys, u.viewButton(), u.showHome, start, u.zoom)
+	startText, startIcon := "Start the workshop", theme.MediaPlayIcon()
+	if from != "" && rec != nil {
+		start = func() { u.show(from) }
+		startText, startIcon = "Back to "+u.screenName(from), theme.NavigateBackIcon()
+	}
+	s.build(rec, u.keys, u.viewButton(), u.showHome, start, startText, startIcon, u.zoom)
 	return s
 }
 
 // build lays the form out, filled from rec (nil for a new session).
-func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Button, home, start func(), zoom float32) {
+func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Button, home, start func(), startText string, startIcon fyne.Resource, zoom float32) {
 	fw := s.sess.fw
 	s.loading = true
 	defer func() { s.loading = false }()
@@ -76,16 +90,29 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Butt
 		e := keys.newEntry(placeholder, multi)
 		e.SetText(value)
 		e.OnChanged = func(string) { s.onChange() }
+		if !multi {
+			e.OnSubmitted = func(string) { s.onSubmit() }
+		}
 		return e
 	}
-	s.title = entry("For example: Governing Body mapping, spring 2026", b.Title, false)
-	s.community = entry("For example: Governing Body, Communications Strategy Group", b.Community, false)
-	s.org = entry("For example: an ICB, place partnership, PCN, provider collaborative or CCG", b.Organisation, false)
+	long := func(placeholder, value string) *textEntry {
+		e := entry(placeholder, value, true)
+		e.SetMinRowsVisible(2)
+		return e
+	}
+	person := func(p data.Person) (personEntries, fyne.CanvasObject) {
+		pe := personEntries{entry("Name", p.Name, false), entry("Job title", p.Title, false)}
+		return pe, container.NewGridWithColumns(2, pe.name, pe.title)
+	}
+	// Placeholders are short enough to show whole in a half-width field at
+	// 1280×720; each says what goes there, with an example.
+	s.title = entry("e.g. Board mapping, spring 2026", b.Title, false)
+	s.community = entry("e.g. Governing Body", b.Community, false)
+	s.org = entry("e.g. an ICB, place partnership or PCN", b.Organisation, false)
 	s.date = entry("YYYY-MM-DD", b.MeetingDate, false)
-	// A person is a name and a job title, kept apart; the entry shows them
-	// as "Name, Job title" and saving splits them again (data.SplitPerson).
-	s.facilitator = entry("Who is leading the session: name, job title", b.FacilitatorPerson().String(), false)
-	s.purpose = entry("Why this group is mapping its involvement now", b.Purpose, true)
+	var facilitatorRow fyne.CanvasObject
+	s.facilitator, facilitatorRow = person(b.FacilitatorPerson())
+	s.purpose = entry("Why this group is mapping now", b.Purpose, true)
 	s.purpose.SetMinRowsVisible(2)
 
 	focusNames := []string{"All four bundles of practice"}
@@ -104,8 +131,8 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Butt
 		widget.NewFormItem("Title", s.title),
 		widget.NewFormItem("Community of practice", s.community),
 		widget.NewFormItem("Organisation", s.org),
-		widget.NewFormItem("Meeting date", s.date),
-		widget.NewFormItem("Facilitator", s.facilitator),
+		widget.NewFormItem("Workshop date", s.date),
+		widget.NewFormItem("Facilitator", facilitatorRow),
 		widget.NewFormItem("Focus", s.focus),
 		widget.NewFormItem("Purpose", s.purpose),
 	)
@@ -134,15 +161,32 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Butt
 	people := widget.NewForm(rows...)
 
 	c := b.Cover
-	s.cover.meeting = entry("For example: Governing Body meeting in public", c.Meeting, false)
+	s.cover.meeting = entry("e.g. Board meeting in public", c.Meeting, false)
 	s.cover.date = entry("YYYY-MM-DD", c.MeetingDate, false)
-	s.cover.item = entry("For example: 7.2", c.AgendaItem, false)
-	s.cover.author = entry("Who wrote the paper: name, job title", c.AuthorPerson().String(), false)
-	s.cover.presenter = entry("Who presents it: name, job title", c.PresenterPerson().String(), false)
-	s.cover.summary = entry("The paper in a few sentences", c.ExecutiveSummary, true)
-	s.cover.recs = entry("What the board is asked to do", c.Recommendations, true)
+	s.cover.item = entry("e.g. 7.2", c.AgendaItem, false)
+	// Left empty, the paper is dated by the session's last change, so the
+	// same session always prints the same paper.
+	s.cover.paperDate = entry("YYYY-MM-DD, or empty for the day of the last change", c.PaperDate, false)
+	var leadRow, authorRow, presenterRow fyne.CanvasObject
+	s.cover.lead, leadRow = person(c.ExecutiveLeadPerson())
+	s.cover.author, authorRow = person(c.AuthorPerson())
+	s.cover.presenter, presenterRow = person(c.PresenterPerson())
+	s.cover.summary = long("The paper in a few sentences", c.ExecutiveSummary)
+	s.cover.recs = long("What the board is asked to do", c.Recommendations)
 	s.cover.previously = entry("Committees that saw it before", c.PreviouslyConsider, false)
-	purposes := append([]string{"Not set"}, data.CoverPurposes...)
+	s.cover.objectives = entry("Which strategic objectives it supports", c.StrategicObjectives, false)
+	s.cover.riskRef = entry("e.g. BAF risk 4", c.RiskReference, false)
+	s.cover.risks = long("Risks the board should know of", c.Risks)
+	s.cover.financial = long("Costs, staff time or other resources", c.Financial)
+	s.cover.quality = long("Quality impact (QIA) and equality impact (EQIA)", c.QualityEquality)
+	s.cover.health = long("Effect on health inequalities", c.HealthInequalities)
+	// The app's own hint at what the field may cover, not legal advice.
+	s.cover.legal = long("The app's hint: for example, the duty to involve", c.Legal)
+	s.cover.conflicts = entry("Any declared, or none", c.Conflicts, false)
+	purposes := []string{"Not set"}
+	for _, p := range data.CoverPurposes {
+		purposes = append(purposes, strings.ToUpper(p[:1])+p[1:])
+	}
 	s.cover.purpose = widget.NewSelect(purposes, func(string) { s.onChange() })
 	s.cover.purpose.SetSelectedIndex(0)
 	for i, p := range data.CoverPurposes {
@@ -152,14 +196,24 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Butt
 	}
 	coverForm := widget.NewForm(
 		widget.NewFormItem("Meeting", s.cover.meeting),
-		widget.NewFormItem("Meeting date", s.cover.date),
+		widget.NewFormItem("Board meeting date", s.cover.date),
 		widget.NewFormItem("Agenda item", s.cover.item),
-		widget.NewFormItem("Author", s.cover.author),
-		widget.NewFormItem("Presenter", s.cover.presenter),
+		widget.NewFormItem("Paper's date", s.cover.paperDate),
+		widget.NewFormItem("Executive lead", leadRow),
+		widget.NewFormItem("Author", authorRow),
+		widget.NewFormItem("Presenter", presenterRow),
 		widget.NewFormItem("Purpose of the paper", s.cover.purpose),
 		widget.NewFormItem("Executive summary", s.cover.summary),
 		widget.NewFormItem("Recommendations", s.cover.recs),
 		widget.NewFormItem("Previously considered by", s.cover.previously),
+		widget.NewFormItem("Strategic objectives", s.cover.objectives),
+		widget.NewFormItem("BAF or risk reference", s.cover.riskRef),
+		widget.NewFormItem("Risks", s.cover.risks),
+		widget.NewFormItem("Financial and resource", s.cover.financial),
+		widget.NewFormItem("Quality and equality", s.cover.quality),
+		widget.NewFormItem("Health inequalities", s.cover.health),
+		widget.NewFormItem("Legal and statutory", s.cover.legal),
+		widget.NewFormItem("Conflicts of interest", s.cover.conflicts),
 	)
 	s.coverBox = widget.NewAccordion(widget.NewAccordionItem("Board cover sheet for the PDF (optional)", coverForm))
 
@@ -173,16 +227,15 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Butt
 	}
 	head := label(heading, theme.SizeNameHeadingText, true)
 	homeBtn := widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
-	var action *widget.Button
 	if rec == nil {
-		s.create = widget.NewButtonWithIcon("Create session", theme.ConfirmIcon(), s.onCreate)
+		s.create = widget.NewButtonWithIcon("Create session (Enter)", theme.ConfirmIcon(), s.onCreate)
 		s.create.Importance = widget.HighImportance
-		action = s.create
+		s.action = s.create
 	} else {
-		action = widget.NewButtonWithIcon("Start the workshop", theme.MediaPlayIcon(), start)
-		action.Importance = widget.HighImportance
+		s.action = widget.NewButtonWithIcon(startText+" (Enter)", startIcon, start)
+		s.action.Importance = widget.HighImportance
 	}
-	bar := container.NewHBox(homeBtn, view, action)
+	bar := container.NewHBox(homeBtn, view, s.action)
 	top := container.NewBorder(nil, nil, nil, container.NewVBox(bar), head)
 
 	peopleHead := label("Who is taking part", theme.SizeNameSubHeadingText, true)
@@ -211,7 +264,7 @@ func (s *setupScreen) session() data.Session {
 	x.Community = s.community.Value()
 	x.Organisation = s.org.Value()
 	x.MeetingDate = strings.TrimSpace(s.date.Value())
-	x.Facilitator, x.FacilitatorTitle = s.facilitator.Value(), "" // split again by Normalise
+	x.Facilitator, x.FacilitatorTitle = s.facilitator.name.Value(), s.facilitator.title.Value()
 	x.Purpose = s.purpose.Value()
 	x.Focus = data.FocusAll
 	if i := s.focus.SelectedIndex(); i > 0 && i <= len(s.sess.fw.Bundles) {
@@ -233,15 +286,29 @@ func (s *setupScreen) session() data.Session {
 			x.Participants = append(x.Participants, data.Participants{Role: r, Count: count, Names: names})
 		}
 	}
+	cv := &s.cover
 	x.Cover = data.Cover{
-		Meeting:            s.cover.meeting.Value(),
-		MeetingDate:        strings.TrimSpace(s.cover.date.Value()),
-		AgendaItem:         s.cover.item.Value(),
-		Author:             s.cover.author.Value(),
-		Presenter:          s.cover.presenter.Value(),
-		ExecutiveSummary:   s.cover.summary.Value(),
-		Recommendations:    s.cover.recs.Value(),
-		PreviouslyConsider: s.cover.previously.Value(),
+		Meeting:             cv.meeting.Value(),
+		MeetingDate:         strings.TrimSpace(cv.date.Value()),
+		AgendaItem:          cv.item.Value(),
+		PaperDate:           strings.TrimSpace(cv.paperDate.Value()),
+		ExecutiveLead:       cv.lead.name.Value(),
+		ExecutiveLeadTitle:  cv.lead.title.Value(),
+		Author:              cv.author.name.Value(),
+		AuthorTitle:         cv.author.title.Value(),
+		Presenter:           cv.presenter.name.Value(),
+		PresenterTitle:      cv.presenter.title.Value(),
+		ExecutiveSummary:    cv.summary.Value(),
+		Recommendations:     cv.recs.Value(),
+		PreviouslyConsider:  cv.previously.Value(),
+		StrategicObjectives: cv.objectives.Value(),
+		RiskReference:       cv.riskRef.Value(),
+		Risks:               cv.risks.Value(),
+		Financial:           cv.financial.Value(),
+		QualityEquality:     cv.quality.Value(),
+		HealthInequalities:  cv.health.Value(),
+		Legal:               cv.legal.Value(),
+		Conflicts:           cv.conflicts.Value(),
 	}
 	if i := s.cover.purpose.SelectedIndex(); i > 0 {
 		x.Cover.Purpose = data.CoverPurposes[i-1]
@@ -292,6 +359,19 @@ func (s *setupScreen) onChange() {
 	})
 }
 
+// onSubmit is Enter in a one-line field: it creates a new session, and on
+// a session already made it starts the workshop (or goes back to it), so
+// Enter, Enter takes a filled-in form into the room.
+func (s *setupScreen) onSubmit() {
+	if s.create != nil {
+		s.onCreate()
+		return
+	}
+	if s.action != nil && s.check() {
+		s.action.OnTapped()
+	}
+}
+
 func (s *setupScreen) onCreate() {
 	if !s.check() {
 		return
@@ -304,5 +384,5 @@ func (s *setupScreen) onCreate() {
 		return
 	}
 	s.open(id, screenSetup)
-	s.msg.info("Session created. From now on every change is saved as you make it. Choose “Start the workshop” when the room is ready.")
+	s.msg.info("Session created. From now on every change is saved as you make it. Press Enter, or choose “Start the workshop”, when the room is ready.")
 }
