@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ppei-iceberg/iceberg/data"
 )
@@ -148,7 +149,14 @@ func markerName(tmp string) string {
 	return strconv.Itoa(os.Getpid()) + "-" + filepath.Base(tmp) + ".pending"
 }
 
+// writing holds this process's own markers while their files are being
+// written: the markers of this process id that it does not hold are left
+// by an earlier process that had the same id, and are stale. (The window
+// and the command line's tests may run several writes at once.)
+var writing sync.Map
+
 func notePending(tmp string) {
+	writing.Store(markerName(tmp), true)
 	dir := pendingDir()
 	if dir == "" {
 		return
@@ -163,6 +171,7 @@ func forgetPending(tmp string) {
 	if dir := pendingDir(); dir != "" {
 		_ = os.Remove(filepath.Join(dir, markerName(tmp)))
 	}
+	writing.Delete(markerName(tmp))
 }
 
 // CleanPending removes the temporary files that killed exports left
@@ -183,6 +192,9 @@ func CleanPending() int {
 		}
 		if pid != os.Getpid() && data.ProcessRunning(pid) {
 			continue
+		}
+		if _, ok := writing.Load(name); ok && pid == os.Getpid() {
+			continue // being written now, by this process
 		}
 		marker := filepath.Join(dir, name)
 		b, err := os.ReadFile(marker)

@@ -331,6 +331,27 @@ func TestCleanPendingRemovesLeftovers(t *testing.T) {
 	if _, err := os.Stat(live); err != nil {
 		t.Error("a running process's temporary file was removed")
 	}
+	// This process's own write in progress stays (the window, or tests
+	// calling the command line in process, may write while another
+	// starts); a marker with this process's id that it is not writing was
+	// left by an earlier process with the same id, and goes.
+	mine := filepath.Join(dir, ".mine.pdf.00000000aaaa.tmp")
+	mustWrite(t, os.WriteFile(mine, []byte("being written here"), 0o600))
+	notePending(mine)
+	stale := filepath.Join(dir, ".stale.pdf.00000000bbbb.tmp")
+	mustWrite(t, os.WriteFile(stale, []byte("an earlier process's"), 0o600))
+	mustWrite(t, os.WriteFile(filepath.Join(pendingDir(), markerName(stale)), []byte(stale), 0o600))
+	if n := CleanPending(); n != 1 {
+		t.Errorf("CleanPending removed %d files, want the stale one", n)
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Error("this process's write in progress was removed")
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a stale marker of this process's id was left")
+	}
+	forgetPending(mine)
+
 	// An ordinary write leaves no marker behind.
 	mustWrite(t, WriteFileAtomic(filepath.Join(dir, "done.pdf"), writeText("x")))
 	entries, _ := os.ReadDir(pendingDir())
