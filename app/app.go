@@ -153,6 +153,7 @@ type ui struct {
 	practiceBar *fyne.Container
 	closedOnce  bool
 
+	escaped    bool // the last Esc closed a dialog, so does nothing more
 	countMode  bool // the number keys count own views instead of shading
 	countMinus bool // the next number key takes one away
 
@@ -226,7 +227,8 @@ func buildUI(a fyne.App, w fyne.Window, store data.Store, files Files) *ui {
 
 	u.body = container.NewStack()
 	u.practiceBar = u.newPracticeBar()
-	u.root = container.NewBorder(u.practiceBar, u.msg.box, nil, nil, u.body)
+	u.root = &fyne.Container{Layout: &frameLayout{top: u.practiceBar, bottom: u.msg.box},
+		Objects: []fyne.CanvasObject{u.practiceBar, u.body, u.msg.box}}
 	u.msg.window = u.root
 	w.SetContent(u.root)
 	u.bindKeys()

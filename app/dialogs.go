@@ -20,6 +20,17 @@ import (
 // fileDialogSize fits Fyne's file dialogs to a 1280×720 projector.
 var fileDialogSize = fyne.NewSize(1100, 620)
 
+// dialogSize is fileDialogSize, or less on a smaller window, so a dialog
+// and its shadow stay on screen.
+func dialogSize(w fyne.Window) fyne.Size {
+	s := fileDialogSize
+	if c := w.Canvas(); c != nil && c.Size().Width > 0 {
+		room := c.Size().Subtract(fyne.NewSquareSize(64))
+		s = s.Min(room)
+	}
+	return s
+}
+
 // fileDialogs are Fyne's open and save dialogs over the window, with what
 // they did said in the message bar.
 type fileDialogs struct {
@@ -61,7 +72,7 @@ func (f *fileDialogs) save(name, what string, names bool, write func(io.Writer) 
 	}
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(name)}))
-	d.Resize(fileDialogSize)
+	d.Resize(dialogSize(f.win))
 	d.Show()
 }
 
@@ -91,7 +102,7 @@ func chooseFile(win fyne.Window, exts []string, fail func(error), use func(fyne.
 		d.SetLocation(start)
 	}
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Resize(fileDialogSize)
+	d.Resize(dialogSize(win))
 	d.Show()
 }
 

@@ -3,11 +3,11 @@ package app
 import (
 	"context"
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,27 +29,43 @@ type elementScreen struct {
 	quotes  []data.Quote
 	quote   int
 
-	root        fyne.CanvasObject
-	tiles       []*wordTile
-	wordNotes   []*textEntry
-	notes       *textEntry
-	promptCount *widget.Label
-	promptText  *widget.Label
-	promptFrom  *widget.Label
-	quoteText   *widget.Label
-	quoteWho    *widget.Label
-	quoteCite   *widget.Label
-	quoteNext   *widget.Button
-	timerText   *canvas.Text
-	timerNote   *widget.Label
-	timerButton *widget.Button
-	agree       *widget.Button
-	agreedLabel *widget.Label
-	tallies     []*widget.Label // per word: how many shaded it on their own
-	tallyPlus   []*widget.Button
-	tallyOf     *widget.Label // how many took part in the tally
-	tallyOfPlus *widget.Button
-	countMode   *widget.Label // says when the number keys count rather than shade
+	root         fyne.CanvasObject
+	layout       *elementLayout
+	name         *canvas.Text
+	def, plain   *widget.Label
+	side         *fyne.Container // the timer and Agree
+	grid         *gridLayout
+	cells        *fyne.Container // the tiles and their notes, in grid
+	words        *container.Scroll
+	notesBlock   *fyne.Container
+	promptCard   fyne.CanvasObject
+	promptTop    *fyne.Container
+	promptBody   *fyne.Container // the prompt and its research line, scrolled in a small window
+	promptScroll *container.Scroll
+	quoteCard    fyne.CanvasObject
+	quoteShow    *widget.Button // shows the folded quote in the prompt's place
+	quoteHide    *widget.Button // back to the prompt
+	timeUp       *canvas.Rectangle
+	tiles        []*wordTile
+	wordNotes    []*textEntry
+	notes        *textEntry
+	promptCount  *widget.Label
+	promptText   *widget.Label
+	promptFrom   *widget.Label
+	quoteText    *widget.Label
+	quoteWho     *widget.Label
+	quoteCite    *widget.Label
+	quoteNext    *widget.Button
+	timerText    *canvas.Text
+	timerNote    *widget.Label
+	timerButton  *widget.Button
+	agree        *widget.Button
+	agreedLabel  *widget.Label
+	tallies      []*widget.Label // per word: how many shaded it on their own
+	tallyPlus    []*widget.Button
+	tallyOf      *widget.Label // how many took part in the tally
+	tallyOfPlus  *widget.Button
+	countMode    *widget.Label // says when the number keys count rather than shade
 }
 
 func label(text string, size fyne.ThemeSizeName, bold bool) *widget.Label {
@@ -79,33 +95,34 @@ func (u *ui) newElementScreen(code string) *elementScreen {
 func (s *elementScreen) build(keys *entryKeys) {
 	el, code, sess := s.el, s.el.Code, s.sess
 
-	name := label(el.Name, sizeElementName, true)
-	name.Wrapping = fyne.TextWrapOff
-	def := label(el.Definition, sizeDefinition, false)
-	plain := label("In this app's words: "+el.Plain, theme.SizeNameText, false)
+	s.name = canvas.NewText(el.Name, themeColour(theme.ColorNameForeground))
+	s.name.TextStyle.Bold = true
+	s.name.TextSize = themeSize(sizeElementName)
+	s.def = label(el.Definition, sizeDefinition, false)
+	s.plain = label("In this app's words: "+el.Plain, theme.SizeNameText, false)
 
 	// Timer and agreement, top right, one row high.
 	s.timerText = canvas.NewText("", themeColour(theme.ColorNameForeground))
 	s.timerText.TextSize = themeSize(sizeTimer)
 	s.timerText.TextStyle.Bold = true
 	s.timerText.Alignment = fyne.TextAlignCenter
+	s.timeUp = canvas.NewRectangle(color.Transparent)
+	s.timeUp.CornerRadius = 6
 	s.timerNote = label("", sizeSmall, false)
 	s.timerNote.Alignment = fyne.TextAlignCenter
 	s.timerNote.Wrapping = fyne.TextWrapOff
 	s.timerButton = widget.NewButton("Start (T)", s.onTimer)
 	more := widget.NewButton("+1 min", s.onAddMinute)
-	clock := container.NewVBox(s.timerText, s.timerNote)
-	timer := container.NewHBox(clock, container.NewCenter(container.NewVBox(s.timerButton, more)))
+	clock := container.NewVBox(container.NewStack(s.timeUp, s.timerText), s.timerNote)
+	timer := container.NewHBox(clock, container.NewCenter(container.NewHBox(s.timerButton, more)))
 	s.agree = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onAgree)
 	s.agreedLabel = label("", sizeSmall, true)
 	s.agreedLabel.Wrapping = fyne.TextWrapOff
 	s.agreedLabel.Alignment = fyne.TextAlignCenter
 	agree := container.NewVBox(s.agree, s.agreedLabel)
-	side := container.NewHBox(card(timer), container.NewCenter(agree))
-	middle := container.NewVBox(layout.NewSpacer(), def, layout.NewSpacer())
-	top := container.NewVBox(container.NewBorder(nil, nil, name, side, middle), plain)
+	s.side = container.NewHBox(card(timer), container.NewCenter(agree))
 
-	// The doing words, two to a row, each with its note beneath.
+	// The doing words, in as many columns as fit, each with its note beneath.
 	var cells []fyne.CanvasObject
 	for i, w := range el.Words {
 		i, w := i, w
@@ -130,10 +147,11 @@ func (s *elementScreen) build(keys *entryKeys) {
 			count, plus)
 		cells = append(cells, container.NewVBox(t, container.NewBorder(nil, nil, nil, tally, note)))
 	}
-	words := container.NewGridWithColumns(2, cells...)
+	s.grid = &gridLayout{most: len(cells)}
+	s.cells = &fyne.Container{Layout: s.grid, Objects: cells}
 
 	s.notes = keys.newEntry("What the group said about "+el.Name+"…", true)
-	s.notes.SetMinRowsVisible(2)
+	s.notes.SetMinRowsVisible(4)
 	s.notes.SetText(sess.rec.Element(code).Notes)
 	s.notes.OnChanged = func(text string) {
 		sess.edit("notes:"+code, text, sess.rec.Element(code).Notes, func(ctx context.Context, st data.Store, sid int64, v string) error {
@@ -151,40 +169,42 @@ func (s *elementScreen) build(keys *entryKeys) {
 	tallyOf := container.NewHBox(ownViews,
 		widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.addTallyOf(-1) }), s.tallyOf,
 		s.tallyOfPlus)
-	notesRow := container.NewBorder(nil, nil, notesLabel, tallyOf)
-	left := container.NewBorder(words, nil, nil, nil, container.NewBorder(notesRow, nil, nil, nil, s.notes))
+	s.words = container.NewVScroll(container.NewVBox(s.cells, tallyOf))
+	s.notesBlock = container.NewBorder(notesLabel, nil, nil, nil, s.notes)
 
 	// Prompt card: its count and buttons on one line, the prompt large,
 	// and the finding it comes from.
 	s.promptCount = label("", sizeSmall, true)
 	s.promptCount.Wrapping = fyne.TextWrapOff
 	s.promptText = label("", sizePrompt, false)
-	s.promptFrom = label("", sizeSmall, false)
+	s.promptFrom = label("", sizeRoom, false)
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), s.prevPrompt)
 	nextP := widget.NewButtonWithIcon("Next prompt (P)", theme.NavigateNextIcon(), s.nextPrompt)
-	promptTop := container.NewBorder(nil, nil, s.promptCount, container.NewHBox(prev, nextP))
-	promptCard := card(container.NewBorder(promptTop, s.promptFrom, nil, nil, s.promptText))
+	s.quoteShow = widget.NewButton("Quote", func() { s.foldQuote(false) })
+	s.quoteShow.Hide()
+	s.promptTop = newFlow(s.promptCount, prev, nextP, s.quoteShow)
+	s.promptBody = container.NewVBox(s.promptText, s.promptFrom)
+	s.promptScroll = container.NewVScroll(s.promptBody)
+	s.promptCard = card(container.NewBorder(s.promptTop, nil, nil, nil, s.promptScroll))
 
 	// Quote card: who and where first, then the words, scrolled if long.
-	var right fyne.CanvasObject = promptCard
+	objs := []fyne.CanvasObject{s.side, s.def, s.plain, s.words, s.notesBlock, s.promptCard}
 	if len(s.quotes) > 0 {
 		s.quoteText = label("", theme.SizeNameText, false)
 		s.quoteWho = label("", theme.SizeNameText, true)
-		s.quoteWho.Wrapping = fyne.TextWrapOff
-		s.quoteWho.Truncation = fyne.TextTruncateEllipsis
 		s.quoteCite = label("", sizeSmall, false)
 		s.quoteNext = widget.NewButton("Next quote", s.nextQuote)
 		if len(s.quotes) < 2 {
 			s.quoteNext.Hide()
 		}
-		head := container.NewBorder(nil, s.quoteCite, nil, s.quoteNext, s.quoteWho)
-		quoteCard := card(container.NewBorder(head, nil, nil, nil, container.NewVScroll(s.quoteText)))
-		right = container.NewBorder(promptCard, nil, nil, nil, quoteCard)
+		s.quoteHide = widget.NewButton("Prompt", func() { s.foldQuote(true) })
+		s.quoteHide.Hide()
+		head := container.NewVBox(newFlow(s.quoteNext, s.quoteHide), s.quoteWho, s.quoteCite)
+		s.quoteCard = card(container.NewBorder(head, nil, nil, nil, container.NewVScroll(s.quoteText)))
+		objs = append(objs, s.quoteCard)
 	}
-
-	split := container.NewHSplit(container.NewVScroll(left), right)
-	split.SetOffset(0.6)
-	s.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(split))
+	s.layout = &elementLayout{s: s, folded: true}
+	s.root = container.NewPadded(&fyne.Container{Layout: s.layout, Objects: append([]fyne.CanvasObject{s.name}, objs...)})
 	s.showPrompt()
 	s.showQuote()
 	s.refresh()
@@ -377,17 +397,23 @@ func (s *elementScreen) showTimer() {
 	s.timerText.Text = clockText(left)
 	s.timerText.TextSize = themeSize(sizeTimer)
 	s.timerText.Color = themeColour(theme.ColorNameForeground)
+	s.timeUp.FillColor = color.Transparent
 	note := "Paused"
 	switch {
 	case left <= 0 && running:
 		note = "Time is up (over)"
-		s.timerText.Color = themeColour(theme.ColorNameWarning)
 	case left <= 0:
 		note = "Time is up"
-		s.timerText.Color = themeColour(theme.ColorNameWarning)
 	case running:
 		note = "Running"
 	}
+	if left <= 0 {
+		// A solid block, not a colour of digits: it reads from the back
+		// and in black and white.
+		s.timerText.Color = themeColour(colourTimeUpText)
+		s.timeUp.FillColor = themeColour(colourTimeUp)
+	}
+	s.timeUp.Refresh()
 	if left > 0 {
 		s.timerText.Text = clockText(left)
 	}

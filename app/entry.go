@@ -89,6 +89,10 @@ func (k *entryKeys) newEntry(placeholder string, multiLine bool) *textEntry {
 	return e
 }
 
+// AcceptsTab is false for every field, multi-line ones too: Tab moves to
+// the next control, as in any form, and typed tabs are not wanted in notes.
+func (e *textEntry) AcceptsTab() bool { return false }
+
 // TypedKey handles the presentation keys and passes the rest to the field.
 func (e *textEntry) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {

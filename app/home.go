@@ -76,7 +76,7 @@ func (h *homeScreen) build(keys *entryKeys, view *widget.Button, foot string, pr
 	h.newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon("Import session file…", theme.FolderOpenIcon(), h.do.importFile)
 	h.trashBtn = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), h.onTrash)
-	bar := container.NewHBox(h.newBtn, importBtn, h.trashBtn, view)
+	bar := newFlow(h.newBtn, importBtn, h.trashBtn, view)
 	learn := widget.NewButtonWithIcon("Learn", theme.HelpIcon(), h.do.learn)
 	examples := widget.NewButtonWithIcon("Examples", theme.FileIcon(), h.do.examples)
 	practice := widget.NewButtonWithIcon("Practice session", theme.MediaPlayIcon(), h.do.practice)
@@ -84,7 +84,7 @@ func (h *homeScreen) build(keys *entryKeys, view *widget.Button, foot string, pr
 	handout := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), h.do.handout)
 	forTrainers := label("For trainers:", theme.SizeNameText, true)
 	forTrainers.Wrapping = fyne.TextWrapOff // in a row, a wrapping label gets no width
-	trainers := container.NewHBox(forTrainers, learn, examples, practice, compare, handout)
+	trainers := newFlow(forTrainers, learn, examples, practice, compare, handout)
 
 	h.search = keys.newEntry("Search by title, community or organisation", false)
 	h.search.OnChanged = func(string) { h.load() }
@@ -99,7 +99,7 @@ func (h *homeScreen) build(keys *entryKeys, view *widget.Button, foot string, pr
 	if foot != "" {
 		footLine = label(foot, sizeSmall, practising)
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(bar), container.NewVBox(title, sub)), trainers, widget.NewSeparator(), h.heading, h.search)
+	top := container.NewVBox(newColumns(title, bar), sub, trainers, widget.NewSeparator(), h.heading, h.search)
 	h.root = container.NewPadded(container.NewBorder(top, footLine, nil, nil, container.NewStack(h.list, container.NewCenter(h.empty))))
 	h.load()
 }

@@ -42,7 +42,7 @@ func newIntroScreen(fw *data.Framework, rec *data.Record, editDetails func()) fy
 	howText := label("Tap a word, or press its number, to move it on one step. "+
 		"Each step shows by fill, by pattern, by a mark and in words, so it reads in black and white too.", theme.SizeNameText, false)
 	sample := fw.Elements[0].Words[0].Label
-	examples := container.NewGridWithColumns(3,
+	examples := newGrid(3,
 		newWordTile(0, sample, data.ShadeNone, nil),
 		newWordTile(0, sample, data.ShadePartly, nil),
 		newWordTile(0, sample, data.ShadeShaded, nil),
@@ -52,12 +52,12 @@ func newIntroScreen(fw *data.Framework, rec *data.Record, editDetails func()) fy
 	principle := label("“In reality, it should be nothing about us without us in keeping with the principles advocated by National Voices.”", sizeDefinition, true)
 	src := fw.Source
 	cite := label("— "+src.Author+", "+src.Title+" ("+src.Published+")", sizeSmall, false)
-	keys := label("Keys: Right or PageDown next · Left or PageUp back · 1–9 shade a word · P next prompt · T timer · A agree · F11 full screen", sizeSmall, false)
+	keys := label("Keys: Right or PageDown next · Left or PageUp back · 1–9 shade a word · P next prompt · T timer · A agree · F11 full screen", sizeRoom, false)
 
 	five := label("The five elements, in this app's words", theme.SizeNameSubHeadingText, true)
 	left := container.NewVBox(purpose, how, howText, examples, card(container.NewVBox(principle, cite)))
 	right := container.NewVBox(five, elements, keys)
-	split := container.NewGridWithColumns(2, left, right)
+	split := newColumns(left, right)
 	head := container.NewBorder(nil, nil, nil, container.NewVBox(edit), title)
 	return container.NewPadded(container.NewVScroll(container.NewVBox(head, split)))
 }

@@ -15,6 +15,9 @@ import (
 func (u *ui) bindKeys() {
 	c := u.win.Canvas()
 	c.SetOnTypedKey(u.onTypedKey)
+	if dc, ok := c.(desktop.Canvas); ok {
+		dc.SetOnKeyDown(u.onKeyDown)
+	}
 	c.SetOnTypedRune(u.onTypedRune)
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.undo() })
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
@@ -76,6 +79,19 @@ func (u *ui) typing() bool {
 	return true
 }
 
+// onKeyDown sees every key, wherever the keyboard is: Esc closes the
+// dialog on top, as a dialog's Cancel or Close would.
+func (u *ui) onKeyDown(ev *fyne.KeyEvent) {
+	u.escaped = false
+	if ev.Name != fyne.KeyEscape {
+		return
+	}
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+		u.escaped = true
+	}
+}
+
 func (u *ui) onTypedKey(ev *fyne.KeyEvent) {
 	if u.typing() {
 		return
@@ -94,6 +110,10 @@ func (u *ui) onTypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyF11:
 		u.toggleFullScreen()
 	case fyne.KeyEscape:
+		if u.escaped { // this Esc closed a dialog
+			u.escaped = false
+			return
+		}
 		if u.win.FullScreen() {
 			u.win.SetFullScreen(false)
 		} else {

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -216,9 +215,9 @@ type learnScreen struct {
 func newLearnScreen(fw *data.Framework, home func(), view *widget.Button) *learnScreen {
 	s := &learnScreen{source: fw.Source, pages: learnPages(fw)}
 	s.title = label("", sizeElementName, true)
-	s.from = label("", sizeSmall, true)
 	s.body = container.NewVBox()
-	s.scroll = container.NewVScroll(s.body)
+	s.from = label("", sizeSmall, true)
+	s.scroll = container.NewVScroll(container.NewVBox(s.from, s.title, s.body))
 	s.count = label("", theme.SizeNameText, false)
 	s.count.Wrapping = fyne.TextWrapOff
 	s.prev = widget.NewButtonWithIcon("Back (PageUp)", theme.NavigateBackIcon(), func() { s.turn(-1) })
@@ -235,9 +234,8 @@ func newLearnScreen(fw *data.Framework, home func(), view *widget.Button) *learn
 	})
 	s.contents.PlaceHolder = "Go to page…"
 	homeBtn := widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
-	bar := container.NewBorder(nil, nil, container.NewHBox(homeBtn, view, s.contents), container.NewHBox(s.count, s.prev, s.next), layout.NewSpacer())
-	head := container.NewVBox(s.from, s.title)
-	s.root = container.NewPadded(container.NewBorder(container.NewVBox(bar, widget.NewSeparator(), head), nil, nil, nil, s.scroll))
+	bar := newFlow(homeBtn, view, s.contents, s.count, s.prev, s.next)
+	s.root = container.NewPadded(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, s.scroll))
 	s.show(0)
 	return s
 }

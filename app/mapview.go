@@ -20,8 +20,10 @@ import (
 // the waterline, each cell shaded by fill, pattern and mark.
 type mapView struct {
 	widget.BaseWidget
-	model     mapmodel.Model
-	minHeight float32
+	model mapmodel.Model
+	// fill, when set, is the height the map should fill: what the
+	// window shows of Review under its bar.
+	fill func() float32
 }
 
 func newMapView(fw *data.Framework, r *data.Record) *mapView {
@@ -37,7 +39,11 @@ func (v *mapView) set(fw *data.Framework, r *data.Record) {
 
 // MinSize keeps the map big enough to read.
 func (v *mapView) MinSize() fyne.Size {
-	return fyne.NewSize(600, fyne.Max(420, v.minHeight))
+	h := float32(420)
+	if v.fill != nil {
+		h = fyne.Max(h, v.fill())
+	}
+	return fyne.NewSize(600, h)
 }
 
 // CreateRenderer builds the drawing.

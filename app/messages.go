@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,12 +31,14 @@ type messageBar struct {
 
 func newMessageBar() *messageBar {
 	m := &messageBar{text: widget.NewLabel("")}
-	// One line: a wrapped label asks for its height before it knows its
-	// width, which pushed a tall workshop screen off the top at 1280×720.
-	m.text.Truncation = fyne.TextTruncateEllipsis
+	// Wrapped, so a long path is said whole: the window's frame gives the
+	// bar its width before asking how tall it is (frameLayout).
+	m.text.Wrapping = fyne.TextWrapWord
 	m.bar = canvas.NewRectangle(themeColour(theme.ColorNameError))
 	m.bar.SetMinSize(fyne.NewSize(12, 1))
-	dismiss := widget.NewButton("Dismiss", m.hide)
+	// Dismiss is for a pointer; from the keyboard Esc dismisses, so the
+	// button stays out of the Tab order.
+	dismiss := newTapButton("Dismiss", m.hide)
 	m.box = container.NewBorder(nil, nil, m.bar, dismiss, m.text)
 	m.box.Hide()
 	return m
@@ -134,4 +137,37 @@ func joinNotes(a, b string) string {
 		return a
 	}
 	return a + " " + b
+}
+
+// tapButton looks like a button and answers a tap, but is not focusable,
+// so Tab passes it by.
+type tapButton struct {
+	widget.BaseWidget
+	text  string
+	onTap func()
+}
+
+func newTapButton(text string, onTap func()) *tapButton {
+	b := &tapButton{text: text, onTap: onTap}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// Tapped runs the button's action.
+func (b *tapButton) Tapped(*fyne.PointEvent) {
+	if b.onTap != nil {
+		b.onTap()
+	}
+}
+
+// Cursor shows a pointing hand, as for a button.
+func (b *tapButton) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// CreateRenderer draws the button's face and text.
+func (b *tapButton) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(themeColour(theme.ColorNameButton))
+	bg.CornerRadius = themeSize(theme.SizeNameInputRadius)
+	text := widget.NewLabel(b.text)
+	text.Alignment = fyne.TextAlignCenter
+	return widget.NewSimpleRenderer(container.NewStack(bg, text))
 }

@@ -31,9 +31,13 @@ func (u *ui) newPracticeBar() *fyne.Container {
 	text := canvas.NewText(practiceBanner, themeColour(colourNoneText))
 	text.TextStyle.Bold = true
 	text.TextSize = themeSize(theme.SizeNameSubHeadingText)
-	sub := label("A training run on a temporary file: it is discarded when you end the practice or close the window.", sizeSmall, false)
+	// Unwrapped lines that go to a second row when the window is narrow,
+	// so the bar stays two lines high at most.
+	sub := canvas.NewText("A training run, discarded when you end it or close the window.", themeColour(colourNoneText))
+	sub.TextSize = themeSize(sizeSmall)
 	end := widget.NewButtonWithIcon("End practice", theme.CancelIcon(), u.endPractice)
-	bar := container.NewStack(bg, container.NewPadded(container.NewBorder(nil, nil, text, end, sub)))
+	bar := container.NewStack(bg, container.NewPadded(container.NewBorder(nil, nil, nil, end,
+		newFlow(text, container.NewCenter(sub)))))
 	bar.Hide()
 	return bar
 }
@@ -131,7 +135,7 @@ func (u *ui) showExamples() {
 		list.Add(card(container.NewBorder(nil, nil, nil, container.NewCenter(open), container.NewVBox(title, desc))))
 	}
 	d = dialog.NewCustom("Examples", "Close", container.NewVScroll(list), u.win)
-	d.Resize(fileDialogSize)
+	d.Resize(dialogSize(u.win))
 	d.Show()
 }
 

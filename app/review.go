@@ -65,10 +65,6 @@ func (u *ui) newReviewScreen() *reviewScreen {
 func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	sess, fw, rec := r.sess, r.sess.fw, r.sess.rec
 	r.mapView = newMapView(fw, rec)
-	// The map fills what the window shows under the rail and export bar.
-	if c := r.win.Canvas(); c != nil && c.Size().Height > 0 {
-		r.mapView.minHeight = c.Size().Height - 170
-	}
 
 	exportBtn := widget.NewButtonWithIcon("Export… (Ctrl+E)", theme.DocumentSaveIcon(), do.exportPaper)
 	exportBtn.Importance = widget.HighImportance
@@ -79,16 +75,13 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	r.insert = widget.NewCheck("Insert mode: no cover, no page numbers", nil)
 	fileBtn := widget.NewButtonWithIcon("Export session file…", theme.DocumentIcon(), func() { do.exportFile(sess.rec.ID) })
 	altBtn := widget.NewButtonWithIcon("Copy the map's text alternative", theme.ContentCopyIcon(), do.copyAlt)
-	// Two rows, so the bar fits a 1024-pixel screen.
-	row2 := container.NewHBox(r.paper, fileBtn, altBtn)
-	// The format list is as wide as its longest choice needs.
-	formats := container.NewGridWrap(fyne.NewSize(340, r.format.MinSize().Height), r.format)
-	// Insert mode on a row of its own: the two above are as wide as a
-	// 1024-pixel screen allows.
-	bar := container.NewVBox(container.NewHBox(exportBtn, formats, r.names), row2, r.insert)
+	// One bar that wraps, so it fits a 1024-pixel screen at any zoom. The
+	// format list is as wide as its longest choice needs.
+	formats := container.NewGridWrap(fyne.NewSize(fyne.Min(340*themeSize(theme.SizeNameText)/19, 600), r.format.MinSize().Height), r.format)
+	bar := newFlow(exportBtn, formats, r.names, r.paper, r.insert, fileBtn, altBtn)
 	if rec.FollowsID != 0 {
 		orig, id := rec.FollowsID, rec.ID
-		row2.Add(widget.NewButtonWithIcon("Compare with its original", theme.ViewRestoreIcon(), func() { do.compare(orig, id) }))
+		bar.Add(widget.NewButtonWithIcon("Compare with its original", theme.ViewRestoreIcon(), func() { do.compare(orig, id) }))
 	}
 
 	r.count = label("", theme.SizeNameText, true)
@@ -123,11 +116,16 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 
 	left := container.NewVBox(label("Summary", theme.SizeNameSubHeadingText, true), r.summary)
 	right := container.NewVBox(label("Recommended actions", theme.SizeNameSubHeadingText, true), r.actions, form)
-	lower := container.NewGridWithColumns(2, left, right)
+	lower := newColumns(left, right)
 
 	r.edit = widget.NewButtonWithIcon("Edit details and cover sheet", theme.DocumentCreateIcon(), do.editDetails)
 	page := container.NewVBox(bar, r.mapView, container.NewBorder(nil, nil, nil, r.edit, r.count), r.key, r.tally, widget.NewSeparator(), lower)
-	r.root = container.NewVScroll(container.NewPadded(page))
+	scroll := container.NewVScroll(container.NewPadded(page))
+	r.root = scroll
+	// The map fills what the window shows under the export bar.
+	r.mapView.fill = func() float32 {
+		return scroll.Size().Height - bar.Size().Height - 4*themeSize(theme.SizeNamePadding)
+	}
 	r.refresh()
 }
 

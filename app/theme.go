@@ -40,6 +40,12 @@ const (
 	sizeTimer       fyne.ThemeSizeName = "ppei.timer"
 	sizeSmall       fyne.ThemeSizeName = "ppei.small"
 	sizeRail        fyne.ThemeSizeName = "ppei.rail"
+	// sizeRoom is for the words the room must read that are not the
+	// tiles' own: a tile's number and level, the research line, the keys.
+	// It is at least 60% of a tile word's height (TestRoomReadsSmallWords).
+	sizeRoom fyne.ThemeSizeName = "ppei.room"
+	// sizePromptLarge is the prompt on a large screen.
+	sizePromptLarge fyne.ThemeSizeName = "ppei.promptLarge"
 )
 
 // Colours of the shading tiles, the rail and the banner.
@@ -58,6 +64,10 @@ const (
 	colourIce        fyne.ThemeColorName = "ppei.ice"
 	colourIceEdge    fyne.ThemeColorName = "ppei.iceEdge"
 	colourSky        fyne.ThemeColorName = "ppei.sky"
+	// Time-up is the loudest thing on screen: a block of at least 7:1
+	// with its text, far from the card's lightness so it shows in grey too.
+	colourTimeUp     fyne.ThemeColorName = "ppei.timeUp"
+	colourTimeUpText fyne.ThemeColorName = "ppei.timeUpText"
 )
 
 // iceTheme embeds Fyne's default theme and changes only what a projected
@@ -134,6 +144,10 @@ func (t *iceTheme) Size(n fyne.ThemeSizeName) float32 {
 		return 16 * z
 	case sizeRail:
 		return 18 * z
+	case sizeRoom:
+		return 18 * z
+	case sizePromptLarge:
+		return 32 * z
 	}
 	return t.Theme.Size(n)
 }
@@ -176,6 +190,10 @@ func (t *iceTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 			return rgb(0x9CC3E6)
 		case colourSky:
 			return rgb(0x1B1B1F)
+		case colourTimeUp:
+			return rgb(0xFFD34D)
+		case colourTimeUpText:
+			return rgb(0x000000)
 		}
 		return t.Theme.Color(n, theme.VariantDark)
 	}
@@ -204,6 +222,10 @@ func (t *iceTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 		return mapmodel.IceEdge.NRGBA()
 	case theme.ColorNameForeground:
 		return rgb(0x111111)
+	case colourTimeUp:
+		return rgb(0x8B0000)
+	case colourTimeUpText:
+		return rgb(0xFFFFFF)
 	}
 	return t.Theme.Color(n, theme.VariantLight)
 }
@@ -259,6 +281,10 @@ func contrastColour(n fyne.ThemeColorName) color.Color {
 		return rgb(black)
 	case colourIceEdge:
 		return rgb(white)
+	case colourTimeUp:
+		return rgb(yellow)
+	case colourTimeUpText:
+		return rgb(black)
 	}
 	return theme.DefaultTheme().Color(n, theme.VariantDark)
 }

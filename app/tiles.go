@@ -202,12 +202,30 @@ type wordTile struct {
 	level data.Shade
 	tally string // how many shaded it on their own, in words; "" for no tally
 	onTap func()
+	scale float32 // how much larger than the theme's tile it is drawn, on a large screen
 }
 
 func newWordTile(key int, label string, level data.Shade, onTap func()) *wordTile {
-	t := &wordTile{key: key, label: label, level: level, onTap: onTap}
+	t := &wordTile{key: key, label: label, level: level, onTap: onTap, scale: 1}
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// setScale draws the tile larger (or back at 1), for a large screen.
+func (t *wordTile) setScale(s float32) {
+	if t.scale == s {
+		return
+	}
+	t.scale = s
+	t.Refresh()
+}
+
+// size is a tile's text size: the theme's, scaled for a large screen.
+func (t *wordTile) size(n fyne.ThemeSizeName) float32 {
+	if t.scale <= 0 {
+		return themeSize(n)
+	}
+	return themeSize(n) * t.scale
 }
 
 // setLevel shows a level the store has confirmed.
@@ -269,12 +287,15 @@ func (r *tileRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.bg, r.hatch, r.num, r.word, r.state, r.mark.raster}
 }
 
-func (r *tileRenderer) markSide() float32 { return themeSize(sizeWord) }
+func (r *tileRenderer) markSide() float32 { return r.t.size(sizeWord) }
 
 func (r *tileRenderer) MinSize() fyne.Size {
 	p := themeSize(theme.SizeNameInnerPadding)
 	ws := fyne.MeasureText(r.word.Text, r.word.TextSize, r.word.TextStyle)
 	ss := fyne.MeasureText(data.ShadeNone.Label(), r.state.TextSize, r.state.TextStyle)
+	if st := fyne.MeasureText(r.state.Text, r.state.TextSize, r.state.TextStyle); st.Width > ss.Width {
+		ss = st
+	}
 	ns := fyne.MeasureText("9", r.num.TextSize, r.num.TextStyle)
 	w := p + ns.Width + r.markSide() + p + fyne.Max(ws.Width, ss.Width) + p
 	return fyne.NewSize(w, ws.Height+ss.Height+p)
@@ -316,14 +337,14 @@ func (r *tileRenderer) Refresh() {
 	if r.t.key > 0 && r.t.key < 10 {
 		r.num.Text = strconv.Itoa(r.t.key)
 	}
-	r.num.TextSize = themeSize(sizeSmall)
+	r.num.TextSize = r.t.size(sizeRoom)
 	r.word.Text = r.t.label
-	r.word.TextSize = themeSize(sizeWord)
+	r.word.TextSize = r.t.size(sizeWord)
 	r.state.Text = lvl.Label()
 	if r.t.tally != "" {
 		r.state.Text += " · " + r.t.tally
 	}
-	r.state.TextSize = themeSize(sizeSmall)
+	r.state.TextSize = r.t.size(sizeRoom)
 	mi, mp := markColours(lvl)
 	r.mark.set(lvl, mi, mp)
 	r.Layout(r.t.Size())

@@ -1,0 +1,236 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// Layouts that let every screen fit from 1024×768 to 1920×1080 at 100–150%
+// text zoom. Fyne lays out a wrapped label by the width it last had, so
+// these give each object its width first and then ask how tall it is, and
+// none asks the window for more room than the narrowest screen has: what
+// does not fit wraps to another row or column, or scrolls.
+
+// heightAt is how tall o is at width w: it is given the width first, so a
+// wrapped label inside it knows how many lines it needs.
+func heightAt(o fyne.CanvasObject, w float32) float32 {
+	if o.Size().Width != w {
+		o.Resize(fyne.NewSize(w, o.MinSize().Height))
+	}
+	return o.MinSize().Height
+}
+
+// setPlace moves and sizes o.
+func setPlace(o fyne.CanvasObject, x, y, w, h float32) {
+	o.Move(fyne.NewPos(x, y))
+	o.Resize(fyne.NewSize(w, h))
+}
+
+// frameLayout is the window: a top and a bottom bar as tall as their
+// text needs at the window's width, and the screen between them.
+type frameLayout struct{ top, bottom fyne.CanvasObject }
+
+func (f *frameLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w = fyne.Max(w, m.Width)
+		h += m.Height
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (f *frameLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var top, bottom float32
+	if f.top.Visible() {
+		top = heightAt(f.top, size.Width)
+		setPlace(f.top, 0, 0, size.Width, top)
+	}
+	if f.bottom.Visible() {
+		bottom = heightAt(f.bottom, size.Width)
+		setPlace(f.bottom, 0, size.Height-bottom, size.Width, bottom)
+	}
+	for _, o := range objs {
+		if o != f.top && o != f.bottom {
+			setPlace(o, 0, top, size.Width, fyne.Max(0, size.Height-top-bottom))
+		}
+	}
+}
+
+// flowLayout puts its objects in a row at their own sizes and starts
+// another row when the width runs out, as words wrap; a bar of buttons so
+// never asks for more width than its widest button.
+type flowLayout struct{ width float32 } // the width last laid out at
+
+func (f *flowLayout) rows(objs []fyne.CanvasObject, width float32, do func(o fyne.CanvasObject, x, y float32, s fyne.Size)) float32 {
+	p := themeSize(theme.SizeNamePadding)
+	var x, y, rowH float32
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		s := o.MinSize()
+		if x > 0 && x+s.Width > width {
+			x, y, rowH = 0, y+rowH+p, 0
+		}
+		if do != nil {
+			do(o, x, y, s)
+		}
+		x += s.Width + p
+		rowH = fyne.Max(rowH, s.Height)
+	}
+	return y + rowH
+}
+
+func (f *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objs {
+		if o.Visible() {
+			w = fyne.Max(w, o.MinSize().Width)
+		}
+	}
+	width := f.width
+	if width < w {
+		width = w
+	}
+	return fyne.NewSize(w, f.rows(objs, width, nil))
+}
+
+func (f *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	f.width = size.Width
+	f.rows(objs, size.Width, func(o fyne.CanvasObject, x, y float32, s fyne.Size) {
+		setPlace(o, x, y, fyne.Min(s.Width, size.Width), s.Height)
+	})
+}
+
+// newFlow is a row of objects that wraps.
+func newFlow(objs ...fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: &flowLayout{}, Objects: objs}
+}
+
+// columnsLayout sets its objects side by side in equal columns when each
+// has the width it needs, and one under another when not.
+type columnsLayout struct{ width float32 }
+
+func (c *columnsLayout) side(objs []fyne.CanvasObject, width float32) bool {
+	p := themeSize(theme.SizeNamePadding)
+	col := (width - p*float32(len(objs)-1)) / float32(len(objs))
+	for _, o := range objs {
+		if o.MinSize().Width > col {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	p := themeSize(theme.SizeNamePadding)
+	var w, sum, tallest float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w = fyne.Max(w, m.Width)
+		sum += m.Height + p
+		tallest = fyne.Max(tallest, m.Height)
+	}
+	if c.width > 0 && c.side(objs, c.width) {
+		return fyne.NewSize(w, tallest)
+	}
+	return fyne.NewSize(w, sum-p)
+}
+
+func (c *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	c.width = size.Width
+	p := themeSize(theme.SizeNamePadding)
+	if c.side(objs, size.Width) {
+		col := (size.Width - p*float32(len(objs)-1)) / float32(len(objs))
+		for i, o := range objs {
+			setPlace(o, float32(i)*(col+p), 0, col, heightAt(o, col))
+		}
+		return
+	}
+	var y float32
+	for _, o := range objs {
+		h := heightAt(o, size.Width)
+		setPlace(o, 0, y, size.Width, h)
+		y += h + p
+	}
+}
+
+// newColumns is objects in columns that fold under one another.
+func newColumns(objs ...fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: &columnsLayout{}, Objects: objs}
+}
+
+// gridLayout is a grid of equal cells with as many columns as fit, up to
+// most; the element screen may set the columns itself (cols > 0).
+type gridLayout struct {
+	most  int
+	cols  int // the columns chosen for the width last laid out
+	width float32
+}
+
+func (g *gridLayout) cellMin(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// columnsFor is how many columns of cells fit width.
+func (g *gridLayout) columnsFor(objs []fyne.CanvasObject, width float32) int {
+	p := themeSize(theme.SizeNamePadding)
+	cw := g.cellMin(objs).Width
+	n := int((width + p) / (cw + p))
+	if n > g.most {
+		n = g.most
+	}
+	if n > len(objs) {
+		n = len(objs)
+	}
+	if n < 1 {
+		n = 1
+	}
+	return n
+}
+
+func (g *gridLayout) height(objs []fyne.CanvasObject, cols int) float32 {
+	p := themeSize(theme.SizeNamePadding)
+	rows := (len(objs) + cols - 1) / cols
+	return float32(rows)*g.cellMin(objs).Height + float32(rows-1)*p
+}
+
+func (g *gridLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	cols := 1
+	if g.width > 0 {
+		cols = g.columnsFor(objs, g.width)
+	}
+	return fyne.NewSize(g.cellMin(objs).Width, g.height(objs, cols))
+}
+
+func (g *gridLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) == 0 {
+		return
+	}
+	g.width = size.Width
+	p := themeSize(theme.SizeNamePadding)
+	cols := g.columnsFor(objs, size.Width)
+	g.cols = cols
+	rows := (len(objs) + cols - 1) / cols
+	cw := (size.Width - p*float32(cols-1)) / float32(cols)
+	ch := fyne.Max(g.cellMin(objs).Height, (size.Height-p*float32(rows-1))/float32(rows))
+	for i, o := range objs {
+		setPlace(o, float32(i%cols)*(cw+p), float32(i/cols)*(ch+p), cw, ch)
+	}
+}
+
+// newGrid is cells in as many columns as fit, up to most.
+func newGrid(most int, objs ...fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: &gridLayout{most: most}, Objects: objs}
+}
