@@ -108,6 +108,7 @@ func (l *elementLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	leftW := W
 	bodyH := H - y
 	quoteRoom := false
+	gone := false // no room for the prompt at all
 	showQuote := false
 	if wide {
 		rightW := fyne.Max(W*0.36, 17*e)
@@ -135,9 +136,18 @@ func (l *elementLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		if showQuote {
 			natural = heightAt(card, W) + 6*e
 		}
-		ch := fyne.Max(fyne.Min(natural, bodyH-notesMin-2*e-2*p), 4*e)
-		setPlace(card, 0, y, W, ch)
-		y += ch + p
+		// The notes keep their four lines and the tiles a row's start;
+		// the prompt has what is left, and on the shortest screens gives
+		// way altogether (P still turns it).
+		ch := fyne.Min(natural, bodyH-notesMin-3*e-2*p)
+		if ch < heightAt(s.promptTop, W)+2*e {
+			ch = 0
+		}
+		gone = ch == 0
+		if ch > 0 {
+			setPlace(card, 0, y, W, ch)
+			y += ch + p
+		}
 		bodyH = H - y
 	}
 	// What shows of the prompt and the quote.
@@ -146,6 +156,14 @@ func (l *elementLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		s.promptCard.(*fyne.Container).Hidden = showQuote
 		setShown(s.quoteShow, !quoteRoom && !showQuote)
 		setShown(s.quoteHide, showQuote)
+	}
+	if gone {
+		s.promptCard.(*fyne.Container).Hidden = true
+		if s.quoteCard != nil {
+			s.quoteCard.(*fyne.Container).Hidden = true
+		}
+	} else if s.quoteCard == nil {
+		s.promptCard.(*fyne.Container).Hidden = false
 	}
 
 	// The notes: four lines at least, more when the tiles leave room.
@@ -170,10 +188,7 @@ func (l *elementLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		}
 	}
 	_ = scale
-	tilesRoom := fyne.Max(bodyH-notesMin-p, fyne.Min(tilesH, 2*e))
-	if tilesH < tilesRoom {
-		tilesRoom = tilesH
-	}
+	tilesRoom := fyne.Min(fyne.Max(0, bodyH-notesMin-p), tilesH)
 	setPlace(s.words, 0, y, leftW, tilesRoom)
 	setPlace(s.notesBlock, 0, y+tilesRoom+p, leftW, fyne.Max(notesMin, bodyH-tilesRoom-p))
 }

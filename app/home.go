@@ -76,7 +76,6 @@ func (h *homeScreen) build(keys *entryKeys, view *widget.Button, foot string, pr
 	h.newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon("Import session file…", theme.FolderOpenIcon(), h.do.importFile)
 	h.trashBtn = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), h.onTrash)
-	bar := newFlow(h.newBtn, importBtn, h.trashBtn, view)
 	learn := widget.NewButtonWithIcon("Learn", theme.HelpIcon(), h.do.learn)
 	examples := widget.NewButtonWithIcon("Examples", theme.FileIcon(), h.do.examples)
 	practice := widget.NewButtonWithIcon("Practice session", theme.MediaPlayIcon(), h.do.practice)
@@ -84,7 +83,7 @@ func (h *homeScreen) build(keys *entryKeys, view *widget.Button, foot string, pr
 	handout := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), h.do.handout)
 	forTrainers := label("For trainers:", theme.SizeNameText, true)
 	forTrainers.Wrapping = fyne.TextWrapOff // in a row, a wrapping label gets no width
-	trainers := newFlow(forTrainers, learn, examples, practice, compare, handout)
+	bar := newFlow(h.newBtn, importBtn, h.trashBtn, view, forTrainers, learn, examples, practice, compare, handout)
 
 	h.search = keys.newEntry("Search by title, community or organisation", false)
 	h.search.OnChanged = func(string) { h.load() }
@@ -99,7 +98,7 @@ func (h *homeScreen) build(keys *entryKeys, view *widget.Button, foot string, pr
 	if foot != "" {
 		footLine = label(foot, sizeSmall, practising)
 	}
-	top := container.NewVBox(newColumns(title, bar), sub, trainers, widget.NewSeparator(), h.heading, h.search)
+	top := container.NewVBox(title, sub, bar, widget.NewSeparator(), newColumns(h.heading, h.search))
 	h.root = container.NewPadded(container.NewBorder(top, footLine, nil, nil, container.NewStack(h.list, container.NewCenter(h.empty))))
 	h.load()
 }

@@ -239,7 +239,7 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Butt
 	top := container.NewBorder(nil, nil, nil, container.NewVBox(bar), head)
 
 	peopleHead := label("Who is taking part", theme.SizeNameSubHeadingText, true)
-	cols := container.NewGridWithColumns(2, details, container.NewVBox(peopleHead, people))
+	cols := newColumns(details, container.NewVBox(peopleHead, people)) // side by side when they fit
 	body := container.NewVBox(cols, s.coverBox)
 	s.root = container.NewPadded(container.NewBorder(top, container.NewVBox(s.problem, s.saved), nil, nil, container.NewVScroll(body)))
 	s.stored = s.session()
