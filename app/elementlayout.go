@@ -150,7 +150,11 @@ func (l *elementLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		}
 		bodyH = H - y
 	}
-	// What shows of the prompt and the quote.
+	// What shows of the prompt and the quote. A hidden quote keeps a real
+	// size, so its wrapped text is never laid out a letter to a line.
+	if s.quoteCard != nil && s.quoteCard.Size().Width < 2*e {
+		setPlace(s.quoteCard, 0, y, W, bodyH)
+	}
 	if s.quoteCard != nil {
 		s.quoteCard.(*fyne.Container).Hidden = !quoteRoom && !showQuote
 		s.promptCard.(*fyne.Container).Hidden = showQuote

@@ -159,6 +159,11 @@ func (f *fitWalk) checkLabel(l *widget.Label, r rect) {
 			f.fail("%s has its lines cut: %.0f of %.0f px high", describe(l), r.h, min.Height)
 		}
 	default:
+		if l.Truncation != fyne.TextTruncateOff {
+			// Asked to end in "…" when short of room (the compare
+			// picker's detail lines, one line a session): not checked.
+			return
+		}
 		for _, line := range strings.Split(l.Text, "\n") {
 			if fyne.MeasureText(line, ts, l.TextStyle).Width > avail+1 {
 				f.fail("%s is cut short: %.0f px for %.0f", describe(l), avail, fyne.MeasureText(line, ts, l.TextStyle).Width)
