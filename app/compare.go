@@ -77,7 +77,7 @@ func (c *compareScreen) build(view *widget.Button, home, handout func()) {
 		rows = append(rows, container.NewBorder(nil, nil, ch, nil, line))
 	}
 	// In a VBox, so a few sessions keep one line's height each.
-	c.pickList = container.NewVScroll(container.NewVBox(newGrid(2, rows...)))
+	c.pickList = container.NewVScroll(container.NewVBox(container.NewGridWithColumns(2, rows...)))
 	if len(rows) > 0 {
 		// Three rows of two: six sessions in view whatever the text size;
 		// the split gives the map the rest.
