@@ -198,6 +198,9 @@ func parseArgs(args []string, getenv func(string) string) (*invocation, error) {
 		return nil, err
 	}
 	if len(pos) < inv.cmd.nargs[0] || (inv.cmd.nargs[1] >= 0 && len(pos) > inv.cmd.nargs[1]) {
+		if inv.cmd.args == "" {
+			return nil, usagef("the command %s takes no arguments, but was given %q", inv.cmd.name, strings.Join(pos, " "))
+		}
 		return nil, usagef("the command %s expects %s", inv.cmd.name, strings.TrimSpace(inv.cmd.args+" "))
 	}
 	inv.pos = pos

@@ -203,3 +203,13 @@ func TestCompareCommand(t *testing.T) {
 		t.Error("a failed compare left a file")
 	}
 }
+
+// A command that takes no arguments says so when given one ("iceberg
+// examples 2" is a slip for "iceberg example 2").
+func TestNoArgumentCommandSaysSo(t *testing.T) {
+	t.Parallel()
+	r := iceberg(t, nil, "--db", newDB(t), "examples", "2")
+	if r.code != 2 || !strings.Contains(r.stderr, "takes no arguments, but was given \"2\"") {
+		t.Errorf("examples 2: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
