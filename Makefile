@@ -13,7 +13,7 @@ GOBIN   := $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin)
 export LANG := en_US.UTF-8
 export COMMIT TAGS GOBIN
 
-.PHONY: all deps run build test lint bench soak fuzz dist package dist-windows dist-linux test-dist test-windows \
+.PHONY: all deps run build test race lint bench soak fuzz dist package dist-windows dist-linux test-dist test-windows \
 	install uninstall icons clean
 
 all: build
@@ -29,8 +29,13 @@ build: deps
 
 # Tests, formatting, vet and staticcheck, with HOME and the XDG folders in a temp dir.
 test:
-	@.ci/deps.sh build test office browser
+	@.ci/deps.sh build test
 	@.ci/test.sh all
+
+# The window built with Go's race detector, started three times under Xvfb (CI runs it too).
+race:
+	@.ci/deps.sh build test
+	@.ci/test.sh race
 
 lint:
 	@.ci/deps.sh build test

@@ -5,6 +5,7 @@
 #
 #   .ci/test.sh all     gofmt, go vet, go test, staticcheck; fails on any finding
 #   .ci/test.sh lint    the same without go test
+#   .ci/test.sh race    the window built with Go's race detector, driven under Xvfb
 #   .ci/test.sh bench   benchmarks, each beside its floor, then the ratios
 #   .ci/test.sh soak    the crash test with thousands of kills
 #   .ci/test.sh fuzz    each fuzz target for a bounded time
@@ -67,15 +68,39 @@ start_xvfb() {
   export DISPLAY=:$d
 }
 
+# On a fresh machine the office and browser packages take a minute or more to install; that
+# happens beside the compile that gofmt and go vet start, not before it.
+office_pid=
+if [[ $mode == all ]]; then
+  .ci/deps.sh office browser >"$tmp/deps.log" 2>&1 &
+  office_pid=$!
+fi
+wait_office_browser() {
+  [[ -n $office_pid ]] || return 0
+  if ! wait "$office_pid"; then
+    cat "$tmp/deps.log" >&2
+    echo "test.sh: installing LibreOffice and Chromium failed (above)" >&2
+    exit 1
+  fi
+  cat "$tmp/deps.log"
+  office_pid=
+}
+
 case $mode in
   all | lint)
     step gofmt gofmt_check
-    step "go vet" go vet ./...
+    # Vet and staticcheck see the race check's file too (tag racecheck), though go test leaves it
+    # to make race.
+    step "go vet" go vet -tags "$TAGS,racecheck" ./...
     if [[ $mode == all ]]; then
       start_xvfb
-      step "go test" go test -timeout 30m ./...
+      # LibreOffice and Chromium are needed only by tests at run time: they install (when
+      # missing) while gofmt and go vet compile, and go test waits for them. go vet has run
+      # already, so go test does not run its own subset again.
+      wait_office_browser
+      step "go test" go test -vet=off -timeout 30m ./...
     fi
-    step staticcheck staticcheck ./...
+    step staticcheck staticcheck -tags "$TAGS,racecheck" ./...
     ;;
   bench)
     start_xvfb
@@ -83,6 +108,12 @@ case $mode in
     go test -run '^$' -bench . -benchmem ./data/... ./export/... | tee "$tmp/bench.txt"
     go test -run '^$' -bench 'Startup|WorkshopMemory' -benchtime 5x ./app/ | tee -a "$tmp/bench.txt"
     .ci/bench-ratios.awk "$tmp/bench.txt"
+    ;;
+  race)
+    # Kept apart from make test's budget: -race compiles every package again. Three runs of the
+    # window (ICEBERG_RACE_RUNS to change), each checked in the database as it goes.
+    start_xvfb
+    step "race" go test -tags "$TAGS,racecheck" -vet=off -run '^TestStartupHasNoDataRace$' -count=1 -timeout 30m ./app/
     ;;
   soak)
     # Thousands of kills of a process mid-change; every acknowledged change must survive.
@@ -93,5 +124,5 @@ case $mode in
     go test -run '^$' -fuzz '^FuzzImport$' -fuzztime "${FUZZTIME:-60s}" ./data/sqlite
     go test -run '^$' -fuzz '^FuzzParseArgs$' -fuzztime "${FUZZTIME:-60s}" ./app/cli
     ;;
-  *) echo "test.sh: unknown mode '$mode' (all, lint, bench, soak, fuzz)" >&2; exit 2 ;;
+  *) echo "test.sh: unknown mode '$mode' (all, lint, race, bench, soak, fuzz)" >&2; exit 2 ;;
 esac

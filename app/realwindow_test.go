@@ -37,10 +37,8 @@ type sharedBinary struct {
 	err   error
 }
 
-var (
-	plainApp = &sharedBinary{name: "iceberg-window"}
-	raceApp  = &sharedBinary{name: "iceberg-race", flags: []string{"-race"}}
-)
+// The window as shipped, once per run.
+var plainApp = &sharedBinary{name: "iceberg-window"}
 
 // get builds the real binary (with the extra go build flags, such as
 // -race) the first time it is asked for, and returns its path. Like the
