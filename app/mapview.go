@@ -98,8 +98,8 @@ func (r *mapRenderer) pixel(x, y, w, h int) color.NRGBA {
 	if mapmodel.InPolygon(p, g.Mass) || mapmodel.InPolygon(p, g.Tip) {
 		out = c.ice
 	}
-	edge := math.Min(polyDist(p, g.Mass), polyDist(p, g.Tip))
-	out = over(out, c.edge, clamp01(1.2-edge))
+	edge := math.Min(polyDist(p, g.Mass, edgeWidth), polyDist(p, g.Tip, edgeWidth))
+	out = over(out, c.edge, clamp01(edgeWidth-edge))
 	if d := math.Abs(p.Y - g.Waterline); d < 2 {
 		out = over(out, c.line, clamp01(1.5-d))
 	}
@@ -112,10 +112,21 @@ func mixColour(a, b color.NRGBA, t float64) color.NRGBA {
 	return color.NRGBA{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B), A: 0xff}
 }
 
-func polyDist(p mapmodel.Point, poly []mapmodel.Point) float64 {
+// edgeWidth is how far, in pixels, the ice's outline reaches from its edge.
+const edgeWidth = 1.2
+
+// polyDist is p's distance from the outline of poly, for distances under
+// near; a segment whose box, grown by near, leaves p out is not measured,
+// so a pixel far from every edge (most of them) costs a few comparisons.
+// It returns +Inf when every segment is at least near away.
+func polyDist(p mapmodel.Point, poly []mapmodel.Point, near float64) float64 {
 	d := math.Inf(1)
 	for i := range poly {
 		a, b := poly[i], poly[(i+1)%len(poly)]
+		if p.X < math.Min(a.X, b.X)-near || p.X > math.Max(a.X, b.X)+near ||
+			p.Y < math.Min(a.Y, b.Y)-near || p.Y > math.Max(a.Y, b.Y)+near {
+			continue
+		}
 		d = math.Min(d, segDist(p.X, p.Y, a.X, a.Y, b.X, b.Y))
 	}
 	return d
