@@ -103,18 +103,7 @@ func TestChangedSinceAgreedImported(t *testing.T) {
 	ctx := context.Background()
 	s := MustOpen(t)
 	id := fullSession(t, s)
-	var buf bytes.Buffer
-	if err := data.NewSessionFile(s.Framework(), mustRecord(t, s, id)).Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	f, err := data.ReadSessionFile(&buf, s.Framework())
-	if err != nil {
-		t.Fatal(err)
-	}
-	nid, err := s.Import(ctx, f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	nid := reimport(t, s, id)
 	var el *data.Element
 	for i := range s.Framework().Elements {
 		if e := &s.Framework().Elements[i]; mustRecord(t, s, nid).Element(e.Code).Agreed() {
@@ -169,6 +158,16 @@ func TestExtraTime(t *testing.T) {
 	if got.ExtraSeconds != 120 || got.Seconds != 90 {
 		t.Fatalf("after a restart: extra %d s, spent %d s; want 120 and 90", got.ExtraSeconds, got.Seconds)
 	}
+	nid := reimport(t, s, id)
+	if e := mustRecord(t, s, nid).Element(code).ExtraSeconds; e != 120 {
+		t.Errorf("imported extra time = %d s, want 120", e)
+	}
+}
+
+// reimport writes session id as a session file and imports it again,
+// returning the new session's id.
+func reimport(t *testing.T, s *Store, id int64) int64 {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := data.NewSessionFile(s.Framework(), mustRecord(t, s, id)).Write(&buf); err != nil {
 		t.Fatal(err)
@@ -177,11 +176,9 @@ func TestExtraTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nid, err := s.Import(ctx, f)
+	nid, err := s.Import(context.Background(), f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e := mustRecord(t, s, nid).Element(code).ExtraSeconds; e != 120 {
-		t.Errorf("imported extra time = %d s, want 120", e)
-	}
+	return nid
 }
