@@ -154,6 +154,8 @@ type ui struct {
 	closedOnce  bool
 
 	escaped    bool // the last Esc closed a dialog, so does nothing more
+	// enterConfirms is the dialog Enter confirms while it is on top.
+	enterConfirms *enterConfirm
 	countMode  bool // the number keys count own views instead of shading
 	countMinus bool // the next number key takes one away
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/export"
@@ -74,6 +75,11 @@ func (f *fileDialogs) save(name, what string, names bool, write func(io.Writer) 
 	d.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(name)}))
 	d.Resize(dialogSize(f.win))
 	d.Show()
+	// The dialog puts the keyboard in the name; with the name selected,
+	// typing replaces it, a full path too, as in any save dialog.
+	if e, ok := f.win.Canvas().Focused().(*widget.Entry); ok {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
 }
 
 // open shows the open dialog for files ending in one of exts.

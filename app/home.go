@@ -72,7 +72,7 @@ func (h *homeScreen) build(keys *entryKeys, view *widget.Button, foot string, pr
 	sub := label("Map how a group involves patients, carers and the public, one element at a time.", theme.SizeNameText, false)
 	h.heading = label("Sessions, newest first", theme.SizeNameSubHeadingText, true)
 
-	h.newBtn = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), h.do.newSession)
+	h.newBtn = widget.NewButtonWithIcon("New session (Ctrl+N)", theme.ContentAddIcon(), h.do.newSession)
 	h.newBtn.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon("Import session file…", theme.FolderOpenIcon(), h.do.importFile)
 	h.trashBtn = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), h.onTrash)

@@ -52,7 +52,7 @@ func newIntroScreen(fw *data.Framework, rec *data.Record, editDetails func()) fy
 	principle := label("“In reality, it should be nothing about us without us in keeping with the principles advocated by National Voices.”", sizeDefinition, true)
 	src := fw.Source
 	cite := label("— "+src.Author+", "+src.Title+" ("+src.Published+")", sizeSmall, false)
-	keys := label("Keys: Right or PageDown next · Left or PageUp back · 1–9 shade a word · P next prompt · T timer · A agree · F11 full screen", sizeRoom, false)
+	keys := label("Keys: Right or PageDown next · Left or PageUp back · 1–9 shade a word · P next prompt · T timer · A agree · Ctrl+E export · F11 full screen", sizeRoom, false)
 
 	five := label("The five elements, in this app's words", theme.SizeNameSubHeadingText, true)
 	left := container.NewVBox(purpose, how, howText, examples, card(container.NewVBox(principle, cite)))

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -30,6 +31,7 @@ func (u *ui) bindKeys() {
 // windowShortcuts are the Ctrl shortcuts that work even while typing.
 var windowShortcuts = []*desktop.CustomShortcut{
 	{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierControl},
 	{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierControl},
 	{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift},
 	{KeyName: fyne.KeyPlus, Modifier: fyne.KeyModifierControl},
@@ -47,6 +49,8 @@ func (u *ui) windowShortcut(s *desktop.CustomShortcut) bool {
 	switch s.KeyName {
 	case fyne.KeyE:
 		u.exportPaper()
+	case fyne.KeyN:
+		u.newSession()
 	case fyne.KeyEqual, fyne.KeyPlus:
 		u.setZoom(u.zoom + zoomStep)
 	case fyne.KeyMinus:
@@ -120,6 +124,9 @@ func (u *ui) onTypedKey(ev *fyne.KeyEvent) {
 			u.msg.hide()
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if u.confirmOnTop() {
+			return
+		}
 		if u.cur.home != nil {
 			u.cur.home.openSelected()
 		}
@@ -166,4 +173,24 @@ func (u *ui) onTypedRune(r rune) {
 	case r == 'a' || r == 'A':
 		el.onAgree()
 	}
+}
+
+// enterConfirm is a dialog that Enter confirms, and the overlay it shows in.
+type enterConfirm struct {
+	dialog *dialog.ConfirmDialog
+	popUp  fyne.CanvasObject
+}
+
+// confirmOnTop presses the confirming button of the dialog on top, when
+// that dialog is one whose Enter the window knows (the privacy check's
+// Export), and reports whether it did.
+func (u *ui) confirmOnTop() bool {
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil || u.enterConfirms == nil || top != u.enterConfirms.popUp || !top.Visible() {
+		return false
+	}
+	d := u.enterConfirms.dialog
+	u.enterConfirms = nil
+	d.Confirm()
+	return true
 }

@@ -239,6 +239,13 @@ func (u *ui) newSession() {
 	if c := u.win.Canvas(); c != nil {
 		c.Focus(u.cur.setup.title)
 	}
+	if u.practice == nil {
+		// Remembered as Setup with no session: a restart opens Home, and a
+		// test driving the real window can see that Setup is showing.
+		p := u.app.Preferences()
+		p.SetInt(prefLastSession, 0)
+		p.SetString(prefLastScreen, screenSetup)
+	}
 }
 
 // remember keeps where the room is, so a reopened window returns there.

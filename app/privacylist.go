@@ -56,7 +56,7 @@ func newPrivacyList(fw *data.Framework, rec *data.Record, d privacy.Decisions, r
 		rows.Add(widget.NewSeparator())
 	}
 	intro := widget.NewLabel("Public outputs follow this list. The author and presenter print on the cover; " +
-		"participants' and the facilitator's names and personal data are withheld. Each choice is kept for this session.")
+		"participants' and the facilitator's names and personal data are withheld. Each choice is kept for this session. Enter exports; Esc goes back.")
 	intro.Wrapping = fyne.TextWrapWord
 	p.scroll = container.NewVScroll(rows)
 	p.root = container.NewBorder(container.NewVBox(intro, p.summary), nil, nil, nil, p.scroll)
@@ -141,7 +141,7 @@ func capitalFirst(s string) string {
 
 // showPrivacyCheck shows the list in a dialog; go runs when the person
 // goes on to export, with the decisions as they now stand.
-func showPrivacyCheck(win fyne.Window, p *privacyList, what string, goOn func(privacy.Decisions)) {
+func showPrivacyCheck(win fyne.Window, p *privacyList, what string, goOn func(privacy.Decisions)) *dialog.ConfirmDialog {
 	d := dialog.NewCustomConfirm("Before a public "+what+": who and what it may name", "Export", "Cancel", p.root, func(ok bool) {
 		if ok {
 			goOn(p.d)
@@ -150,6 +150,7 @@ func showPrivacyCheck(win fyne.Window, p *privacyList, what string, goOn func(pr
 	size := win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width*0.9, 900), size.Height*0.85))
 	d.Show()
+	return d
 }
 
 // checkPrivacy shows the privacy list of rec before a public output, with
@@ -166,7 +167,9 @@ func (u *ui) checkPrivacy(rec *data.Record, what string, goOn func(privacy.Decis
 	u.privacy = newPrivacyList(u.fw, rec, privacy.DecisionsFrom(m), func(finding string, d privacy.Decision) error {
 		return st.SetPrivacyDecision(ctx, id, finding, string(d))
 	}, u.msg.fail)
-	showPrivacyCheck(u.win, u.privacy, what, goOn)
+	d := showPrivacyCheck(u.win, u.privacy, what, goOn)
+	// Enter exports, as the list says, while the list is on top.
+	u.enterConfirms = &enterConfirm{dialog: d, popUp: u.win.Canvas().Overlays().Top()}
 }
 
 // decisionsFor are the remembered privacy decisions of each session, for

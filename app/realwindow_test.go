@@ -132,6 +132,7 @@ type sessionJSON struct {
 	Elements []struct {
 		Code    string `json:"code"`
 		Seconds int    `json:"seconds"`
+		Agreed  bool   `json:"agreed"`
 	} `json:"elements"`
 }
 
@@ -142,6 +143,20 @@ func (s sessionJSON) level(word string) string {
 		}
 	}
 	return ""
+}
+
+// element is what the session says of one element, or its zero value.
+func (s sessionJSON) element(code string) (e struct {
+	Code    string `json:"code"`
+	Seconds int    `json:"seconds"`
+	Agreed  bool   `json:"agreed"`
+}) {
+	for _, x := range s.Elements {
+		if x.Code == code {
+			return x
+		}
+	}
+	return e
 }
 
 func (s sessionJSON) seconds(code string) int {
