@@ -153,11 +153,11 @@ type ui struct {
 	practiceBar *fyne.Container
 	closedOnce  bool
 
-	escaped    bool // the last Esc closed a dialog, so does nothing more
+	escaped bool // the last Esc closed a dialog, so does nothing more
 	// enterConfirms is the dialog Enter confirms while it is on top.
 	enterConfirms *enterConfirm
-	countMode  bool // the number keys count own views instead of shading
-	countMinus bool // the next number key takes one away
+	countMode     bool // the number keys count own views instead of shading
+	countMinus    bool // the next number key takes one away
 
 	lastSession int64
 	lastScreen  string
