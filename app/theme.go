@@ -152,6 +152,20 @@ func (t *iceTheme) Size(n fyne.ThemeSizeName) float32 {
 	return t.Theme.Size(n)
 }
 
+// The focus colours. Fyne shows the keyboard's place by filling a button,
+// a select or a list row with the focus colour (with the label on it), by
+// a disc behind a check box or radio button and by a ring round a link; a
+// text field's border turns the primary colour. So each look's focus
+// colour is opaque and mid-tone: 3:1 from the unfocused button, field and
+// primary button and from the window, card and dialog behind them, with
+// both the label colour and the primary label readable on it
+// (TestFocusIndicatorContrast measures each on the rendered widgets).
+const (
+	focusLight    = 0x5A86C8
+	focusDark     = 0x4573BD
+	focusContrast = 0x2F6BD0
+)
+
 func rgb(c uint32) color.NRGBA {
 	return color.NRGBA{R: uint8(c >> 16), G: uint8(c >> 8), B: uint8(c), A: 0xff}
 }
@@ -194,6 +208,15 @@ func (t *iceTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 			return rgb(0xFFD34D)
 		case colourTimeUpText:
 			return rgb(0x000000)
+		case theme.ColorNameFocus:
+			return rgb(focusDark)
+		case theme.ColorNamePrimary:
+			return rgb(0xB8D8F5)
+		case theme.ColorNameForegroundOnPrimary:
+			return rgb(0x000000)
+		case theme.ColorNameForeground:
+			// White, not Fyne's #F3F3F3: the focus fill needs it for 4.5:1.
+			return rgb(0xFFFFFF)
 		}
 		return t.Theme.Color(n, theme.VariantDark)
 	}
@@ -222,6 +245,10 @@ func (t *iceTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 		return mapmodel.IceEdge.NRGBA()
 	case theme.ColorNameForeground:
 		return rgb(0x111111)
+	case theme.ColorNameFocus:
+		return rgb(focusLight)
+	case theme.ColorNamePrimary:
+		return mapmodel.Navy.NRGBA()
 	case colourTimeUp:
 		return rgb(0x8B0000)
 	case colourTimeUpText:
@@ -240,17 +267,23 @@ func contrastColour(n fyne.ThemeColorName) color.Color {
 	case theme.ColorNameBackground, theme.ColorNameInputBackground, theme.ColorNameMenuBackground,
 		theme.ColorNameOverlayBackground, theme.ColorNameHeaderBackground, colourNone, colourSky:
 		return rgb(black)
-	case theme.ColorNameForeground, theme.ColorNameInputBorder, theme.ColorNameSeparator,
+	case theme.ColorNameForeground, theme.ColorNameSeparator,
 		colourNoneText, colourPartlyText, colourEdge:
 		return rgb(white)
+	case theme.ColorNameInputBorder:
+		// Grey, so the yellow border of the field with the keyboard is
+		// 3:1 apart from the others' (and still 4.6:1 on black).
+		return rgb(0x767676)
 	case theme.ColorNameButton, colourCard:
 		return rgb(0x1A1A1A)
 	case theme.ColorNameDisabledButton:
 		return rgb(0x101010)
 	case theme.ColorNameDisabled, theme.ColorNamePlaceHolder:
 		return rgb(0xC8C8C8)
-	case theme.ColorNamePrimary, theme.ColorNameFocus, theme.ColorNameHyperlink, colourShaded:
+	case theme.ColorNamePrimary, theme.ColorNameHyperlink, colourShaded:
 		return rgb(yellow)
+	case theme.ColorNameFocus:
+		return rgb(focusContrast)
 	case theme.ColorNameForegroundOnPrimary, colourShadedText:
 		return rgb(black)
 	case theme.ColorNameHover:
