@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -75,11 +76,87 @@ func (f *fileDialogs) save(name, what string, names bool, write func(io.Writer) 
 	d.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(name)}))
 	d.Resize(dialogSize(f.win))
 	d.Show()
-	// The dialog puts the keyboard in the name; with the name selected,
-	// typing replaces it, a full path too, as in any save dialog.
-	if e, ok := f.win.Canvas().Focused().(*widget.Entry); ok {
-		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	escapableName(f.win, d)
+}
+
+// nameEntry is a save dialog's name field that Esc closes the dialog from.
+// Fyne's own field keeps Esc to itself, and the dialog gives it the
+// keyboard, so the window never sees the key.
+type nameEntry struct {
+	widget.Entry
+	escape func()
+}
+
+// TypedKey closes the dialog on Esc and types everything else.
+func (e *nameEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		e.escape()
+		return
 	}
+	e.Entry.TypedKey(ev)
+}
+
+// escapableName puts a nameEntry in place of the name field of the save
+// dialog d just shown over win, kept in step with Fyne's field (which the
+// dialog reads the name from, and sets when a file is picked), gives it
+// the keyboard and selects the name, so typing replaces it, a full path
+// too, as in any save dialog.
+func escapableName(win fyne.Window, d *dialog.FileDialog) {
+	c := win.Canvas()
+	orig, ok := c.Focused().(*widget.Entry)
+	if !ok {
+		return
+	}
+	holder := scrollHolding(c.Overlays().Top(), orig)
+	if holder == nil {
+		orig.TypedShortcut(&fyne.ShortcutSelectAll{})
+		return
+	}
+	e := &nameEntry{escape: d.Dismiss}
+	e.ExtendBaseWidget(e)
+	e.PlaceHolder = orig.PlaceHolder
+	e.SetText(orig.Text)
+	e.OnChanged = func(s string) {
+		if orig.Text != s {
+			orig.SetText(s)
+		}
+	}
+	e.OnSubmitted = orig.OnSubmitted
+	picked := orig.OnChanged
+	orig.OnChanged = func(s string) {
+		if picked != nil {
+			picked(s)
+		}
+		if e.Text != s {
+			e.SetText(s)
+		}
+	}
+	orig.Hide() // kept, hidden, for the dialog to read and set
+	holder.Content = container.NewStack(orig, e)
+	holder.Refresh()
+	c.Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// scrollHolding finds the scroll whose content is o among the containers
+// under top (a dialog's pop-up).
+func scrollHolding(top, o fyne.CanvasObject) *container.Scroll {
+	switch x := top.(type) {
+	case *container.Scroll:
+		if x.Content == o {
+			return x
+		}
+		return scrollHolding(x.Content, o)
+	case *widget.PopUp:
+		return scrollHolding(x.Content, o)
+	case *fyne.Container:
+		for _, child := range x.Objects {
+			if s := scrollHolding(child, o); s != nil {
+				return s
+			}
+		}
+	}
+	return nil
 }
 
 // open shows the open dialog for files ending in one of exts.

@@ -1,0 +1,286 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// press sends a key as Fyne's desktop driver does (internal/driver/glfw,
+// processKeyPressed): the key-down goes to the focused object if it takes
+// key-downs, or to the window when nothing has the keyboard; then the
+// typed key goes to the focused object, or to the window.
+func (h *harness) press(name fyne.KeyName) {
+	c := h.win.Canvas()
+	ev := &fyne.KeyEvent{Name: name}
+	if f := c.Focused(); f != nil {
+		if k, ok := f.(desktop.Keyable); ok {
+			k.KeyDown(ev)
+		}
+		f.TypedKey(ev)
+		return
+	}
+	h.u.onKeyDown(ev) // what bindKeys gives the desktop canvas; the test canvas has none
+	c.OnTypedKey()(ev)
+}
+
+// tab is Tab as the desktop driver takes it: a field that accepts tabs
+// gets the key; otherwise the keyboard moves to the next control.
+func (h *harness) tab() {
+	c := h.win.Canvas()
+	if t, ok := c.Focused().(fyne.Tabbable); ok && t.AcceptsTab() {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	c.FocusNext()
+}
+
+// Ctrl+N opens a new session's Setup from Home or mid-workshop, with the
+// keyboard in its title.
+func TestCtrlNOpensANewSession(t *testing.T) {
+	h := newHarness(t)
+	ctrlN := &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierControl}
+	h.shortcut(ctrlN)
+	if s := h.u.cur.setup; s == nil || s.create == nil || h.win.Canvas().Focused() != s.title {
+		t.Fatalf("Ctrl+N on Home: screen %q, focus %T", h.u.screen, h.win.Canvas().Focused())
+	}
+	h.createSession("Board mapping", "Governing Body")
+	h.u.show(h.u.fw.Elements[0].Code)
+	h.win.Canvas().Focus(h.u.cur.element.notes) // even while typing notes
+	h.shortcut(ctrlN)
+	if s := h.u.cur.setup; s == nil || s.create == nil {
+		t.Fatalf("Ctrl+N mid-workshop shows %q, want a new session's Setup", h.u.screen)
+	}
+}
+
+// Enter passes the privacy list; the save dialog that follows has the file
+// name selected, so a typed full path replaces it, and Enter saves there.
+func TestEnterExportsAndTypedPathSaves(t *testing.T) {
+	h := newHarness(t)
+	h.createSession("Board mapping", "Governing Body")
+	h.u.show(h.u.fw.Elements[0].Code)
+	h.shortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierControl})
+	if h.u.screen != screenReview || h.win.Canvas().Overlays().Top() == nil {
+		t.Fatalf("Ctrl+E: screen %q, dialog %v", h.u.screen, h.win.Canvas().Overlays().Top())
+	}
+	privacy := h.win.Canvas().Overlays().Top()
+	h.press(fyne.KeyReturn)
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil || top == privacy {
+		t.Fatal("Enter on the privacy list did not go on to the save dialog")
+	}
+	name, ok := h.win.Canvas().Focused().(*nameEntry)
+	if !ok {
+		t.Fatalf("the save dialog starts with %T focused, want its name", h.win.Canvas().Focused())
+	}
+	if name.SelectedText() != name.Text || !strings.HasSuffix(name.Text, ".pdf") {
+		t.Fatalf("the name %q is not selected (%q)", name.Text, name.SelectedText())
+	}
+	path := filepath.Join(t.TempDir(), "typed", "paper.pdf")
+	mustOK(t, os.MkdirAll(filepath.Dir(path), 0o755), "mkdir")
+	h.runes(path)
+	if name.Text != path {
+		t.Fatalf("typing replaced the name with %q, want %q", name.Text, path)
+	}
+	h.press(fyne.KeyReturn)
+	b, err := os.ReadFile(path)
+	if err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Fatalf("no PDF at the typed path: %v (%q)", err, h.u.msg.text.Text)
+	}
+	if h.win.Canvas().Overlays().Top() != nil {
+		t.Error("the save dialog stayed open")
+	}
+}
+
+// Every form starts in its first field: Setup for a new session, for the
+// session just made, and reopened from the Intro and from Review; a save
+// dialog in its name. (Home, the elements and Review take no field first:
+// there the single keys work the room, and a field would type them.)
+func TestFocusStartsInTheFirstField(t *testing.T) {
+	h := newHarness(t)
+	c := h.win.Canvas()
+	h.u.newSession()
+	if got := c.Focused(); got != h.u.cur.setup.title {
+		t.Fatalf("new session's Setup starts with %T", got)
+	}
+	id := h.createSession("Board mapping", "Governing Body")
+	if got := c.Focused(); got != h.u.cur.setup.title {
+		t.Errorf("the made session's Setup starts with %T", got)
+	}
+	for _, from := range []string{screenIntro, screenReview} {
+		h.u.show(from)
+		if c.Focused() != nil {
+			t.Errorf("%s starts with %T focused, want nothing (its keys work the room)", from, c.Focused())
+		}
+		h.u.editDetails()
+		if got := c.Focused(); h.u.cur.setup == nil || got != h.u.cur.setup.title {
+			t.Errorf("details opened from %s start with %T focused, want the title", from, got)
+		}
+	}
+	h.u.exportSessionFile(id)
+	if _, ok := c.Focused().(*nameEntry); !ok {
+		t.Errorf("the save dialog starts with %T focused, want its name", c.Focused())
+	}
+}
+
+// Tab leaves every multi-line field (notes, summaries, the cover's long
+// fields) for the next control and types no tab into it.
+func TestTabLeavesMultiLineFields(t *testing.T) {
+	h := newHarness(t)
+	h.createSession("Board mapping", "Governing Body")
+	c := h.win.Canvas()
+	screens := append([]string{screenSetup}, h.u.stops()...)
+	seen := 0
+	for _, screen := range screens {
+		h.u.show(screen)
+		if s := h.u.cur.setup; s != nil {
+			s.coverBox.Open(0) // the cover sheet's long fields
+		}
+		for _, o := range walk(h.win.Content()) {
+			e, ok := o.(*textEntry)
+			if !ok || !e.MultiLine || !e.Visible() {
+				continue
+			}
+			seen++
+			c.Focus(e)
+			h.runes("ab")
+			h.tab()
+			if c.Focused() == e || c.Focused() == nil {
+				t.Errorf("%s: Tab stayed in the multi-line field %q", screen, e.PlaceHolder)
+			}
+			if e.Text != "ab" {
+				t.Errorf("%s: Tab in %q left %q, want %q", screen, e.PlaceHolder, e.Text, "ab")
+			}
+			c.Focus(e)
+			e.SetText("")
+		}
+	}
+	t.Logf("Tab left all %d multi-line fields", seen)
+	if seen < 7 {
+		t.Fatalf("found only %d multi-line fields on the session's screens", seen)
+	}
+}
+
+// Esc closes every dialog the window opens, each as it opens (the save
+// dialogs with the keyboard in their name field).
+func TestEscapeClosesEveryDialog(t *testing.T) {
+	h := newHarness(t)
+	id := h.createSession("Board mapping", "Governing Body")
+	other := h.createSession("Second mapping", "Governing Body")
+	h.u.show(screenReview)
+	r := h.u.cur.review
+	r.actText.SetText("Share papers two weeks before meetings")
+	test.Tap(r.actSave)
+	acts := h.record(other).Actions
+	if len(acts) != 1 {
+		t.Fatalf("%d actions saved", len(acts))
+	}
+	dialogs := []struct {
+		name string
+		open func()
+	}{
+		{"the privacy list", h.u.exportPaper},
+		{"the paper's save dialog", func() {
+			h.u.exportPaper()
+			h.press(fyne.KeyReturn)
+		}},
+		{"Remove this action?", func() { h.u.show(screenReview); h.u.cur.review.onRemove(acts[0]) }},
+		{"Delete this session?", func() { h.u.showHome(); h.u.cur.home.onDelete(id, "Board mapping") }},
+		{"the session file's save dialog", func() { h.u.showHome(); h.u.exportSessionFile(id) }},
+		{"Import session file", func() { h.u.showHome(); h.u.importSessionFile() }},
+		{"the hand-out's save dialog", func() { h.u.showHome(); h.u.exportHandout() }},
+		{"Examples", func() { h.u.showHome(); h.u.showExamples() }},
+		{"the comparison's save dialog", func() { h.u.showCompare(id, other); h.u.cur.compare.onExport() }},
+		{"Delete for ever?", func() {
+			h.u.showHome()
+			h.u.cur.home.onDelete(id, "Board mapping")
+			h.dialog().pressConfirm()
+			h.u.cur.home.onTrash()
+			h.u.cur.home.onPurge(id, "Board mapping")
+		}},
+	}
+	for _, d := range dialogs {
+		if h.u.sess.rec == nil {
+			h.u.open(other, screenReview)
+		}
+		d.open()
+		c := h.win.Canvas()
+		if c.Overlays().Top() == nil {
+			t.Fatalf("%s did not open", d.name)
+		}
+		h.press(fyne.KeyEscape)
+		if top := c.Overlays().Top(); top != nil && top.Visible() {
+			t.Errorf("Esc left %s open (focus on %T)", d.name, c.Focused())
+			for c.Overlays().Top() != nil {
+				c.Overlays().Remove(c.Overlays().Top())
+			}
+		}
+	}
+}
+
+// pressConfirm taps a confirmation dialog's confirming button.
+func (d *fileDialog) pressConfirm() {
+	d.t.Helper()
+	for _, o := range d.objects() {
+		if b, ok := o.(*widget.Button); ok && b.Importance == widget.HighImportance {
+			test.Tap(b)
+			return
+		}
+	}
+	d.t.Fatal("the dialog has no confirming button")
+}
+
+// The message bar's Dismiss is for a pointer: Tab goes round a whole
+// screen with a message showing and never reaches it.
+func TestTabNeverReachesDismiss(t *testing.T) {
+	h := newHarness(t)
+	h.createSession("Board mapping", "Governing Body")
+	for _, screen := range []string{screenSetup, h.u.fw.Elements[0].Code, screenReview} {
+		h.u.show(screen)
+		h.u.msg.info("PDF saved without names (public): /home/facilitator/Documents/paper.pdf")
+		if !h.u.msg.box.Visible() {
+			t.Fatal("the message bar is hidden")
+		}
+		inBar := map[fyne.CanvasObject]bool{}
+		for _, o := range walk(h.u.msg.box) {
+			inBar[o] = true
+		}
+		dismiss := false
+		for o := range inBar {
+			if b, ok := o.(*tapButton); ok && b.text == "Dismiss" && b.Visible() {
+				dismiss = true
+			}
+		}
+		if !dismiss {
+			t.Fatal("the message bar shows no Dismiss")
+		}
+		c := h.win.Canvas()
+		c.Unfocus()
+		h.tab()
+		first := c.Focused()
+		if first == nil {
+			t.Fatalf("%s: Tab reaches nothing", screen)
+		}
+		stops := 0
+		for {
+			if inBar[c.Focused().(fyne.CanvasObject)] {
+				t.Fatalf("%s: Tab reached the message bar's %T", screen, c.Focused())
+			}
+			stops++
+			h.tab()
+			if c.Focused() == first || stops > 500 {
+				break
+			}
+		}
+		if stops < 5 {
+			t.Errorf("%s: Tab went round only %d controls", screen, stops)
+		}
+		t.Logf("%s: Tab goes round %d controls, Dismiss not among them", screen, stops)
+	}
+}
