@@ -5,9 +5,9 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"net/url"
 	"os"
 	"path/filepath"
-	"net/url"
 	"strings"
 	"testing"
 
