@@ -226,6 +226,7 @@ func buildUI(a fyne.App, w fyne.Window, store data.Store, files Files) *ui {
 	}
 	u.dialogs = &fileDialogs{win: w, msg: u.msg}
 	u.keys = &entryKeys{win: w, step: u.step, shortcut: u.windowShortcut, fail: u.msg.fail}
+	u.keys.typedRune, u.keys.typedKey = u.onTypedRune, u.onTypedKey
 
 	u.body = container.NewStack()
 	u.practiceBar = u.newPracticeBar()

@@ -127,6 +127,7 @@ func (s *elementScreen) build(keys *entryKeys) {
 	for i, w := range el.Words {
 		i, w := i, w
 		t := newWordTile(i+1, w.Label, sess.rec.Word(w.ID).Level, func() { s.cycle(i) })
+		t.focus.keys = keys
 		note := keys.newEntry("Note on "+w.Label, false)
 		note.SetText(sess.rec.Word(w.ID).Note)
 		id := w.ID

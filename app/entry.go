@@ -75,6 +75,10 @@ type entryKeys struct {
 	step     func(by int) bool                  // moves the workshop on or back; false off the workshop
 	shortcut func(*desktop.CustomShortcut) bool // runs a window shortcut; false if it is not one
 	fail     func(error)
+	// The window's own key handlers, for widgets of the app's own that
+	// take the keyboard but do not type (tiles, rail stops).
+	typedRune func(rune)
+	typedKey  func(*fyne.KeyEvent)
 }
 
 // newEntry is a text field that passes the window's keys on.

@@ -17,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
 )
 
 // focusNeed is WCAG 2.4.7 and 2.4.11's 3:1 for the focus indicator.
@@ -114,6 +116,12 @@ func TestFocusIndicatorContrast(t *testing.T) {
 		}, boxPart},
 		{"select", func(fyne.Window) fyne.CanvasObject { return widget.NewSelect([]string{"PDF", "Web page"}, nil) }, nil},
 		{"link", func(fyne.Window) fyne.CanvasObject { return widget.NewHyperlink("Learn more", link) }, nil},
+		{"word tile", func(fyne.Window) fyne.CanvasObject { return newWordTile(1, "Aligning", data.ShadeShaded, nil) }, nil},
+		{"rail stop", func(fyne.Window) fyne.CanvasObject {
+			s := newRailStep("Participation", "P", nil)
+			s.set(true, true, false)
+			return container.NewGridWrap(fyne.NewSize(150, 62), s)
+		}, nil},
 	}
 	surfaces := []struct {
 		name string

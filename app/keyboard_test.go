@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ppei-iceberg/iceberg/data"
 )
 
 // press sends a key as Fyne's desktop driver does (internal/driver/glfw,
@@ -282,5 +284,71 @@ func TestTabNeverReachesDismiss(t *testing.T) {
 			t.Errorf("%s: Tab went round only %d controls", screen, stops)
 		}
 		t.Logf("%s: Tab goes round %d controls, Dismiss not among them", screen, stops)
+	}
+}
+
+// Tab reaches the word tiles and the rail's stops, which show a ring;
+// with one of them focused the room's keys still work (number keys, T,
+// arrows), Space or Enter taps it, and Esc gives the keyboard back.
+func TestTilesAndRailTakeTheKeyboard(t *testing.T) {
+	h := newHarness(t)
+	id := h.createSession("Board mapping", "Governing Body")
+	P := h.u.fw.Elements[0]
+	h.u.show(P.Code)
+	c := h.win.Canvas()
+	el := h.u.cur.element
+	var tile *wordTile
+	for i := 0; i < 80 && tile == nil; i++ {
+		h.tab()
+		tile, _ = c.Focused().(*wordTile)
+	}
+	if tile != el.tiles[0] {
+		t.Fatalf("Tab reached %T before the first tile", c.Focused())
+	}
+	// On the screen itself (not alone on a test canvas) the ring shows:
+	// at least a one-pixel line round the tile changes by 3:1.
+	c.Unfocus()
+	before := c.Capture()
+	c.Focus(tile)
+	n, _ := changedBy(before, c.Capture(), focusNeed)
+	if sz := tile.Size(); n < int(2*(sz.Width+sz.Height)) {
+		t.Errorf("a focused tile changes %d pixels by 3:1, want at least %.0f", n, 2*(sz.Width+sz.Height))
+	} else {
+		t.Logf("a focused tile on the element screen changes %d pixels by 3:1 or more", n)
+	}
+	h.press(fyne.KeySpace)
+	h.runes("2")
+	wantLevels(t, h.levels(id, P.Words[0].ID, P.Words[1].ID), data.ShadePartly, data.ShadePartly)
+	h.runes("t")
+	if !h.u.sess.clock.running() {
+		t.Error("T with a tile focused did not start the timer")
+	}
+	h.press(fyne.KeyEscape)
+	if c.Focused() != nil {
+		t.Errorf("Esc on a tile left %T focused", c.Focused())
+	}
+	h.win.Canvas().Focus(el.tiles[1])
+	h.press(fyne.KeyRight)
+	if h.u.screen != h.u.fw.Elements[1].Code {
+		t.Errorf("Right with a tile focused shows %q", h.u.screen)
+	}
+
+	// The rail: Enter on a stop goes there.
+	review := h.u.built.railSteps[screenReview]
+	c.Focus(review)
+	if c.Focused() != review {
+		t.Fatal("the rail's Review stop takes no keyboard")
+	}
+	h.press(fyne.KeyReturn)
+	if h.u.screen != screenReview {
+		t.Errorf("Enter on the rail's Review shows %q", h.u.screen)
+	}
+	// A tap on a tile takes the keyboard from a note, so 1 shades again.
+	h.u.show(P.Code)
+	el = h.u.cur.element
+	c.Focus(el.wordNotes[0])
+	test.Tap(el.tiles[2])
+	if c.Focused() != nil {
+		t.Errorf("a tap on a tile left %T with the keyboard", c.Focused())
 	}
 }

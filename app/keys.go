@@ -1,9 +1,13 @@
 package app
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -77,7 +81,7 @@ func (u *ui) typing() bool {
 	switch u.win.Canvas().Focused().(type) {
 	case nil:
 		return false
-	case *widget.Button, *widget.Check:
+	case *widget.Button, *widget.Check, *wordTile, *railStep:
 		return false
 	}
 	return true
@@ -193,4 +197,89 @@ func (u *ui) confirmOnTop() bool {
 	u.enterConfirms = nil
 	d.Confirm()
 	return true
+}
+
+// keyFocus is what a tile or a rail stop of the app's own needs to take
+// the keyboard: whether it has it, and the window's handlers, to which it
+// passes the room's keys (number keys, T, A, arrows), so Tab onto a tile
+// does not stop them working.
+type keyFocus struct {
+	on   bool
+	keys *entryKeys
+}
+
+// tapped takes the keyboard from a field being typed in, as a tap on
+// something that is not a field does, so the number keys shade again.
+func (f *keyFocus) tapped(self fyne.Focusable) {
+	if f.keys == nil {
+		return
+	}
+	if c := f.keys.win.Canvas(); c != nil && c.Focused() != nil && c.Focused() != self {
+		c.Unfocus()
+	}
+}
+
+// rune passes a typed character to the window.
+func (f *keyFocus) rune(r rune) {
+	if f.keys != nil && f.keys.typedRune != nil && r != ' ' { // Space is the tap, below
+		f.keys.typedRune(r)
+	}
+}
+
+// key taps on Space or Enter, gives the keyboard back on Esc (so the
+// window's keys work with nothing focused, as after a field), and passes
+// every other key to the window.
+func (f *keyFocus) key(ev *fyne.KeyEvent, tap func()) {
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		if tap != nil {
+			tap()
+		}
+	case fyne.KeyEscape:
+		if f.keys != nil {
+			if c := f.keys.win.Canvas(); c != nil {
+				c.Unfocus()
+			}
+		}
+	default:
+		if f.keys != nil && f.keys.typedKey != nil {
+			f.keys.typedKey(ev)
+		}
+	}
+}
+
+// focusRing is the ring drawn inside a tile or rail stop of the app's own
+// while it has the keyboard: a line of the window's colour over the edge,
+// so the ring stands 3:1 apart from any tile's edge and fill, and inside
+// it a ring of the focus colour.
+type focusRing struct{ gap, ring *canvas.Rectangle }
+
+func newFocusRing() focusRing {
+	f := focusRing{canvas.NewRectangle(color.Transparent), canvas.NewRectangle(color.Transparent)}
+	f.gap.Hide()
+	f.ring.Hide()
+	return f
+}
+
+// objects are the ring's two lines, drawn over the rest.
+func (f focusRing) objects() []fyne.CanvasObject { return []fyne.CanvasObject{f.gap, f.ring} }
+
+const (
+	focusGapWidth  = 3 // as wide as a tile's edge, which it covers
+	focusRingWidth = 4
+)
+
+func (f focusRing) place(s fyne.Size) {
+	f.gap.Move(fyne.NewPos(0, 0))
+	f.gap.Resize(s)
+	f.ring.Move(fyne.NewPos(focusGapWidth, focusGapWidth))
+	f.ring.Resize(s.SubtractWidthHeight(2*focusGapWidth, 2*focusGapWidth))
+}
+
+func (f focusRing) show(on bool) {
+	f.gap.StrokeColor, f.gap.StrokeWidth, f.gap.CornerRadius = themeColour(theme.ColorNameBackground), focusGapWidth, 6
+	f.ring.StrokeColor, f.ring.StrokeWidth, f.ring.CornerRadius = themeColour(theme.ColorNameFocus), focusRingWidth, 4
+	f.gap.Hidden, f.ring.Hidden = !on, !on
+	f.gap.Refresh()
+	f.ring.Refresh()
 }

@@ -303,6 +303,7 @@ func (u *ui) workshopFrame(content fyne.CanvasObject) fyne.CanvasObject {
 			}
 			target := s
 			st := newRailStep(name, code, func() { u.show(target) })
+			st.focus.keys = u.keys
 			u.built.railSteps[s] = st
 			steps = append(steps, st)
 		}

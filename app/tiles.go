@@ -203,6 +203,7 @@ type wordTile struct {
 	tally string // how many shaded it on their own, in words; "" for no tally
 	onTap func()
 	scale float32 // how much larger than the theme's tile it is drawn, on a large screen
+	focus keyFocus
 }
 
 func newWordTile(key int, label string, level data.Shade, onTap func()) *wordTile {
@@ -248,6 +249,7 @@ func (t *wordTile) setTally(s string) {
 
 // Tapped cycles the shading.
 func (t *wordTile) Tapped(*fyne.PointEvent) {
+	t.focus.tapped(t)
 	if t.onTap != nil {
 		t.onTap()
 	}
@@ -255,6 +257,18 @@ func (t *wordTile) Tapped(*fyne.PointEvent) {
 
 // Cursor shows a pointing hand, as for a button.
 func (t *wordTile) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// FocusGained shows the focus ring.
+func (t *wordTile) FocusGained() { t.focus.on = true; t.Refresh() }
+
+// FocusLost hides the focus ring.
+func (t *wordTile) FocusLost() { t.focus.on = false; t.Refresh() }
+
+// TypedRune passes the room's single keys on to the window.
+func (t *wordTile) TypedRune(r rune) { t.focus.rune(r) }
+
+// TypedKey shades the tile on Space or Enter, as a tap does.
+func (t *wordTile) TypedKey(ev *fyne.KeyEvent) { t.focus.key(ev, t.onTap) }
 
 // CreateRenderer builds the tile's drawing.
 func (t *wordTile) CreateRenderer() fyne.WidgetRenderer {
@@ -265,6 +279,7 @@ func (t *wordTile) CreateRenderer() fyne.WidgetRenderer {
 		word:  canvas.NewText("", color.Black),
 		state: canvas.NewText("", color.Black),
 		mark:  newMarkShape(),
+		ring:  newFocusRing(),
 	}
 	r.hatch = newHatch(color.Transparent, 9)
 	r.word.TextStyle.Bold = true
@@ -279,12 +294,13 @@ type tileRenderer struct {
 	hatch            *hatch
 	num, word, state *canvas.Text
 	mark             *markShape
+	ring             focusRing
 }
 
 func (r *tileRenderer) Destroy() {}
 
 func (r *tileRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.hatch, r.num, r.word, r.state, r.mark.raster}
+	return append([]fyne.CanvasObject{r.bg, r.hatch, r.num, r.word, r.state, r.mark.raster}, r.ring.objects()...)
 }
 
 func (r *tileRenderer) markSide() float32 { return r.t.size(sizeWord) }
@@ -305,6 +321,7 @@ func (r *tileRenderer) Layout(s fyne.Size) {
 	p := themeSize(theme.SizeNameInnerPadding)
 	r.bg.Resize(s)
 	r.bg.Move(fyne.NewPos(0, 0))
+	r.ring.place(s)
 	r.hatch.Resize(s)
 	r.num.Move(fyne.NewPos(p/2+2, 2))
 	r.num.Resize(r.num.MinSize())
@@ -328,6 +345,7 @@ func (r *tileRenderer) Refresh() {
 	r.bg.StrokeColor = themeColour(colourEdge)
 	r.bg.StrokeWidth = themeSize(theme.SizeNameInputBorder) + 1
 	r.bg.CornerRadius = 6
+	r.ring.show(r.t.focus.on)
 	r.hatch.Hidden = lvl != data.ShadePartly
 	r.hatch.colour, r.hatch.spacing = themeColour(colourHatch), 9
 	for _, txt := range []*canvas.Text{r.num, r.word, r.state} {
@@ -366,6 +384,7 @@ type railStep struct {
 	agreed     bool
 	changed    bool // agreed, but its shading changed since
 	onTap      func()
+	focus      keyFocus
 }
 
 func newRailStep(name, code string, onTap func()) *railStep {
@@ -376,6 +395,7 @@ func newRailStep(name, code string, onTap func()) *railStep {
 
 // Tapped moves the room to this stop.
 func (s *railStep) Tapped(*fyne.PointEvent) {
+	s.focus.tapped(s)
 	if s.onTap != nil {
 		s.onTap()
 	}
@@ -383,6 +403,18 @@ func (s *railStep) Tapped(*fyne.PointEvent) {
 
 // Cursor shows a pointing hand.
 func (s *railStep) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// FocusGained shows the focus ring.
+func (s *railStep) FocusGained() { s.focus.on = true; s.Refresh() }
+
+// FocusLost hides the focus ring.
+func (s *railStep) FocusLost() { s.focus.on = false; s.Refresh() }
+
+// TypedRune passes the room's single keys on to the window.
+func (s *railStep) TypedRune(r rune) { s.focus.rune(r) }
+
+// TypedKey moves to this stop on Space or Enter, as a tap does.
+func (s *railStep) TypedKey(ev *fyne.KeyEvent) { s.focus.key(ev, s.onTap) }
 
 func (s *railStep) set(current, agreed, changed bool) {
 	if s.current == current && s.agreed == agreed && s.changed == changed {
@@ -401,6 +433,7 @@ func (s *railStep) CreateRenderer() fyne.WidgetRenderer {
 		name: canvas.NewText("", color.Black),
 		sub:  canvas.NewText("", color.Black),
 		tick: newMarkShape(),
+		ring: newFocusRing(),
 	}
 	r.Refresh()
 	return r
@@ -411,12 +444,13 @@ type railRenderer struct {
 	bg, bar   *canvas.Rectangle
 	name, sub *canvas.Text
 	tick      *markShape
+	ring      focusRing
 }
 
 func (r *railRenderer) Destroy() {}
 
 func (r *railRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.bar, r.name, r.sub, r.tick.raster}
+	return append([]fyne.CanvasObject{r.bg, r.bar, r.name, r.sub, r.tick.raster}, r.ring.objects()...)
 }
 
 func (r *railRenderer) MinSize() fyne.Size {
@@ -428,6 +462,7 @@ func (r *railRenderer) MinSize() fyne.Size {
 func (r *railRenderer) Layout(size fyne.Size) {
 	p := themeSize(theme.SizeNamePadding)
 	r.bg.Resize(size)
+	r.ring.place(size)
 	bar := 2 * p
 	r.bar.Move(fyne.NewPos(0, size.Height-bar))
 	r.bar.Resize(fyne.NewSize(size.Width, bar))
@@ -473,6 +508,7 @@ func (r *railRenderer) Layout(size fyne.Size) {
 }
 
 func (r *railRenderer) Refresh() {
+	r.ring.show(r.s.focus.on)
 	ink := themeColour(theme.ColorNameForeground)
 	r.bg.FillColor = themeColour(colourCard)
 	r.bar.FillColor = color.Transparent
