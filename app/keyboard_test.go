@@ -101,8 +101,8 @@ func TestEnterExportsAndTypedPathSaves(t *testing.T) {
 }
 
 // Every form starts in its first field: Setup for a new session, for the
-// session just made, and reopened from the Intro and from Review; a save
-// dialog in its name. (Home, the elements and Review take no field first:
+// session just made, and reopened from the Intro and from Review; an
+// action opened for editing in its text; a save dialog in its name. (Home, the elements and Review take no field first:
 // there the single keys work the room, and a field would type them.)
 func TestFocusStartsInTheFirstField(t *testing.T) {
 	h := newHarness(t)
@@ -124,6 +124,16 @@ func TestFocusStartsInTheFirstField(t *testing.T) {
 		if got := c.Focused(); h.u.cur.setup == nil || got != h.u.cur.setup.title {
 			t.Errorf("details opened from %s start with %T focused, want the title", from, got)
 		}
+	}
+	// An action opened for editing on Review: its text.
+	h.u.show(screenReview)
+	r := h.u.cur.review
+	r.actText.SetText("Share papers two weeks before meetings")
+	test.Tap(r.actSave)
+	c.Unfocus()
+	r.onEdit(h.record(id).Actions[0])
+	if got := c.Focused(); got != r.actText {
+		t.Errorf("an action opened for editing starts with %T focused, want its text", got)
 	}
 	h.u.exportSessionFile(id)
 	if _, ok := c.Focused().(*nameEntry); !ok {

@@ -244,6 +244,9 @@ func (r *reviewScreen) onEdit(a data.Action) {
 	}
 	r.actSave.SetText("Save action")
 	r.actCancel.Show()
+	if c := r.win.Canvas(); c != nil {
+		c.Focus(r.actText) // the form being edited starts in its first field
+	}
 }
 
 func (r *reviewScreen) onRemove(a data.Action) {
