@@ -17,7 +17,17 @@ function metric(line, unit,   n, i) {
 /^BenchmarkList\/search=""/ { list_ns = metric($0, "ns/op") }
 /^BenchmarkStartup/         { st_app = metric($0, "ms-iceberg"); st_bare = metric($0, "ms-bare") }
 /^BenchmarkWorkshopMemory/  { mem_app = metric($0, "MB-iceberg"); mem_bare = metric($0, "MB-bare") }
+/^BenchmarkRespondShade/ {
+  key_med = metric($0, "ms-median-iceberg"); key_p99 = metric($0, "ms-p99-iceberg")
+  keyb_med = metric($0, "ms-median-bare"); keyb_p99 = metric($0, "ms-p99-bare")
+}
+/^BenchmarkRespondNextElement/ {
+  next_med = metric($0, "ms-median-iceberg"); next_p99 = metric($0, "ms-p99-iceberg")
+  nextb_med = metric($0, "ms-median-bare"); nextb_p99 = metric($0, "ms-p99-bare")
+}
 function ratio(a, b) { return (a != "" && b != "" && b + 0 > 0) ? sprintf("%.2f×", a / b) : "n/a" }
+# more is how much later than the bare window, for budgets counted in frames.
+function more(a, b) { return (a != "" && b != "") ? sprintf("%+.1f ms", a - b) : "n/a" }
 END {
   print ""
   print "budget                          measured              floor                 ratio   budget"
@@ -32,4 +42,8 @@ END {
   printf "list of 10,000 sessions         %-21s %-21s %-7s under 20 ms\n", sprintf("%.2f ms", list_ns / 1e6), sprintf("%.2f ms", list_floor / 1e6), ratio(list_ns, list_floor)
   printf "cold start to a visible window  %-21s %-21s %-7s under 1 s, at most 1.15×\n", st_app " ms", st_bare " ms", ratio(st_app, st_bare)
   printf "memory after a full workshop    %-21s %-21s %-7s at most 1.3×\n", mem_app " MB", mem_bare " MB", ratio(mem_app, mem_bare)
+  printf "key to repainted tile, median   %-21s %-21s %-7s at most 16.7 ms more\n", key_med " ms", keyb_med " ms", more(key_med, keyb_med)
+  printf "key to repainted tile, p99      %-21s %-21s %-7s at most 16.7 ms more\n", key_p99 " ms", keyb_p99 " ms", more(key_p99, keyb_p99)
+  printf "PageDown to next element, med.  %-21s %-21s %-7s at most 16.7 ms more\n", next_med " ms", nextb_med " ms", more(next_med, nextb_med)
+  printf "PageDown to next element, p99   %-21s %-21s %-7s at most 16.7 ms more\n", next_p99 " ms", nextb_p99 " ms", more(next_p99, nextb_p99)
 }

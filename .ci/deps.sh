@@ -19,8 +19,9 @@ for group in "$@"; do
     # Fyne's GLFW driver needs the GL and X11 headers; libxxf86vm-dev only at link time.
     build) pkgs+=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
       libxinerama-dev libxi-dev libxxf86vm-dev libxext-dev) ;;
-    # Xvfb and xdotool for the real-window smoke test, pdftotext for the PDF tests, rsvg-convert for the SVG map.
-    test) pkgs+=(xvfb xdotool poppler-utils librsvg2-bin) tools+=(staticcheck) ;;
+    # Xvfb and xdotool for the real-window smoke test, pdftotext for the PDF tests, rsvg-convert for
+    # the SVG map; the XTEST and DAMAGE headers for app/internal/xwait, which types and watches frames.
+    test) pkgs+=(xvfb xdotool poppler-utils librsvg2-bin libxtst-dev libxdamage-dev) tools+=(staticcheck) ;;
     # LibreOffice, headless, opens the Word document and the CSV in the tests as an office suite would.
     office) pkgs+=(libreoffice-writer-nogui libreoffice-calc-nogui) ;;
     # Headless Chromium and axe-core check the HTML report as a browser shows it; pdfinfo

@@ -56,3 +56,77 @@ func TestWaitWindowSeesAFyneWindow(t *testing.T) {
 		t.Fatalf("watcher saw window %d, xdotool sees %q", id, out)
 	}
 }
+
+// Frames sees a Fyne window repaint after a key typed through XTEST, and
+// only then: the window is still until the key, and the frame it waits for
+// differs from the look before.
+func TestFramesSeeAKeyRepaint(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Fatal("this test opens a real window: run it with a display (make test starts Xvfb)")
+	}
+	bin := filepath.Join(t.TempDir(), "barekeys")
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/ppei-iceberg/iceberg/app/internal/barekeys").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	w, err := Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	f, err := OpenFrames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir(), "XDG_CACHE_HOME="+t.TempDir())
+	w.Reset()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	id, err := w.WaitWindow(cmd.Process.Pid, 30*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Watch(id); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Focus(id); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Quiet(200*time.Millisecond, 20*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	before, err := f.Capture(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before = before.Clone()
+	differs := func(m *Image) bool {
+		for i, p := range m.Pix {
+			if p&Mask != before.Pix[i]&Mask {
+				return true
+			}
+		}
+		return false
+	}
+	if _, err := f.WaitShown(id, 300*time.Millisecond, differs); err == nil {
+		t.Fatal("a change was seen with no key typed")
+	}
+	if _, err := f.Key("NoSuchKeyName"); err == nil {
+		t.Fatal("a key with no keysym was typed")
+	}
+	sent, err := f.Key("1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown, err := f.WaitShown(id, 10*time.Second, differs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !shown.After(sent) {
+		t.Fatalf("the change was heard of at %v, before the key at %v", shown, sent)
+	}
+}
