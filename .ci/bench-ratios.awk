@@ -20,6 +20,7 @@ function metric(line, unit,   n, i) {
 /^BenchmarkRespondShade/ {
   key_med = metric($0, "ms-median-iceberg"); key_p99 = metric($0, "ms-p99-iceberg")
   keyb_med = metric($0, "ms-median-bare"); keyb_p99 = metric($0, "ms-p99-bare")
+  paint = metric($0, "ms-repaint-iceberg"); paintb = metric($0, "ms-repaint-bare")
 }
 /^BenchmarkRespondNextElement/ {
   next_med = metric($0, "ms-median-iceberg"); next_p99 = metric($0, "ms-p99-iceberg")
@@ -46,4 +47,5 @@ END {
   printf "key to repainted tile, p99      %-21s %-21s %-7s at most 16.7 ms more\n", key_p99 " ms", keyb_p99 " ms", more(key_p99, keyb_p99)
   printf "PageDown to next element, med.  %-21s %-21s %-7s at most 16.7 ms more\n", next_med " ms", nextb_med " ms", more(next_med, nextb_med)
   printf "PageDown to next element, p99   %-21s %-21s %-7s at most 16.7 ms more\n", next_p99 " ms", nextb_p99 " ms", more(next_p99, nextb_p99)
+  printf "repaint, nothing changed        %-21s %-21s %-7s beside the two above (no budget of its own)\n", paint " ms", paintb " ms", more(paint, paintb)
 }

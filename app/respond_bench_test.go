@@ -91,6 +91,8 @@ type respondWindow struct {
 	looks []*xwait.Image
 	at    int
 	times []time.Duration
+	// repaints are times from an expose to the frame (BenchmarkRespondShade).
+	repaints []time.Duration
 }
 
 // startRespond runs prog, waits for its window and places it at x, 0.
@@ -296,6 +298,27 @@ func untimedKey(b *testing.B, fr *xwait.Frames, w *respondWindow, key string, k 
 	w.at = k
 }
 
+// timeRepaint exposes w's window and records the time to its next frame,
+// which looks as before: the cost of drawing the window once, with no
+// change to work out.
+func timeRepaint(b *testing.B, fr *xwait.Frames, w *respondWindow) {
+	b.Helper()
+	quiet(b, fr)
+	t0, err := fr.Expose(w.win)
+	if err != nil {
+		b.Fatal(err)
+	}
+	drawn, err := fr.WaitShown(w.win, 10*time.Second, func(*xwait.Image) bool { return true })
+	if err != nil {
+		b.Fatalf("%s after an expose: %v\n%s", w.name, err, w.out)
+	}
+	w.repaints = append(w.repaints, drawn.Sub(t0))
+}
+
+func medianMS(d []time.Duration) float64 {
+	return float64(median(append([]time.Duration(nil), d...)).Microseconds()) / 1000
+}
+
 // reportRespond reports the median and 99th percentile of each window's
 // times, in milliseconds.
 func reportRespond(b *testing.B, app, bare *respondWindow) {
@@ -310,22 +333,32 @@ func reportRespond(b *testing.B, app, bare *respondWindow) {
 		b.ReportMetric(float64(p99.Microseconds())/1000, "ms-p99-"+w.name)
 	}
 	b.ReportMetric(float64(len(app.times)), "samples")
+	if len(app.repaints) > 0 {
+		b.ReportMetric(medianMS(app.repaints), "ms-repaint-iceberg")
+		b.ReportMetric(medianMS(bare.repaints), "ms-repaint-bare")
+	}
 }
 
 // BenchmarkRespondShade: a number key to the tile it shades repainted.
 // In PPEI Iceberg "1" moves the first word of the first element to its
 // next shading (none, partly, shaded, none…); the look waited for is
 // everything that changes on the screen, the tile and whatever the shading
-// changes besides. The bare window changes a rectangle's colour.
+// changes besides. The bare window changes a rectangle's colour. Beside
+// them, with no budget, the median time from an expose to each window's
+// next frame (ms-repaint): how long drawing the window takes at all.
 func BenchmarkRespondShade(b *testing.B) {
 	fr, app, bare := respondSetup(b)
 	for _, w := range []*respondWindow{app, bare} {
 		learnLooks(b, fr, w, []string{"1", "1"}, []string{"1"})
 	}
 	for b.Loop() {
-		for range shadeRound {
+		for i := range shadeRound {
 			timeKey(b, fr, app, "1")
 			timeKey(b, fr, bare, "1")
+			if i%4 == 0 {
+				timeRepaint(b, fr, app)
+				timeRepaint(b, fr, bare)
+			}
 		}
 	}
 	reportRespond(b, app, bare)

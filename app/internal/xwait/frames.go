@@ -317,6 +317,20 @@ func (f *Frames) Key(name string) (time.Time, error) {
 	return t, nil
 }
 
+// Expose tells window win that all of it must be drawn again, as the X
+// server does when a window in front of it goes away, and returns the
+// moment just before. The server paints nothing itself on a window with no
+// background (GLFW's have none), so the next change is the program's own
+// frame: the time to it is the cost of a frame with nothing new in it.
+func (f *Frames) Expose(win uint64) (time.Time, error) {
+	t := time.Now()
+	C.XClearArea(f.d, C.Window(win), 0, 0, 0, 0, C.True)
+	if e := C.take_error(f.d); e != 0 {
+		return t, fmt.Errorf("xwait: expose window %d: X error %d", win, e)
+	}
+	return t, nil
+}
+
 // Capture reads window win's pixels, those of it on the screen.
 func (f *Frames) Capture(win uint64) (*Image, error) {
 	var x, y, w, h, sw, sh C.int
