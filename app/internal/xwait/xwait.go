@@ -4,7 +4,9 @@
 // on an X display. It holds one X connection that listens for windows
 // being mapped, so it sees the moment without polling: polling with a
 // helper program every few milliseconds costs the machine CPU while the
-// program under test is starting, and can crowd the X server.
+// program under test is starting, and can crowd the X server. Frames
+// (frames.go) does the same for what a window shows: it types keys and
+// hears of each new frame, for the responsiveness benchmarks.
 package xwait
 
 /*
