@@ -77,7 +77,7 @@ func (c *compareScreen) build(view *widget.Button, home, handout func()) {
 		rows = append(rows, container.NewBorder(nil, nil, ch, nil, line))
 	}
 	// In a VBox, so a few sessions keep one line's height each.
-	c.pickList = container.NewVScroll(container.NewVBox(container.NewGridWithColumns(2, rows...)))
+	c.pickList = container.NewVScroll(container.NewVBox(newGrid(2, rows...)))
 	if len(rows) > 0 {
 		// Three rows of two: six sessions in view whatever the text size;
 		// the split gives the map the rest.
@@ -92,12 +92,13 @@ func (c *compareScreen) build(view *widget.Button, home, handout func()) {
 	c.exportBtn.Importance = widget.HighImportance
 	c.names = widget.NewCheck("Include names", nil)
 	hand := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), handout)
-	bar := container.NewHBox(homeBtn, c.exportBtn, c.names, hand, view)
+	bar := newFlow(homeBtn, c.exportBtn, c.names, hand, view)
 
 	c.heading = label("", theme.SizeNameSubHeadingText, true)
 	c.countLine = label("", theme.SizeNameText, false)
 	c.result = container.NewStack()
-	right := container.NewBorder(container.NewVBox(c.heading, c.countLine), nil, nil, nil, container.NewScroll(c.result))
+	// On a short screen the heading scrolls in its own room over the map.
+	right := newGiveWay(container.NewVBox(c.heading, c.countLine), container.NewScroll(c.result), nil)
 	// The chooser sits above the map, so the five columns have the
 	// window's whole width at 1280×720.
 	split := container.NewVSplit(pick, right)

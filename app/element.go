@@ -396,7 +396,7 @@ func (s *elementScreen) showTimer() {
 	left := s.sess.timeLeft(s.el.Code)
 	running := s.sess.timing(s.el.Code)
 	s.timerText.Text = clockText(left)
-	s.timerText.TextSize = themeSize(sizeTimer)
+	s.timerText.TextSize = s.layout.timerSize()
 	s.timerText.Color = themeColour(theme.ColorNameForeground)
 	s.timeUp.FillColor = color.Transparent
 	note := "Paused"

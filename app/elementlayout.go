@@ -15,7 +15,14 @@ import (
 //     the quote giving way behind a "Quote" button when there is no room;
 //     on a narrow one the prompt spans the top and the quote is folded;
 //   - the doing words take as many columns as fit and scroll if they must;
-//     on a large screen they, and the prompt, grow.
+//     on a large screen they, and the prompt, grow;
+//   - on a screen too short for the header, a row of tiles and four lines
+//     of notes one above another (1024×768 or 1280×720 at 150%, with the
+//     Practice bar or a message), the screen goes tight: the timer's and
+//     Agree's notes give way (the buttons and the rail say the same), the
+//     name, timer and Agree share one row, the prompt and quote give way
+//     (P still turns the prompt), and the notes sit beside the tiles; the
+//     definition stays above the tiles where a row of them still shows.
 type elementLayout struct {
 	s *elementScreen
 	// folded is whether the quote, when it has no room of its own, is
@@ -23,6 +30,32 @@ type elementLayout struct {
 	folded bool
 	wide   bool // the last layout had a right-hand column
 	large  bool // the last layout was for a large screen
+	tight  bool // the last layout was the tight one
+}
+
+// tightTimer is the timer's size in the tight layout, as a share of its
+// own: still larger than a tile's word.
+const tightTimer = 0.8
+
+// timerSize is the timer's text size in the layout last used.
+func (l *elementLayout) timerSize() float32 {
+	if l != nil && l.tight {
+		return themeSize(sizeTimer) * tightTimer
+	}
+	return themeSize(sizeTimer)
+}
+
+// setTight switches the timer and Agree between their full look and the
+// tight one (smaller digits, no notes beneath).
+func (l *elementLayout) setTight(tight bool) {
+	s := l.s
+	l.tight = tight
+	setShown(s.timerNote, !tight)
+	setShown(s.agreedLabel, !tight)
+	if s.timerText.TextSize != l.timerSize() {
+		s.timerText.TextSize = l.timerSize()
+		s.timerText.Refresh()
+	}
 }
 
 // foldQuote folds the quote away behind its button, or shows it.
@@ -39,14 +72,31 @@ func (s *elementScreen) foldQuote(fold bool) {
 func em() float32 { return theme.TextSize() }
 
 func (l *elementLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	// The tight layout's: one header row, and the notes' four lines
+	// beside (or under) the tiles.
 	s := l.s
 	p := themeSize(theme.SizeNamePadding)
-	side := s.side.MinSize()
-	nameMin := fyne.MeasureText(s.el.Name, themeSize(sizeElementName)*0.45, s.name.TextStyle)
+	side := l.compactSide()
+	nameMin := fyne.MeasureText(s.el.Name, themeSize(sizeElementName)*tightName, s.name.TextStyle)
 	notes := s.notesBlock.MinSize()
-	h := fyne.Max(side.Height, nameMin.Height) + p + notes.Height + p + 2*em()
+	h := fyne.Max(side.Height, nameMin.Height) + p/2 + notes.Height
 	return fyne.NewSize(fyne.Max(side.Width+p+nameMin.Width, notes.Width), h)
 }
+
+// tightName is the smallest the name is drawn, as a share of its size.
+const tightName = 0.4
+
+// compactSide is the size of the timer and Agree with their notes hidden.
+func (l *elementLayout) compactSide() fyne.Size {
+	was := l.tight
+	l.setTight(true)
+	m := l.s.side.MinSize()
+	l.setTight(was)
+	return m
+}
+
+// rowHeight is the height of one row of tiles with their notes.
+func (s *elementScreen) rowHeight() float32 { return s.grid.cellMin(s.cells.Objects).Height }
 
 func (l *elementLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	s := l.s
@@ -54,6 +104,15 @@ func (l *elementLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	W, H := size.Width, size.Height
 	e := em()
 	z := themeSize(theme.SizeNameText) / 19 // the zoom, as the theme scales text
+
+	// Too short for the header, a row of tiles and the notes one above
+	// another: the tight layout.
+	if l.needsTight(W, H) {
+		l.layoutTight(W, H)
+		return
+	}
+	l.setTight(false)
+	s.def.Show()
 
 	// The header: name, definition, timer and Agree.
 	sm := s.side.MinSize()
@@ -139,7 +198,7 @@ func (l *elementLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		// The notes keep their four lines and the tiles a row's start;
 		// the prompt has what is left, and on the shortest screens gives
 		// way altogether (P still turns it).
-		ch := fyne.Min(natural, bodyH-notesMin-3*e-2*p)
+		ch := fyne.Min(natural, bodyH-notesMin-s.rowHeight()-2*p)
 		if ch < heightAt(s.promptTop, W)+2*e {
 			ch = 0
 		}
@@ -195,6 +254,96 @@ func (l *elementLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	tilesRoom := fyne.Min(fyne.Max(0, bodyH-notesMin-p), tilesH)
 	setPlace(s.words, 0, y, leftW, tilesRoom)
 	setPlace(s.notesBlock, 0, y+tilesRoom+p, leftW, fyne.Max(notesMin, bodyH-tilesRoom-p))
+}
+
+// headerHeight is how tall the untight header is at width W, and whether
+// the name fits in it at no less than 45% of its size.
+func (l *elementLayout) headerHeight(W float32) (float32, bool) {
+	s := l.s
+	p := themeSize(theme.SizeNamePadding)
+	e := em()
+	l.setTight(false)
+	sm := s.side.MinSize()
+	base := themeSize(sizeElementName)
+	full := fyne.MeasureText(s.name.Text, base, s.name.TextStyle)
+	nameRoom := W - sm.Width - 2*p
+	fits := full.Width*0.45 <= nameRoom
+	size := base
+	if full.Width > nameRoom {
+		size = fyne.Max(base*0.45, base*nameRoom/full.Width)
+	}
+	nm := fyne.MeasureText(s.name.Text, size, s.name.TextStyle)
+	if defRoom := W - nm.Width - sm.Width - 4*p; defRoom >= 16*e {
+		return fyne.Max(fyne.Max(nm.Height, heightAt(s.def, defRoom)), sm.Height), fits
+	}
+	return fyne.Max(sm.Height, nm.Height+heightAt(s.def, W-sm.Width-2*p)), fits
+}
+
+// needsTight is whether the untight layout leaves too little room: the
+// name squeezed under the timer, or no row of tiles above four lines of
+// notes.
+func (l *elementLayout) needsTight(W, H float32) bool {
+	s := l.s
+	p := themeSize(theme.SizeNamePadding)
+	head, fits := l.headerHeight(W)
+	if !fits {
+		return true
+	}
+	tiles := s.rowHeight() + s.words.Content.(*fyne.Container).Objects[1].MinSize().Height + p
+	return H-head-p < s.notesBlock.MinSize().Height+tiles+p
+}
+
+// layoutTight lays the screen out in one header row (name, timer, Agree)
+// over the tiles with the notes beside them, or under them on a narrow
+// screen; the prompt and quote give way.
+func (l *elementLayout) layoutTight(W, H float32) {
+	s := l.s
+	p := themeSize(theme.SizeNamePadding)
+	l.setTight(true)
+	s.plain.Hide()
+	s.promptCard.(*fyne.Container).Hidden = true
+	if s.quoteCard != nil {
+		s.quoteCard.(*fyne.Container).Hidden = true
+		if s.quoteCard.Size().Width < 2*em() {
+			setPlace(s.quoteCard, 0, 0, W, H) // a real size, as in Layout
+		}
+	}
+	sm := s.side.MinSize()
+	base := themeSize(sizeElementName)
+	// As large as the row's width and the timer's height allow.
+	m := fyne.MeasureText(s.name.Text, base, s.name.TextStyle)
+	s.name.TextSize = fyne.Max(base*tightName, base*fyne.Min(1, fyne.Min((W-sm.Width-2*p)/m.Width, sm.Height/m.Height)))
+	s.name.Refresh()
+	nm := fyne.MeasureText(s.name.Text, s.name.TextSize, s.name.TextStyle)
+	head := fyne.Max(nm.Height, sm.Height)
+	setPlace(s.name, 0, (head-nm.Height)/2, nm.Width, nm.Height)
+	setPlace(s.side, W-sm.Width, (head-sm.Height)/2, sm.Width, sm.Height)
+	y := head + p/2 // the timer's card has a margin of its own
+	bodyH := H - y
+	for _, t := range s.tiles {
+		t.setScale(1)
+	}
+	notes := s.notesBlock.MinSize()
+	cell := s.grid.cellMin(s.cells.Objects)
+	leftW := fyne.Max(cell.Width, (W-p)*0.55)
+	if W-leftW-p >= notes.Width {
+		// The notes beside the tiles, as tall as the screen allows.
+		rightW := W - leftW - p
+		setPlace(s.notesBlock, leftW+p, y, rightW, bodyH)
+		defH := heightAt(s.def, leftW)
+		s.def.Hidden = bodyH-defH-p < cell.Height
+		if !s.def.Hidden {
+			setPlace(s.def, 0, y, leftW, defH)
+			y += defH + p
+		}
+		setPlace(s.words, 0, y, leftW, H-y)
+		return
+	}
+	// Too narrow for two columns: the tiles scroll above the notes.
+	s.def.Hide()
+	tilesH := fyne.Max(0, bodyH-notes.Height-p)
+	setPlace(s.words, 0, y, W, tilesH)
+	setPlace(s.notesBlock, 0, y+tilesH+p, W, bodyH-tilesH-p)
 }
 
 // setShown shows or hides a button, if there is one.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -233,4 +234,84 @@ func (g *gridLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // newGrid is cells in as many columns as fit, up to most.
 func newGrid(most int, objs ...fyne.CanvasObject) *fyne.Container {
 	return &fyne.Container{Layout: &gridLayout{most: most}, Objects: objs}
+}
+
+// giveWayLayout is a screen's head over its body, for a screen whose head
+// (a title, a blurb, a bar of buttons) can take more room than a short
+// screen has: the body keeps its minimum, the blurb (drop) gives way
+// first, and what is left of the head scrolls.
+type giveWayLayout struct {
+	head *container.Scroll
+	body fyne.CanvasObject
+	drop fyne.CanvasObject // hidden when the head does not fit whole; may be nil
+}
+
+// newGiveWay is head (in a scroll of its own) over body.
+func newGiveWay(head fyne.CanvasObject, body fyne.CanvasObject, drop fyne.CanvasObject) *fyne.Container {
+	s := container.NewVScroll(head)
+	return &fyne.Container{Layout: &giveWayLayout{head: s, body: body, drop: drop}, Objects: []fyne.CanvasObject{s, body}}
+}
+
+func (g *giveWayLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	p := themeSize(theme.SizeNamePadding)
+	b := g.body.MinSize()
+	return fyne.NewSize(fyne.Max(b.Width, g.head.Content.MinSize().Width), b.Height+p+g.head.MinSize().Height)
+}
+
+func (g *giveWayLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	p := themeSize(theme.SizeNamePadding)
+	room := size.Height - g.body.MinSize().Height - p
+	if g.drop != nil {
+		g.drop.Show()
+	}
+	natural := heightAt(g.head.Content, size.Width)
+	if natural > room && g.drop != nil {
+		g.drop.Hide()
+		natural = heightAt(g.head.Content, size.Width)
+	}
+	h := fyne.Max(0, fyne.Min(natural, room))
+	setPlace(g.head, 0, 0, size.Width, h)
+	g.head.Content.Resize(fyne.NewSize(size.Width, natural))
+	setPlace(g.body, 0, h+p, size.Width, size.Height-h-p)
+}
+
+// trailingLayout puts a row's buttons (trail) after its text (main) when
+// the text keeps at least 16 characters' width beside them, and under it
+// when not, so a narrow column never wraps the text a word or less a line.
+type trailingLayout struct {
+	main, trail fyne.CanvasObject
+	width       float32 // the width last laid out at
+}
+
+// newTrailing is text with its buttons after it, or under it.
+func newTrailing(main, trail fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: &trailingLayout{main: main, trail: trail}, Objects: []fyne.CanvasObject{main, trail}}
+}
+
+func (t *trailingLayout) beside(width float32) bool {
+	return width-t.trail.MinSize().Width-themeSize(theme.SizeNamePadding) >= 16*theme.TextSize()*0.55
+}
+
+func (t *trailingLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	m, tr := t.main.MinSize(), t.trail.MinSize()
+	if t.width > 0 && !t.beside(t.width) {
+		return fyne.NewSize(fyne.Max(m.Width, tr.Width), m.Height+tr.Height)
+	}
+	return fyne.NewSize(m.Width+themeSize(theme.SizeNamePadding)+tr.Width, fyne.Max(m.Height, tr.Height))
+}
+
+func (t *trailingLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	t.width = size.Width
+	tr := t.trail.MinSize()
+	if !t.beside(size.Width) {
+		mh := heightAt(t.main, size.Width)
+		setPlace(t.main, 0, 0, size.Width, mh)
+		setPlace(t.trail, 0, mh, tr.Width, tr.Height)
+		return
+	}
+	mw := size.Width - tr.Width - themeSize(theme.SizeNamePadding)
+	mh := heightAt(t.main, mw)
+	h := fyne.Max(mh, tr.Height)
+	setPlace(t.main, 0, (h-mh)/2, mw, mh)
+	setPlace(t.trail, size.Width-tr.Width, (h-tr.Height)/2, tr.Width, tr.Height)
 }

@@ -98,8 +98,11 @@ func (h *homeScreen) build(keys *entryKeys, view *widget.Button, foot string, pr
 	if foot != "" {
 		footLine = label(foot, sizeSmall, practising)
 	}
-	top := container.NewVBox(title, sub, bar, widget.NewSeparator(), newColumns(h.heading, h.search))
-	h.root = container.NewPadded(container.NewBorder(top, footLine, nil, nil, container.NewStack(h.list, container.NewCenter(h.empty))))
+	// On a short screen at a large zoom the blurb gives way, then the
+	// buttons scroll; the search and the list keep their room.
+	top := container.NewVBox(title, sub, bar, widget.NewSeparator())
+	list := container.NewBorder(newColumns(h.heading, h.search), footLine, nil, nil, container.NewStack(h.list, container.NewCenter(h.empty)))
+	h.root = container.NewPadded(newGiveWay(top, list, sub))
 	h.load()
 }
 

@@ -64,29 +64,44 @@ func newIntroScreen(fw *data.Framework, rec *data.Record, editDetails func()) fy
 
 // formRows lays out pairs of objects as rows: the first sized to the
 // widest of its column, the second taking the rest of the width.
-type formRows struct{}
+type formRows struct{ width float32 } // the width last laid out at
 
 func (f *formRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var left, right, h float32
+	var left, right, h, stack float32
 	p := themeSize(theme.SizeNamePadding)
 	for i := 0; i+1 < len(objs); i += 2 {
 		a, b := objs[i].MinSize(), objs[i+1].MinSize()
 		left = fyne.Max(left, a.Width)
 		right = fyne.Max(right, b.Width)
 		h += fyne.Max(a.Height, b.Height) + p
+		stack += a.Height + b.Height + p
+	}
+	if f.width > 0 && f.stacked(left, f.width) {
+		return fyne.NewSize(fyne.Max(left, right), stack)
 	}
 	return fyne.NewSize(left+p+right, h)
 }
 
 func (f *formRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	f.width = size.Width
 	var left float32
 	p := themeSize(theme.SizeNamePadding)
 	for i := 0; i+1 < len(objs); i += 2 {
 		left = fyne.Max(left, objs[i].MinSize().Width)
 	}
+	stacked := f.stacked(left, size.Width)
 	y := float32(0)
 	for i := 0; i+1 < len(objs); i += 2 {
 		a, b := objs[i], objs[i+1]
+		if stacked {
+			// Too narrow for the words beside the name: under it.
+			ah := a.MinSize().Height
+			setPlace(a, 0, y, size.Width, ah)
+			bh := heightAt(b, size.Width)
+			setPlace(b, 0, y+ah, size.Width, bh)
+			y += ah + bh + p
+			continue
+		}
 		bw := size.Width - left - p
 		b.Resize(fyne.NewSize(bw, b.MinSize().Height))
 		h := fyne.Max(a.MinSize().Height, b.MinSize().Height)
@@ -96,4 +111,10 @@ func (f *formRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		b.Resize(fyne.NewSize(bw, h))
 		y += h + p
 	}
+}
+
+// stacked is whether the second of each pair goes under the first: when
+// beside it, it would have less than 14 characters' room.
+func (f *formRows) stacked(left, width float32) bool {
+	return width-left-themeSize(theme.SizeNamePadding) < 14*theme.TextSize()*0.55
 }

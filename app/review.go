@@ -111,8 +111,8 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	r.actCancel = widget.NewButton("Cancel", r.clearForm)
 	r.actCancel.Hide()
 	form := container.NewVBox(r.actText,
-		container.NewGridWithColumns(3, r.actOwner, r.actDue, r.actElement),
-		container.NewHBox(r.actSave, r.actCancel))
+		newColumns(r.actOwner, r.actDue, r.actElement),
+		newFlow(r.actSave, r.actCancel))
 
 	left := container.NewVBox(label("Summary", theme.SizeNameSubHeadingText, true), r.summary)
 	right := container.NewVBox(label("Recommended actions", theme.SizeNameSubHeadingText, true), r.actions, form)
@@ -200,7 +200,7 @@ func (r *reviewScreen) showActions() {
 		}
 		edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { r.onEdit(a) })
 		remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { r.onRemove(a) })
-		r.actions.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, remove), label(line, theme.SizeNameText, false)))
+		r.actions.Add(newTrailing(label(line, theme.SizeNameText, false), container.NewHBox(edit, remove)))
 	}
 }
 

@@ -455,8 +455,10 @@ func (r *railRenderer) Objects() []fyne.CanvasObject {
 
 func (r *railRenderer) MinSize() fyne.Size {
 	p := themeSize(theme.SizeNamePadding)
-	code := fyne.MeasureText(r.s.code, r.name.TextSize, r.name.TextStyle)
-	return fyne.NewSize(code.Width+4*p, r.name.MinSize().Height+r.sub.MinSize().Height+3*p)
+	// The code in bold (the current stop's) with a padding each side, so
+	// seven stops and the rail's buttons fit 1024 px at 150% text.
+	code := fyne.MeasureText(r.s.code, themeSize(sizeRail), fyne.TextStyle{Bold: true})
+	return fyne.NewSize(code.Width+2*p, r.name.MinSize().Height+r.sub.MinSize().Height+3*p)
 }
 
 func (r *railRenderer) Layout(size fyne.Size) {
