@@ -77,15 +77,11 @@ func (c *compareScreen) build(view *widget.Button, home, handout func()) {
 		rows = append(rows, container.NewBorder(nil, nil, ch, nil, line))
 	}
 	// In a VBox, so a few sessions keep one line's height each.
-	c.pickList = container.NewVScroll(container.NewVBox(newGrid(2, rows...)))
-	if len(rows) > 0 {
-		// Three rows of two: six sessions in view whatever the text size;
-		// the split gives the map the rest.
-		shown := min(3, (len(rows)+1)/2)
-		row := rows[0].MinSize().Height
-		c.pickList.SetMinSize(fyne.NewSize(0, float32(shown)*row+float32(shown-1)*themeSize(theme.SizeNamePadding)))
-	}
-	pick := container.NewBorder(label("Choose two or more sessions", theme.SizeNameText, true), nil, nil, nil, c.pickList)
+	// Two to a row where they fit, else one; pickLayout keeps five in view.
+	grid := newGrid(2, rows...)
+	c.pickList = container.NewVScroll(container.NewVBox(grid))
+	pickLabel := label("Choose two or more sessions", theme.SizeNameText, true)
+	pick := container.NewBorder(pickLabel, nil, nil, nil, c.pickList)
 
 	homeBtn := widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
 	c.exportBtn = widget.NewButtonWithIcon("Export PDF…", theme.DocumentSaveIcon(), c.onExport)
@@ -101,8 +97,7 @@ func (c *compareScreen) build(view *widget.Button, home, handout func()) {
 	right := newGiveWay(container.NewVBox(c.heading, c.countLine), container.NewScroll(c.result), nil)
 	// The chooser sits above the map, so the five columns have the
 	// window's whole width at 1280×720.
-	split := container.NewVSplit(pick, right)
-	split.SetOffset(0.22)
+	split := &fyne.Container{Layout: &pickLayout{grid: grid, label: pickLabel, pick: pick, right: right}, Objects: []fyne.CanvasObject{pick, right}}
 	c.root = container.NewPadded(container.NewBorder(bar, nil, nil, nil, split))
 	c.load()
 }
@@ -351,4 +346,44 @@ func (u *ui) exportHandout() {
 	u.dialogs.save("hand-out.pdf", "The PDF", false, func(w io.Writer) error { return export.WriteHandout(w, u.fw, opt) }, func(path string) string {
 		return "Hand-out saved: " + path + ". Print one for each person, to shade on their own before the group agrees."
 	})
+}
+
+// pickLayout puts the chooser over the map: five sessions in view (three
+// rows of two, or five of one), or, on a screen too short for five and the
+// map's heading (1024×768 at 150% with a message showing), at least three;
+// the map, which scrolls, has the rest.
+type pickLayout struct {
+	grid        *fyne.Container
+	label       fyne.CanvasObject
+	pick, right fyne.CanvasObject
+}
+
+// pickHeight is the chooser's height with n sessions in view at width w.
+func (l *pickLayout) pickHeight(n int, w float32) float32 {
+	g := l.grid.Layout.(*gridLayout)
+	objs := l.grid.Objects
+	if len(objs) == 0 {
+		return l.label.MinSize().Height
+	}
+	cols := g.columnsFor(objs, w)
+	rows := (min(n, len(objs)) + cols - 1) / cols
+	row := g.cellMin(objs).Height
+	return l.label.MinSize().Height + float32(rows)*row + float32(rows)*themeSize(theme.SizeNamePadding)
+}
+
+func (l *pickLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	p := themeSize(theme.SizeNamePadding)
+	w := fyne.Max(l.pick.MinSize().Width, l.right.MinSize().Width)
+	return fyne.NewSize(w, l.pickHeight(3, w)+p+l.right.MinSize().Height)
+}
+
+func (l *pickLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	p := themeSize(theme.SizeNamePadding)
+	h := l.pickHeight(5, size.Width)
+	// Short of room for five and the map's heading, the chooser keeps three.
+	if room := size.Height - l.right.MinSize().Height - p; h > room {
+		h = fyne.Max(l.pickHeight(3, size.Width), room)
+	}
+	setPlace(l.pick, 0, 0, size.Width, h)
+	setPlace(l.right, 0, h+p, size.Width, size.Height-h-p)
 }

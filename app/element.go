@@ -128,7 +128,7 @@ func (s *elementScreen) build(keys *entryKeys) {
 		i, w := i, w
 		t := newWordTile(i+1, w.Label, sess.rec.Word(w.ID).Level, func() { s.cycle(i) })
 		t.focus.keys = keys
-		note := keys.newEntry("Note on "+w.Label, false)
+		note := keys.newEntry("Note", false) // beside its tile, so short enough to show whole
 		note.SetText(sess.rec.Word(w.ID).Note)
 		id := w.ID
 		note.OnChanged = func(text string) {
@@ -184,7 +184,7 @@ func (s *elementScreen) build(keys *entryKeys) {
 	s.quoteShow = widget.NewButton("Quote", func() { s.foldQuote(false) })
 	s.quoteShow.Hide()
 	s.promptTop = newFlow(s.promptCount, prev, nextP, s.quoteShow)
-	s.promptBody = container.NewVBox(s.promptText, s.promptFrom)
+	s.promptBody = newRows(s.promptText, s.promptFrom)
 	s.promptScroll = container.NewVScroll(s.promptBody)
 	s.promptCard = card(container.NewBorder(s.promptTop, nil, nil, nil, s.promptScroll))
 
@@ -200,7 +200,7 @@ func (s *elementScreen) build(keys *entryKeys) {
 		}
 		s.quoteHide = widget.NewButton("Prompt", func() { s.foldQuote(true) })
 		s.quoteHide.Hide()
-		head := container.NewVBox(newFlow(s.quoteNext, s.quoteHide), s.quoteWho, s.quoteCite)
+		head := newRows(newFlow(s.quoteNext, s.quoteHide), s.quoteWho, s.quoteCite)
 		s.quoteCard = card(container.NewBorder(head, nil, nil, nil, container.NewVScroll(s.quoteText)))
 		objs = append(objs, s.quoteCard)
 	}

@@ -315,3 +315,60 @@ func (t *trailingLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	setPlace(t.main, 0, (h-mh)/2, mw, mh)
 	setPlace(t.trail, size.Width-tr.Width, (h-tr.Height)/2, tr.Width, tr.Height)
 }
+
+// rowsLayout is objects one under another, each as tall as it is at the
+// width it is given: a VBox whose wrapped labels never overlap the next
+// row while Fyne has yet to ask them their height again.
+type rowsLayout struct{ width float32 }
+
+// newRows is objects one under another.
+func newRows(objs ...fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: &rowsLayout{}, Objects: objs}
+}
+
+func (r *rowsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	p := themeSize(theme.SizeNamePadding)
+	var w, h float32
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		if r.width > 0 {
+			m.Height = heightAt(o, r.width)
+		}
+		w = fyne.Max(w, m.Width)
+		h += m.Height
+		n++
+	}
+	if n > 1 {
+		h += float32(n-1) * p
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (r *rowsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	r.width = size.Width
+	p := themeSize(theme.SizeNamePadding)
+	var y float32
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := heightAt(o, size.Width)
+		setPlace(o, 0, y, size.Width, h)
+		y += h + p
+	}
+}
+
+// MinSize is a one-line field's own, at least as wide as its hint, so a
+// layout that folds by minimum widths never cuts the hint short.
+func (e *textEntry) MinSize() fyne.Size {
+	m := e.Entry.MinSize()
+	if e.MultiLine || e.PlaceHolder == "" {
+		return m
+	}
+	w := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), e.TextStyle).Width + 2*themeSize(theme.SizeNameInnerPadding) + 4
+	return fyne.NewSize(fyne.Max(m.Width, w), m.Height)
+}

@@ -268,6 +268,12 @@ func (f *fitWalk) walk(o fyne.CanvasObject, parent fyne.Position, clip, owner re
 		f.walk(v.Content, pos, clip.cut(r), content, true)
 		return
 	}
+	if e, ok := o.(*textEntry); ok && e.PlaceHolder != "" && !e.MultiLine && e.Text == "" {
+		// A one-line field's hint, shown whole (the field scrolls only what is typed).
+		if w := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), e.TextStyle).Width; w > r.w-2*themeSize(theme.SizeNameInnerPadding)-4 {
+			f.fail("%s has its hint cut: %.0f px for %.0f", describe(o), r.w-2*themeSize(theme.SizeNameInnerPadding)-4, w)
+		}
+	}
 	if leafWidget(o) {
 		if min := o.MinSize(); min.Height > r.h+1 || min.Width > r.w+1 {
 			f.fail("%s is squeezed: %s for at least %.0f×%.0f", describe(o), r, min.Width, min.Height)

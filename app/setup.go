@@ -166,7 +166,7 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Butt
 	s.cover.item = entry("e.g. 7.2", c.AgendaItem, false)
 	// Left empty, the paper is dated by the session's last change, so the
 	// same session always prints the same paper.
-	s.cover.paperDate = entry("YYYY-MM-DD, or empty for the day of the last change", c.PaperDate, false)
+	s.cover.paperDate = entry("YYYY-MM-DD, or empty", c.PaperDate, false)
 	var leadRow, authorRow, presenterRow fyne.CanvasObject
 	s.cover.lead, leadRow = person(c.ExecutiveLeadPerson())
 	s.cover.author, authorRow = person(c.AuthorPerson())
