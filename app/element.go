@@ -30,6 +30,7 @@ type elementScreen struct {
 	quote   int
 
 	root         fyne.CanvasObject
+	body         *fyne.Container // laid out by layout
 	layout       *elementLayout
 	name         *canvas.Text
 	def, plain   *widget.Label
@@ -205,7 +206,8 @@ func (s *elementScreen) build(keys *entryKeys) {
 		objs = append(objs, s.quoteCard)
 	}
 	s.layout = &elementLayout{s: s, folded: true}
-	s.root = container.NewPadded(&fyne.Container{Layout: s.layout, Objects: append([]fyne.CanvasObject{s.name}, objs...)})
+	s.body = &fyne.Container{Layout: s.layout, Objects: append([]fyne.CanvasObject{s.name}, objs...)}
+	s.root = container.NewPadded(s.body)
 	s.showPrompt()
 	s.showQuote()
 	s.refresh()
@@ -451,6 +453,7 @@ func (s *elementScreen) showTallies() {
 		}
 		s.tallies[i].SetText(n)
 	}
+	s.relayout() // a longer tally line widens the tiles: fewer may fit a row
 	of := "not counted"
 	if rec.TallyOf != nil {
 		of = fmt.Sprintf("%d took part", *rec.TallyOf)
@@ -461,6 +464,17 @@ func (s *elementScreen) showTallies() {
 	} else {
 		s.countMode.SetText("Own views:")
 	}
+}
+
+// relayout lays the screen out again at its size, for a change that
+// alters what its tiles need.
+func (s *elementScreen) relayout() {
+	if s.body == nil || s.body.Size().Width <= 0 {
+		return
+	}
+	s.body.Layout.Layout(s.body.Objects, s.body.Size())
+	s.cells.Refresh() // lays out each cell's row too
+
 }
 
 // addTally adds by (1 or −1) to how many shaded word i on their own.

@@ -359,6 +359,9 @@ type fitScreen struct {
 	// perSize shows the screen afresh at each size: a dialog is sized to
 	// the window it opens on.
 	perSize bool
+	// after, when set, changes the screen once it is laid out; it is then
+	// checked as the screen lays itself out, with no settling by the test.
+	after func()
 }
 
 // TestEveryScreenFits lays out every screen at every screen size and text
@@ -430,6 +433,24 @@ func TestEveryScreenFits(t *testing.T) {
 				notes: func() *textEntry { return u.cur.element.notes }})
 		}
 	}
+	// Counting own views after the screen is drawn: each tile's line grows
+	// ("Shaded · 1 of 12 on their own", and on to "… 24 of 35 …"), and
+	// must still show whole with only the screen's own layout.
+	screens = append(screens, fitScreen{name: "Participation, counted once drawn",
+		show: func() { u.open(b, fw.Elements[0].Code) },
+		after: func() {
+			el := u.cur.element
+			if u.sess.rec.TallyOf == nil {
+				for i := 0; i < 11; i++ {
+					el.addTallyOf(1)
+				}
+			}
+			el.addTallyOf(1) // one more at each size: the line grows on the way
+			for i := range el.tiles {
+				el.addTally(i, 1)
+			}
+		},
+		must: workshop(fw.Elements[0].Code), notes: func() *textEntry { return u.cur.element.notes }})
 	screens = append(screens,
 		fitScreen{name: "Review", show: func() { u.open(a, screenReview) }, must: workshop(screenReview)},
 		fitScreen{name: "Compare", show: func() { u.showCompare(a, b) }, must: plain},
@@ -479,6 +500,9 @@ func TestEveryScreenFits(t *testing.T) {
 				}
 				for i := 0; i < 3; i++ {
 					settle(h.win.Canvas().Content())
+				}
+				if s.after != nil {
+					s.after()
 				}
 				f := fitCheck(h.win.Canvas(), s.must())
 				if s.notes != nil {
