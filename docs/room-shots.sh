@@ -17,8 +17,9 @@ trap 'sleep 1; rm -rf "$work" 2>/dev/null || true' EXIT
 go build -o "$work/iceberg" .
 
 # shot NAME SIZE SCREEN ZOOM LOOK [KEYS]: one picture, $out/NAME.png, after
-# F11 and KEYS. Review is reached from Meanings with Right: F11 on a Review
-# the window reopened on does not reach the window (a bug, reported).
+# F11 and KEYS ($WAIT seconds after the window shows, 3 unless set). Review
+# is reached from Meanings with Right, as in a workshop: on a loaded machine
+# an F11 sent while a reopened Review was still drawing its map was lost.
 shot() {
   local name=$1 size=$2 screen=$3 zoom=$4 look=$5 keys=${6:-} dir="$work/$1"
   mkdir -p "$dir/config/fyne/uk.org.ppei.iceberg" "$dir/cache"
@@ -27,7 +28,7 @@ shot() {
   printf '{"lastSession":%s,"lastScreen":"%s","session.%s.screen":"%s","zoom":%s,"look":"%s"}\n' \
     "$id" "$screen" "$id" "$screen" "$zoom" "$look" >"$dir/config/fyne/uk.org.ppei.iceberg/preferences.json"
   XDG_CONFIG_HOME="$dir/config" XDG_CACHE_HOME="$dir/cache" ICEBERG_DB="$dir/iceberg.db" \
-    /work/shared/tools/screenshot.sh "$out/$name.png" --size "$size" --wait 3 --keys "F11 $keys" -- "$work/iceberg"
+    /work/shared/tools/screenshot.sh "$out/$name.png" --size "$size" --wait "${WAIT:-3}" --keys "F11 $keys" -- "$work/iceberg"
   rm -f "$out/$name.log"
 }
 
