@@ -365,7 +365,17 @@ type fitScreen struct {
 }
 
 // TestEveryScreenFits lays out every screen at every screen size and text
-// zoom on Fyne's test canvas and fails when anything does not fit.
+// zoom on Fyne's test canvas and fails when anything does not fit: an
+// object outside the canvas, siblings overlapping, text or a field's hint
+// cut short, a word broken mid-word, a control squeezed, the window asking
+// for more than the screen, the rail, element name, timer, Agree, first
+// tile or message bar out of view, or the notes under four lines. Every
+// screen is checked at every size and zoom (100%, 125% and 150%, down to
+// 1024×768 less a taskbar); none is left out. Where there is no room for
+// all of it (1024×768 or 1280×720 at 150%, with the Practice bar and a
+// message), the element screen goes tight (elementLayout.layoutTight), and
+// Compare keeps three sessions in view rather than five
+// (TestComparePickerShowsFiveSessions checks five with no message showing).
 func TestEveryScreenFits(t *testing.T) {
 	h := newHarness(t)
 	u := h.u
