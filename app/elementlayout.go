@@ -20,9 +20,11 @@ import (
 //     of notes one above another (1024×768 or 1280×720 at 150%, with the
 //     Practice bar or a message), the screen goes tight: the timer's and
 //     Agree's notes give way (the buttons and the rail say the same), the
-//     name, timer and Agree share one row, the prompt and quote give way
-//     (P still turns the prompt), and the notes sit beside the tiles; the
-//     definition stays above the tiles where a row of them still shows.
+//     name, timer and Agree share one row, and the notes sit beside the
+//     tiles, under the prompt (or the unfolded quote) where there is room
+//     for its buttons and two lines, else the prompt gives way too (P still
+//     turns it); the definition stays above the tiles where a row of them
+//     still shows.
 type elementLayout struct {
 	s *elementScreen
 	// folded is whether the quote, when it has no room of its own, is
@@ -294,8 +296,8 @@ func (l *elementLayout) needsTight(W, H float32) bool {
 }
 
 // layoutTight lays the screen out in one header row (name, timer, Agree)
-// over the tiles with the notes beside them, or under them on a narrow
-// screen; the prompt and quote give way.
+// over the tiles with the prompt and notes beside them, or the notes under
+// them on a narrow screen, where the prompt and quote give way.
 func (l *elementLayout) layoutTight(W, H float32) {
 	s := l.s
 	p := themeSize(theme.SizeNamePadding)
@@ -325,11 +327,28 @@ func (l *elementLayout) layoutTight(W, H float32) {
 	}
 	notes := s.notesBlock.MinSize()
 	cell := s.grid.cellMin(s.cells.Objects)
-	leftW := fyne.Max(cell.Width, (W-p)*0.55)
+	// Over half for the tiles, less where one column of them leaves the
+	// prompt's buttons room for one row.
+	leftW := (W - p) * 0.55
+	if s.grid.columnsFor(s.cells.Objects, leftW) == 1 {
+		leftW = fyne.Min(leftW, W-p-rowWidth(s.promptTop.Objects)-4*p)
+	}
+	// As wide as the widest of the tiles and the own-views row under them.
+	leftW = fyne.Max(s.words.Content.MinSize().Width, leftW)
 	if W-leftW-p >= notes.Width {
-		// The notes beside the tiles, as tall as the screen allows.
+		// The notes beside the tiles, under the prompt (or the quote) where
+		// there is room for its buttons and two lines of it.
 		rightW := W - leftW - p
-		setPlace(s.notesBlock, leftW+p, y, rightW, bodyH)
+		notesY := y
+		if ch := l.tightCard(rightW, bodyH-notes.Height-p); ch > 0 {
+			card := s.promptCard
+			if !s.promptCard.Visible() {
+				card = s.quoteCard
+			}
+			setPlace(card, leftW+p, y, rightW, ch)
+			notesY = y + ch + p
+		}
+		setPlace(s.notesBlock, leftW+p, notesY, rightW, H-notesY)
 		defH := heightAt(s.def, leftW)
 		s.def.Hidden = bodyH-defH-p < cell.Height
 		if !s.def.Hidden {
@@ -344,6 +363,46 @@ func (l *elementLayout) layoutTight(W, H float32) {
 	tilesH := fyne.Max(0, bodyH-notes.Height-p)
 	setPlace(s.words, 0, y, W, tilesH)
 	setPlace(s.notesBlock, 0, y+tilesH+p, W, bodyH-tilesH-p)
+}
+
+// tightCard shows the prompt, or the quote when it is unfolded, in room
+// px of the tight layout's right-hand column rightW wide, and returns its
+// height: 0, with both hidden, when there is not room for the card's
+// buttons and two lines of it.
+func (l *elementLayout) tightCard(rightW, room float32) float32 {
+	s := l.s
+	p := themeSize(theme.SizeNamePadding)
+	quote := s.quoteCard != nil && !l.folded
+	var least, natural float32
+	if quote {
+		least = heightAt(s.quoteCard, rightW) + 2*em()*1.4
+		natural = least + 4*em()*1.4
+	} else {
+		least = heightAt(s.promptTop, rightW-2*p) + 2*themeSize(sizePrompt)*1.4 + 4*p
+		natural = s.promptHeight(rightW)
+	}
+	if room < least {
+		return 0
+	}
+	s.promptCard.(*fyne.Container).Hidden = quote
+	if s.quoteCard != nil {
+		s.quoteCard.(*fyne.Container).Hidden = !quote
+		setShown(s.quoteShow, !quote)
+		setShown(s.quoteHide, quote)
+	}
+	return fyne.Min(room, fyne.Max(least, natural))
+}
+
+// rowWidth is how wide objs are side by side.
+func rowWidth(objs []fyne.CanvasObject) float32 {
+	p := themeSize(theme.SizeNamePadding)
+	var w float32
+	for _, o := range objs {
+		if o.Visible() {
+			w += o.MinSize().Width + p
+		}
+	}
+	return w
 }
 
 // setShown shows or hides a button, if there is one.

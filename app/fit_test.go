@@ -264,6 +264,12 @@ func (f *fitWalk) walk(o fyne.CanvasObject, parent fyne.Position, clip, owner re
 		}
 		return
 	case *container.Scroll:
+		// A scroll one way cuts what is too large the other way.
+		if m := v.Content.MinSize(); v.Direction == container.ScrollVerticalOnly && m.Width > r.w+1 {
+			f.fail("%s in a scroll is cut at the side: %.0f px for %.0f", describe(v.Content), r.w, m.Width)
+		} else if v.Direction == container.ScrollHorizontalOnly && m.Height > r.h+1 {
+			f.fail("%s in a scroll is cut at the foot: %.0f px for %.0f", describe(v.Content), r.h, m.Height)
+		}
 		content := rectOf(pos.Add(v.Content.Position()), v.Content.Size())
 		f.walk(v.Content, pos, clip.cut(r), content, true)
 		return
@@ -384,9 +390,16 @@ func TestEveryScreenFits(t *testing.T) {
 	a := u.openExample("1-leadership-paperwork")
 	b, err := h.store.FollowUp(ctx, a)
 	mustOK(t, err, "follow-up")
-	for i := 0; i < 5; i++ { // the compare picker shows several sessions
-		_, err := h.store.FollowUp(ctx, a)
+	// The compare picker shows several sessions; the first of these, not
+	// counted, is the one the Practice bar's element screens show (a row
+	// "Own views: − not counted +" can be wider than the tiles).
+	var uncounted int64
+	for i := 0; i < 5; i++ {
+		id, err := h.store.FollowUp(ctx, a)
 		mustOK(t, err, "follow-up")
+		if uncounted == 0 {
+			uncounted = id
+		}
 	}
 	long := strings.Repeat("The group said the minutes go to the board but rarely come back to them. ", 12)
 	// Tallies on every tile, so each shows its longest state line
@@ -430,19 +443,25 @@ func TestEveryScreenFits(t *testing.T) {
 		code := e.Code
 		for _, practice := range []bool{false, true} {
 			practice := practice
-			name := e.Name
+			name, id := e.Name+" (counted)", a
 			if practice {
-				name += " with the Practice bar"
+				name, id = e.Name+" with the Practice bar (not counted)", uncounted
 			}
 			screens = append(screens, fitScreen{name: name,
 				show: func() {
-					u.open(a, code)
+					u.open(id, code)
 					u.practiceBar.Hidden = !practice
 				},
 				must:  workshop(code),
 				notes: func() *textEntry { return u.cur.element.notes }})
 		}
 	}
+	// The quote unfolded in the prompt's place, where it folds.
+	be := fw.Elements[3].Code
+	screens = append(screens, fitScreen{name: "Boundary encounters with its quote unfolded",
+		show:  func() { u.open(a, be); u.cur.element.foldQuote(false) },
+		must:  workshop(be),
+		notes: func() *textEntry { return u.cur.element.notes }})
 	// Counting own views after the screen is drawn: each tile's line grows
 	// ("Shaded · 1 of 12 on their own", and on to "… 24 of 35 …"), and
 	// must still show whole with only the screen's own layout.
