@@ -238,7 +238,7 @@ func (l *elementLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	tilesH := float32(0)
 	cells := s.grid
 	content := s.cells
-	for _, try := range []float32{1.4, 1.25, 1.1, 1} {
+	for _, try := range []float32{1.9, 1.7, 1.55, 1.4, 1.25, 1.1, 1} {
 		if try > 1 && !large {
 			continue
 		}
