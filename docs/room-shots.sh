@@ -14,6 +14,9 @@ out=${1:-docs}
 export LANG=en_US.UTF-8 GOFLAGS=${GOFLAGS:--tags=migrated_fynedo,no_emoji}
 work=$(mktemp -d)
 trap 'sleep 1; rm -rf "$work" 2>/dev/null || true' EXIT
+# The screenshot tool is the team's, in ../shared beside the repository.
+shoot=${SCREENSHOT:-$PWD/../shared/tools/screenshot.sh}
+[[ -x $shoot ]] || { echo "room-shots.sh: $shoot is missing (set SCREENSHOT to the screenshot tool)" >&2; exit 1; }
 go build -o "$work/iceberg" .
 
 # shot NAME SIZE SCREEN ZOOM LOOK [KEYS]: one picture, $out/NAME.png, after
@@ -28,7 +31,7 @@ shot() {
   printf '{"lastSession":%s,"lastScreen":"%s","session.%s.screen":"%s","zoom":%s,"look":"%s"}\n' \
     "$id" "$screen" "$id" "$screen" "$zoom" "$look" >"$dir/config/fyne/uk.org.ppei.iceberg/preferences.json"
   XDG_CONFIG_HOME="$dir/config" XDG_CACHE_HOME="$dir/cache" ICEBERG_DB="$dir/iceberg.db" \
-    /work/shared/tools/screenshot.sh "$out/$name.png" --size "$size" --wait "${WAIT:-3}" --keys "F11 $keys" -- "$work/iceberg"
+    "$shoot" "$out/$name.png" --size "$size" --wait "${WAIT:-3}" --keys "F11 $keys" -- "$work/iceberg"
   rm -f "$out/$name.log"
 }
 
