@@ -48,28 +48,8 @@ func TestKeyPathToSavedPDF(t *testing.T) {
 	}
 	const title, community = "Keyboard only mapping", "Governing Body"
 
-	xw := openWatcher(t)
-	cmd := exec.Command(bin, "--db", db)
-	cmd.Env = env
-	var out strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &out
-	xw.Reset()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
-			_ = cmd.Process.Kill()
-			<-done
-		}
-	})
-	wid, err := xw.WaitWindow(cmd.Process.Pid, 60*time.Second)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out.String())
-	}
-	win := strconv.FormatUint(wid, 10)
+	w := startWindow(t, openWatcher(t), bin, env, "--db", db)
+	win, out := w.id, w.out
 	waitScreen(t, cfg, "home")
 	waitFocus(t, env, win)
 
@@ -196,19 +176,10 @@ func TestKeyPathToSavedPDF(t *testing.T) {
 		}
 	}
 
-	// Quitting is no part of the path: Ctrl+Q, resent if the first is lost.
-	for try := 1; try <= 3; try++ {
-		_ = xdoKey(env, win, "ctrl+q")
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("the window exited with %v\n%s", err, out.String())
-			}
-			return
-		case <-time.After(15 * time.Second):
-		}
+	// Quitting is no part of the path.
+	if exited, err := w.quit(env); !exited || err != nil {
+		t.Errorf("the window did not quit cleanly on Ctrl+Q (exited %v, %v)\n%s", exited, err, out.String())
 	}
-	t.Errorf("the window did not quit on Ctrl+Q\n%s", out.String())
 }
 
 // sessionsIn lists the sessions in db with the command line.

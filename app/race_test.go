@@ -50,27 +50,8 @@ func TestStartupHasNoDataRace(t *testing.T) {
 		cfg := filepath.Join(dir, "cfg"+strconv.Itoa(run))
 		env := append(os.Environ(), "XDG_CONFIG_HOME="+cfg, "XDG_CACHE_HOME="+filepath.Join(cfg, "cache"), "GORACE=halt_on_error=0")
 		before := showSession(t, bin, db, id, env)
-		cmd := exec.Command(bin, "--db", db)
-		cmd.Env = env
-		var out strings.Builder
-		cmd.Stdout, cmd.Stderr = &out, &out
-		xw.Reset()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		t.Cleanup(func() {
-			if cmd.ProcessState == nil {
-				_ = cmd.Process.Kill()
-				<-done
-			}
-		})
-		wid, err := xw.WaitWindow(cmd.Process.Pid, 60*time.Second)
-		if err != nil {
-			t.Fatalf("run %d: %v\n%s", run, err, out.String())
-		}
-		win := strconv.FormatUint(wid, 10)
+		w := startWindow(t, xw, bin, env, "--db", db)
+		win, out := w.id, w.out
 		key := func(k string) {
 			t.Helper()
 			if err := xdoKey(env, win, k); err != nil {
@@ -114,25 +95,11 @@ func TestStartupHasNoDataRace(t *testing.T) {
 			key("Right")
 		}
 		waitScreen(t, cfg, "review")
-		// The window may close between the key's press and release, so an
-		// error here is no failure; the exit below is what counts. Under a
-		// loaded machine the race-detector build has been seen to miss one
-		// Ctrl+Q sent straight after a burst of keys, so it is sent again
-		// (quitting twice is harmless) before the test gives up.
-		quit := false
-		for try := 1; try <= 3 && !quit; try++ {
-			if err := xdoKey(env, win, "ctrl+q"); err != nil {
-				t.Logf("run %d, Ctrl+Q %d: %v", run, try, err)
-			}
-			select {
-			case err = <-done:
-				quit = true
-			case <-time.After(15 * time.Second):
-			}
-		}
-		if !quit {
-			_ = cmd.Process.Kill()
-			err = <-done
+		// Under a loaded machine the race-detector build has been seen to
+		// miss one Ctrl+Q sent straight after a burst of keys: quit sends
+		// it again (quitting twice is harmless) before giving up.
+		exited, err := w.quit(env)
+		if !exited {
 			t.Errorf("run %d: the window did not quit on Ctrl+Q", run)
 		}
 		if strings.Contains(out.String(), "DATA RACE") {

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -195,4 +196,55 @@ func xdoKey(env []string, win, key string) error {
 		return fmt.Errorf("xdotool key %s: %w: %s", key, err, strings.TrimSpace(string(out)))
 	}
 	return nil
+}
+
+// window is the real binary running in a real window, with its output.
+type window struct {
+	cmd  *exec.Cmd
+	out  *strings.Builder // stdout and stderr together
+	done chan error       // the process's exit, once
+	id   string           // its X window, for xdotool
+}
+
+// startWindow starts bin with args and env and waits for its window to be
+// mapped; the process is killed at the test's end if still running.
+func startWindow(tb testing.TB, xw *xwait.Watcher, bin string, env []string, args ...string) *window {
+	tb.Helper()
+	w := &window{cmd: exec.Command(bin, args...), out: new(strings.Builder), done: make(chan error, 1)}
+	w.cmd.Env = env
+	w.cmd.Stdout, w.cmd.Stderr = w.out, w.out
+	xw.Reset()
+	if err := w.cmd.Start(); err != nil {
+		tb.Fatalf("start the window: %v", err)
+	}
+	go func() { w.done <- w.cmd.Wait() }()
+	tb.Cleanup(func() {
+		if w.cmd.ProcessState == nil {
+			_ = w.cmd.Process.Kill()
+			<-w.done
+		}
+	})
+	wid, err := xw.WaitWindow(w.cmd.Process.Pid, 60*time.Second)
+	if err != nil {
+		tb.Fatalf("%v\n%s", err, w.out.String())
+	}
+	w.id = strconv.FormatUint(wid, 10)
+	return w
+}
+
+// quit sends Ctrl+Q and waits for the process to end. The window may close
+// between the key's press and release, so xdotool's error is no failure;
+// a Ctrl+Q lost on a loaded machine is sent again, three times at most,
+// and then the process is killed and exited is false.
+func (w *window) quit(env []string) (exited bool, err error) {
+	for try := 1; try <= 3; try++ {
+		_ = xdoKey(env, w.id, "ctrl+q")
+		select {
+		case err := <-w.done:
+			return true, err
+		case <-time.After(15 * time.Second):
+		}
+	}
+	_ = w.cmd.Process.Kill()
+	return false, <-w.done
 }
