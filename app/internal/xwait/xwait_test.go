@@ -15,13 +15,7 @@ import (
 // The watcher finds the window a real Fyne program maps, the same one
 // xdotool finds by process, and times out for a process with no window.
 func TestWaitWindowSeesAFyneWindow(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Fatal("this test opens a real window: run it with a display (make test starts Xvfb)")
-	}
-	bin := filepath.Join(t.TempDir(), "bare")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/ppei-iceberg/iceberg/app/internal/bare").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildWindow(t, "bare")
 	w, err := Open()
 	if err != nil {
 		t.Fatal(err)
@@ -61,13 +55,7 @@ func TestWaitWindowSeesAFyneWindow(t *testing.T) {
 // only then: the window is still until the key, and the frame it waits for
 // differs from the look before.
 func TestFramesSeeAKeyRepaint(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Fatal("this test opens a real window: run it with a display (make test starts Xvfb)")
-	}
-	bin := filepath.Join(t.TempDir(), "barekeys")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/ppei-iceberg/iceberg/app/internal/barekeys").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildWindow(t, "barekeys")
 	w, err := Open()
 	if err != nil {
 		t.Fatal(err)
@@ -129,4 +117,18 @@ func TestFramesSeeAKeyRepaint(t *testing.T) {
 	if !shown.After(sent) {
 		t.Fatalf("the change was heard of at %v, before the key at %v", shown, sent)
 	}
+}
+
+// buildWindow builds the small Fyne program app/internal/NAME for a test
+// that opens its real window, failing first when there is no display.
+func buildWindow(t *testing.T, name string) string {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" {
+		t.Fatal("this test opens a real window: run it with a display (make test starts Xvfb)")
+	}
+	bin := filepath.Join(t.TempDir(), name)
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/ppei-iceberg/iceberg/app/internal/"+name).CombinedOutput(); err != nil {
+		t.Fatalf("build %s: %v\n%s", name, err, out)
+	}
+	return bin
 }
