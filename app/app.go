@@ -282,9 +282,9 @@ func (u *ui) redraw() {
 }
 
 // viewButton opens a menu of looks, text size and full screen.
-func (u *ui) viewButton() *widget.Button {
-	var b *widget.Button
-	b = widget.NewButtonWithIcon("View", theme.VisibilityIcon(), func() {
+func (u *ui) viewButton() *button {
+	var b *button
+	b = newIconButton("View", theme.VisibilityIcon(), func() {
 		var items []*fyne.MenuItem
 		for _, l := range looks {
 			id := l.id

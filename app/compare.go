@@ -40,7 +40,7 @@ type compareScreen struct {
 	countLine *widget.Label
 	result    *fyne.Container
 	names     *widget.Check
-	exportBtn *widget.Button
+	exportBtn *button
 }
 
 // newCompareScreen shows Compare with the sessions preselect chosen.
@@ -54,7 +54,7 @@ func (u *ui) newCompareScreen(preselect []int64) *compareScreen {
 }
 
 // build lists the sessions to choose from and lays the screen out.
-func (c *compareScreen) build(view *widget.Button, home, handout func()) {
+func (c *compareScreen) build(view *button, home, handout func()) {
 	list, err := c.store.ListSessions(c.ctx, data.SessionFilter{Limit: 500})
 	if err != nil {
 		c.msg.fail(err)
@@ -83,11 +83,11 @@ func (c *compareScreen) build(view *widget.Button, home, handout func()) {
 	pickLabel := label("Choose two or more sessions", theme.SizeNameText, true)
 	pick := container.NewBorder(pickLabel, nil, nil, nil, c.pickList)
 
-	homeBtn := widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
-	c.exportBtn = widget.NewButtonWithIcon("Export PDF…", theme.DocumentSaveIcon(), c.onExport)
+	homeBtn := newIconButton("Home", theme.HomeIcon(), home)
+	c.exportBtn = newIconButton("Export PDF…", theme.DocumentSaveIcon(), c.onExport)
 	c.exportBtn.Importance = widget.HighImportance
 	c.names = widget.NewCheck("Include names", nil)
-	hand := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), handout)
+	hand := newIconButton("Hand-out PDF…", theme.DocumentIcon(), handout)
 	bar := newFlow(homeBtn, c.exportBtn, c.names, hand, view)
 
 	c.heading = label("", theme.SizeNameSubHeadingText, true)

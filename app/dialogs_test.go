@@ -49,7 +49,7 @@ func (d *fileDialog) objects() []fyne.CanvasObject {
 func (d *fileDialog) button(label string) *widget.Button {
 	d.t.Helper()
 	for _, o := range d.objects() {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
+		if b, ok := asButton(o); ok && b.Text == label {
 			return b
 		}
 	}

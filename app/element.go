@@ -44,8 +44,8 @@ type elementScreen struct {
 	promptBody   *fyne.Container // the prompt and its research line, scrolled in a small window
 	promptScroll *container.Scroll
 	quoteCard    fyne.CanvasObject
-	quoteShow    *widget.Button // shows the folded quote in the prompt's place
-	quoteHide    *widget.Button // back to the prompt
+	quoteShow    *button // shows the folded quote in the prompt's place
+	quoteHide    *button // back to the prompt
 	timeUp       *canvas.Rectangle
 	tiles        []*wordTile
 	wordNotes    []*textEntry
@@ -56,16 +56,16 @@ type elementScreen struct {
 	quoteText    *widget.Label
 	quoteWho     *widget.Label
 	quoteCite    *widget.Label
-	quoteNext    *widget.Button
+	quoteNext    *button
 	timerText    *canvas.Text
 	timerNote    *widget.Label
-	timerButton  *widget.Button
-	agree        *widget.Button
+	timerButton  *button
+	agree        *button
 	agreedLabel  *widget.Label
 	tallies      []*widget.Label // per word: how many shaded it on their own
-	tallyPlus    []*widget.Button
+	tallyPlus    []*button
 	tallyOf      *widget.Label // how many took part in the tally
-	tallyOfPlus  *widget.Button
+	tallyOfPlus  *button
 	countMode    *widget.Label // says when the number keys count rather than shade
 }
 
@@ -112,11 +112,11 @@ func (s *elementScreen) build(keys *entryKeys) {
 	s.timerNote = label("", sizeSmall, false)
 	s.timerNote.Alignment = fyne.TextAlignCenter
 	s.timerNote.Wrapping = fyne.TextWrapOff
-	s.timerButton = widget.NewButton("Start (T)", s.onTimer)
-	more := widget.NewButton("+1 min", s.onAddMinute)
+	s.timerButton = newButton("Start (T)", s.onTimer)
+	more := newButton("+1 min", s.onAddMinute)
 	clock := container.NewVBox(container.NewStack(s.timeUp, s.timerText), s.timerNote)
 	timer := container.NewHBox(clock, container.NewCenter(container.NewHBox(s.timerButton, more)))
-	s.agree = widget.NewButtonWithIcon("", theme.ConfirmIcon(), s.onAgree)
+	s.agree = newIconButton("", theme.ConfirmIcon(), s.onAgree)
 	s.agreedLabel = label("", sizeSmall, true)
 	s.agreedLabel.Wrapping = fyne.TextWrapOff
 	s.agreedLabel.Alignment = fyne.TextAlignCenter
@@ -142,10 +142,10 @@ func (s *elementScreen) build(keys *entryKeys) {
 		count := label("", theme.SizeNameText, true)
 		count.Wrapping = fyne.TextWrapOff
 		s.tallies = append(s.tallies, count)
-		plus := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.addTally(i, 1) })
+		plus := newIconButton("", theme.ContentAddIcon(), func() { s.addTally(i, 1) })
 		s.tallyPlus = append(s.tallyPlus, plus)
 		tally := container.NewHBox(
-			widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.addTally(i, -1) }),
+			newIconButton("", theme.ContentRemoveIcon(), func() { s.addTally(i, -1) }),
 			count, plus)
 		cells = append(cells, container.NewVBox(t, container.NewBorder(nil, nil, nil, tally, note)))
 	}
@@ -167,9 +167,9 @@ func (s *elementScreen) build(keys *entryKeys) {
 	s.countMode = ownViews
 	s.tallyOf = label("", theme.SizeNameText, false)
 	s.tallyOf.Wrapping = fyne.TextWrapOff
-	s.tallyOfPlus = widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.addTallyOf(1) })
+	s.tallyOfPlus = newIconButton("", theme.ContentAddIcon(), func() { s.addTallyOf(1) })
 	tallyOf := container.NewHBox(ownViews,
-		widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.addTallyOf(-1) }), s.tallyOf,
+		newIconButton("", theme.ContentRemoveIcon(), func() { s.addTallyOf(-1) }), s.tallyOf,
 		s.tallyOfPlus)
 	s.words = container.NewVScroll(container.NewVBox(s.cells, tallyOf))
 	s.notesBlock = container.NewBorder(notesLabel, nil, nil, nil, s.notes)
@@ -180,9 +180,9 @@ func (s *elementScreen) build(keys *entryKeys) {
 	s.promptCount.Wrapping = fyne.TextWrapOff
 	s.promptText = label("", sizePrompt, false)
 	s.promptFrom = label("", sizeRoom, false)
-	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), s.prevPrompt)
-	nextP := widget.NewButtonWithIcon("Next prompt (P)", theme.NavigateNextIcon(), s.nextPrompt)
-	s.quoteShow = widget.NewButton("Quote", func() { s.foldQuote(false) })
+	prev := newIconButton("", theme.NavigateBackIcon(), s.prevPrompt)
+	nextP := newIconButton("Next prompt (P)", theme.NavigateNextIcon(), s.nextPrompt)
+	s.quoteShow = newButton("Quote", func() { s.foldQuote(false) })
 	s.quoteShow.Hide()
 	s.promptTop = newFlow(s.promptCount, prev, nextP, s.quoteShow)
 	s.promptBody = newRows(s.promptText, s.promptFrom)
@@ -195,11 +195,11 @@ func (s *elementScreen) build(keys *entryKeys) {
 		s.quoteText = label("", theme.SizeNameText, false)
 		s.quoteWho = label("", theme.SizeNameText, true)
 		s.quoteCite = label("", sizeSmall, false)
-		s.quoteNext = widget.NewButton("Next quote", s.nextQuote)
+		s.quoteNext = newButton("Next quote", s.nextQuote)
 		if len(s.quotes) < 2 {
 			s.quoteNext.Hide()
 		}
-		s.quoteHide = widget.NewButton("Prompt", func() { s.foldQuote(true) })
+		s.quoteHide = newButton("Prompt", func() { s.foldQuote(true) })
 		s.quoteHide.Hide()
 		head := newRows(newFlow(s.quoteNext, s.quoteHide), s.quoteWho, s.quoteCite)
 		s.quoteCard = card(container.NewBorder(head, nil, nil, nil, container.NewVScroll(s.quoteText)))

@@ -33,8 +33,8 @@ type homeScreen struct {
 	search   *textEntry
 	list     *widget.List
 	empty    *widget.Label
-	trashBtn *widget.Button
-	newBtn   *widget.Button
+	trashBtn *button
+	newBtn   *button
 }
 
 // homeActions are the window's moves Home's buttons make.
@@ -66,21 +66,21 @@ func (u *ui) newHomeScreen() *homeScreen {
 
 // build lays Home out; foot says where the sessions are kept (bold while
 // practising).
-func (h *homeScreen) build(keys *entryKeys, view *widget.Button, foot string, practising bool) {
+func (h *homeScreen) build(keys *entryKeys, view *button, foot string, practising bool) {
 	title := label("PPEI Iceberg", theme.SizeNameHeadingText, true)
 	title.Wrapping = fyne.TextWrapOff
 	sub := label("Map how a group involves patients, carers and the public, one element at a time.", theme.SizeNameText, false)
 	h.heading = label("Sessions, newest first", theme.SizeNameSubHeadingText, true)
 
-	h.newBtn = widget.NewButtonWithIcon("New session (Ctrl+N)", theme.ContentAddIcon(), h.do.newSession)
+	h.newBtn = newIconButton("New session (Ctrl+N)", theme.ContentAddIcon(), h.do.newSession)
 	h.newBtn.Importance = widget.HighImportance
-	importBtn := widget.NewButtonWithIcon("Import session file…", theme.FolderOpenIcon(), h.do.importFile)
-	h.trashBtn = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), h.onTrash)
-	learn := widget.NewButtonWithIcon("Learn", theme.HelpIcon(), h.do.learn)
-	examples := widget.NewButtonWithIcon("Examples", theme.FileIcon(), h.do.examples)
-	practice := widget.NewButtonWithIcon("Practice session", theme.MediaPlayIcon(), h.do.practice)
-	compare := widget.NewButtonWithIcon("Compare sessions", theme.ViewRestoreIcon(), h.do.compare)
-	handout := widget.NewButtonWithIcon("Hand-out PDF…", theme.DocumentIcon(), h.do.handout)
+	importBtn := newIconButton("Import session file…", theme.FolderOpenIcon(), h.do.importFile)
+	h.trashBtn = newIconButton("Trash", theme.DeleteIcon(), h.onTrash)
+	learn := newIconButton("Learn", theme.HelpIcon(), h.do.learn)
+	examples := newIconButton("Examples", theme.FileIcon(), h.do.examples)
+	practice := newIconButton("Practice session", theme.MediaPlayIcon(), h.do.practice)
+	compare := newIconButton("Compare sessions", theme.ViewRestoreIcon(), h.do.compare)
+	handout := newIconButton("Hand-out PDF…", theme.DocumentIcon(), h.do.handout)
 	forTrainers := label("For trainers:", theme.SizeNameText, true)
 	forTrainers.Wrapping = fyne.TextWrapOff // in a row, a wrapping label gets no width
 	bar := newFlow(h.newBtn, importBtn, h.trashBtn, view, forTrainers, learn, examples, practice, compare, handout)
@@ -117,10 +117,10 @@ func (h *homeScreen) createRow() fyne.CanvasObject {
 	detail.Wrapping = fyne.TextWrapOff
 	detail.Truncation = fyne.TextTruncateEllipsis
 	buttons := container.NewHBox(
-		widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), nil),
-		widget.NewButton("Follow-up", nil),
-		widget.NewButtonWithIcon("Export file", theme.DocumentSaveIcon(), nil),
-		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), nil),
+		newIconButton("Open", theme.NavigateNextIcon(), nil),
+		newButton("Follow-up", nil),
+		newIconButton("Export file", theme.DocumentSaveIcon(), nil),
+		newIconButton("Delete", theme.DeleteIcon(), nil),
 	)
 	return container.NewBorder(nil, nil, nil, buttons, container.NewVBox(title, detail))
 }
@@ -136,7 +136,7 @@ func (h *homeScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	texts.Objects[0].(*widget.Label).SetText(s.Title)
 	texts.Objects[1].(*widget.Label).SetText(sessionLine(s))
 	id := s.ID
-	b := func(n int) *widget.Button { return buttons.Objects[n].(*widget.Button) }
+	b := func(n int) *button { return buttons.Objects[n].(*button) }
 	if h.trash {
 		b(0).SetText("Restore")
 		b(0).SetIcon(theme.ContentUndoIcon())

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
 )
@@ -16,7 +15,7 @@ import (
 // research ends on, attributed as the research gives it.
 func newIntroScreen(fw *data.Framework, rec *data.Record, editDetails func()) fyne.CanvasObject {
 	title := label("Mapping how we involve patients, carers and the public", theme.SizeNameHeadingText, true)
-	edit := widget.NewButtonWithIcon("Edit details and cover sheet", theme.DocumentCreateIcon(), editDetails)
+	edit := newIconButton("Edit details and cover sheet", theme.DocumentCreateIcon(), editDetails)
 	who := strings.TrimSpace(rec.Community)
 	switch {
 	case who == "":

@@ -240,7 +240,7 @@ func TestEscapeClosesEveryDialog(t *testing.T) {
 func (d *fileDialog) pressConfirm() {
 	d.t.Helper()
 	for _, o := range d.objects() {
-		if b, ok := o.(*widget.Button); ok && b.Importance == widget.HighImportance {
+		if b, ok := asButton(o); ok && b.Importance == widget.HighImportance {
 			test.Tap(b)
 			return
 		}

@@ -207,12 +207,12 @@ type learnScreen struct {
 	body     *fyne.Container
 	scroll   *container.Scroll
 	count    *widget.Label
-	prev     *widget.Button
-	next     *widget.Button
+	prev     *button
+	next     *button
 	contents *widget.Select
 }
 
-func newLearnScreen(fw *data.Framework, home func(), view *widget.Button) *learnScreen {
+func newLearnScreen(fw *data.Framework, home func(), view *button) *learnScreen {
 	s := &learnScreen{source: fw.Source, pages: learnPages(fw)}
 	s.title = label("", sizeElementName, true)
 	s.body = container.NewVBox()
@@ -220,8 +220,8 @@ func newLearnScreen(fw *data.Framework, home func(), view *widget.Button) *learn
 	s.scroll = container.NewVScroll(container.NewVBox(s.from, s.title, s.body))
 	s.count = label("", theme.SizeNameText, false)
 	s.count.Wrapping = fyne.TextWrapOff
-	s.prev = widget.NewButtonWithIcon("Back (PageUp)", theme.NavigateBackIcon(), func() { s.turn(-1) })
-	s.next = widget.NewButtonWithIcon("Next (PageDown)", theme.NavigateNextIcon(), func() { s.turn(1) })
+	s.prev = newIconButton("Back (PageUp)", theme.NavigateBackIcon(), func() { s.turn(-1) })
+	s.next = newIconButton("Next (PageDown)", theme.NavigateNextIcon(), func() { s.turn(1) })
 	s.next.IconPlacement = widget.ButtonIconTrailingText
 	var titles []string
 	for i, p := range s.pages {
@@ -233,7 +233,7 @@ func newLearnScreen(fw *data.Framework, home func(), view *widget.Button) *learn
 		}
 	})
 	s.contents.PlaceHolder = "Go to page…"
-	homeBtn := widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
+	homeBtn := newIconButton("Home", theme.HomeIcon(), home)
 	bar := newFlow(homeBtn, view, s.contents, s.count, s.prev, s.next)
 	s.root = container.NewPadded(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, s.scroll))
 	s.show(0)

@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
 )
@@ -307,7 +306,7 @@ func (u *ui) workshopFrame(content fyne.CanvasObject) fyne.CanvasObject {
 			u.built.railSteps[s] = st
 			steps = append(steps, st)
 		}
-		homeBtn := widget.NewButtonWithIcon("", theme.HomeIcon(), u.showHome)
+		homeBtn := newIconButton("", theme.HomeIcon(), u.showHome)
 		viewBtn := u.viewButton()
 		viewBtn.SetText("")
 		rail := container.NewBorder(nil, nil, nil, container.NewHBox(homeBtn, viewBtn), container.NewGridWithColumns(len(steps), steps...))

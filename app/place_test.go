@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/data/place"
@@ -92,7 +91,7 @@ func TestRecoveryNetworkFileSaysWhyAndOffersTwoWays(t *testing.T) {
 	if !h.r.placeWays.Visible() || h.r.repairs.Visible() {
 		t.Error("a good file on a share is offered the repairs for a bad file, or not the copy and read-only")
 	}
-	for btn, want := range map[*widget.Button]string{h.r.copyBtn: "Copy it to this computer and use the copy",
+	for btn, want := range map[*button]string{h.r.copyBtn: "Copy it to this computer and use the copy",
 		h.r.readBtn: "Open it read-only, to export from it", h.r.openBtn: "Open another file…"} {
 		if btn.Text != want || btn.Disabled() || !btn.Visible() {
 			t.Errorf("the screen offers %q (disabled %v), want %q", btn.Text, btn.Disabled(), want)

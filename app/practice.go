@@ -35,7 +35,7 @@ func (u *ui) newPracticeBar() *fyne.Container {
 	// so the bar stays two lines high at most.
 	sub := canvas.NewText("A training run, discarded when you end it or close the window.", themeColour(colourNoneText))
 	sub.TextSize = themeSize(sizeSmall)
-	end := widget.NewButtonWithIcon("End practice", theme.CancelIcon(), u.endPractice)
+	end := newIconButton("End practice", theme.CancelIcon(), u.endPractice)
 	bar := container.NewStack(bg, container.NewPadded(container.NewBorder(nil, nil, nil, end,
 		newFlow(text, container.NewCenter(sub)))))
 	bar.Hide()
@@ -125,7 +125,7 @@ func (u *ui) showExamples() {
 	for i := range exs {
 		i := i
 		ex := exs[i]
-		open := widget.NewButtonWithIcon("Open a copy", theme.NavigateNextIcon(), func() {
+		open := newIconButton("Open a copy", theme.NavigateNextIcon(), func() {
 			d.Hide()
 			u.openExample(ex.Name)
 		})

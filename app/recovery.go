@@ -34,12 +34,12 @@ type recoveryScreen struct {
 	title      *widget.Label
 	problem    *widget.Label
 	result     *widget.Label
-	openBtn    *widget.Button
-	restoreBtn *widget.Button
+	openBtn    *button
+	restoreBtn *button
 	restoreWhy *widget.Label
-	freshBtn   *widget.Button
-	copyBtn    *widget.Button
-	readBtn    *widget.Button
+	freshBtn   *button
+	copyBtn    *button
+	readBtn    *button
 	repairs    *fyne.Container // restore and start afresh: for a bad file
 	placeWays  *fyne.Container // copy and read-only: for a file in the wrong place
 	backups    []string
@@ -52,27 +52,27 @@ func newRecoveryScreen(a fyne.App, w fyne.Window, files Files, path string, open
 	where := label("Nothing in the file has been changed or deleted.", theme.SizeNameText, false)
 	choose := label("Choose how to go on", theme.SizeNameSubHeadingText, true)
 
-	r.copyBtn = widget.NewButtonWithIcon("Copy it to this computer and use the copy", theme.ContentCopyIcon(), r.onCopyLocal)
+	r.copyBtn = newIconButton("Copy it to this computer and use the copy", theme.ContentCopyIcon(), r.onCopyLocal)
 	r.copyBtn.Importance = widget.HighImportance
 	copyWhy := label("A copy is made in the app's folder on this computer's own disk, checked against the original, and used from now on. The original stays where it is, unchanged.", sizeSmall, false)
-	r.readBtn = widget.NewButtonWithIcon("Open it read-only, to export from it", theme.VisibilityIcon(), r.onReadOnly)
+	r.readBtn = newIconButton("Open it read-only, to export from it", theme.VisibilityIcon(), r.onReadOnly)
 	readWhy := label("Look at the sessions and export PDFs, session files and the rest, to any folder, this one included. Nothing in the file can be changed.", sizeSmall, false)
 	r.placeWays = container.NewVBox(
 		card(container.NewVBox(r.copyBtn, copyWhy)),
 		card(container.NewVBox(r.readBtn, readWhy)),
 	)
 
-	r.openBtn = widget.NewButtonWithIcon("Open another file…", theme.FolderOpenIcon(), r.onOpenOther)
+	r.openBtn = newIconButton("Open another file…", theme.FolderOpenIcon(), r.onOpenOther)
 	openWhy := label("Use a sessions file you already have, for example a copy you kept. The file above stays where it is.", sizeSmall, false)
-	r.restoreBtn = widget.NewButtonWithIcon("Restore the newest backup", theme.HistoryIcon(), r.onRestore)
+	r.restoreBtn = newIconButton("Restore the newest backup", theme.HistoryIcon(), r.onRestore)
 	r.restoreWhy = label("", sizeSmall, false)
-	r.freshBtn = widget.NewButtonWithIcon("Start a new file, keeping this one aside", theme.ContentAddIcon(), r.onStartNew)
+	r.freshBtn = newIconButton("Start a new file, keeping this one aside", theme.ContentAddIcon(), r.onStartNew)
 	freshWhy := label("The bad file is renamed and kept in the same folder, so someone can look at it later. A new, empty sessions file is started in its place.", sizeSmall, false)
 	r.repairs = container.NewVBox(
 		card(container.NewVBox(r.restoreBtn, r.restoreWhy)),
 		card(container.NewVBox(r.freshBtn, freshWhy)),
 	)
-	quit := widget.NewButton("Close PPEI Iceberg", func() { a.Quit() })
+	quit := newButton("Close PPEI Iceberg", func() { a.Quit() })
 
 	r.result = label("", theme.SizeNameText, true)
 	r.result.Hide()

@@ -41,9 +41,9 @@ type reviewScreen struct {
 	actOwner   *textEntry
 	actDue     *textEntry
 	actElement *widget.Select
-	actSave    *widget.Button
-	actCancel  *widget.Button
-	edit       *widget.Button // Setup's form for the details and cover sheet
+	actSave    *button
+	actCancel  *button
+	edit       *button // Setup's form for the details and cover sheet
 }
 
 // reviewActions are the window's moves Review's buttons make.
@@ -66,22 +66,22 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	sess, fw, rec := r.sess, r.sess.fw, r.sess.rec
 	r.mapView = newMapView(fw, rec)
 
-	exportBtn := widget.NewButtonWithIcon("Export… (Ctrl+E)", theme.DocumentSaveIcon(), do.exportPaper)
+	exportBtn := newIconButton("Export… (Ctrl+E)", theme.DocumentSaveIcon(), do.exportPaper)
 	exportBtn.Importance = widget.HighImportance
 	r.format = newFormatChoice()
 	r.names = widget.NewCheck("Include names (not for public papers)", nil)
 	r.paper = widget.NewSelect([]string{"A4", "US Letter"}, nil)
 	r.paper.SetSelectedIndex(0)
 	r.insert = widget.NewCheck("Insert mode: no cover, no page numbers", nil)
-	fileBtn := widget.NewButtonWithIcon("Export session file…", theme.DocumentIcon(), func() { do.exportFile(sess.rec.ID) })
-	altBtn := widget.NewButtonWithIcon("Copy the map's text alternative", theme.ContentCopyIcon(), do.copyAlt)
+	fileBtn := newIconButton("Export session file…", theme.DocumentIcon(), func() { do.exportFile(sess.rec.ID) })
+	altBtn := newIconButton("Copy the map's text alternative", theme.ContentCopyIcon(), do.copyAlt)
 	// One bar that wraps, so it fits a 1024-pixel screen at any zoom. The
 	// format list is as wide as its longest choice needs.
 	formats := container.NewGridWrap(fyne.NewSize(fyne.Min(340*themeSize(theme.SizeNameText)/19, 600), r.format.MinSize().Height), r.format)
 	bar := newFlow(exportBtn, formats, r.names, r.paper, r.insert, fileBtn, altBtn)
 	if rec.FollowsID != 0 {
 		orig, id := rec.FollowsID, rec.ID
-		bar.Add(widget.NewButtonWithIcon("Compare with its original", theme.ViewRestoreIcon(), func() { do.compare(orig, id) }))
+		bar.Add(newIconButton("Compare with its original", theme.ViewRestoreIcon(), func() { do.compare(orig, id) }))
 	}
 
 	r.count = label("", theme.SizeNameText, true)
@@ -107,8 +107,8 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	}
 	r.actElement = widget.NewSelect(opts, nil)
 	r.actElement.SetSelectedIndex(0)
-	r.actSave = widget.NewButtonWithIcon("Add action", theme.ContentAddIcon(), r.onSaveAction)
-	r.actCancel = widget.NewButton("Cancel", r.clearForm)
+	r.actSave = newIconButton("Add action", theme.ContentAddIcon(), r.onSaveAction)
+	r.actCancel = newButton("Cancel", r.clearForm)
 	r.actCancel.Hide()
 	form := container.NewVBox(r.actText,
 		newColumns(r.actOwner, r.actDue, r.actElement),
@@ -118,7 +118,7 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	right := container.NewVBox(label("Recommended actions", theme.SizeNameSubHeadingText, true), r.actions, form)
 	lower := newColumns(left, right)
 
-	r.edit = widget.NewButtonWithIcon("Edit details and cover sheet", theme.DocumentCreateIcon(), do.editDetails)
+	r.edit = newIconButton("Edit details and cover sheet", theme.DocumentCreateIcon(), do.editDetails)
 	page := container.NewVBox(bar, r.mapView, container.NewBorder(nil, nil, nil, r.edit, r.count), r.key, r.tally, widget.NewSeparator(), lower)
 	scroll := container.NewVScroll(container.NewPadded(page))
 	r.root = scroll
@@ -198,8 +198,8 @@ func (r *reviewScreen) showActions() {
 		if len(extra) > 0 {
 			line += " (" + strings.Join(extra, ", ") + ")"
 		}
-		edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { r.onEdit(a) })
-		remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { r.onRemove(a) })
+		edit := newIconButton("Edit", theme.DocumentCreateIcon(), func() { r.onEdit(a) })
+		remove := newIconButton("Remove", theme.DeleteIcon(), func() { r.onRemove(a) })
 		r.actions.Add(newTrailing(label(line, theme.SizeNameText, false), container.NewHBox(edit, remove)))
 	}
 }

@@ -88,7 +88,7 @@ func TestSaveDialogKeepsOldFileWhenWriteFails(t *testing.T) {
 func findButton(h *harness, label string) *widget.Button {
 	for _, o := range h.win.Canvas().Overlays().List() {
 		for _, c := range walk(o) {
-			if b, ok := c.(*widget.Button); ok && b.Text == label && !b.Disabled() {
+			if b, ok := asButton(c); ok && b.Text == label && !b.Disabled() {
 				return b
 			}
 		}

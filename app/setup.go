@@ -44,10 +44,10 @@ type setupScreen struct {
 		purpose                                                   *widget.Select
 	}
 	coverBox *widget.Accordion
-	action   *widget.Button // Create, Start the workshop, or back to where the room was
+	action   *button // Create, Start the workshop, or back to where the room was
 	problem  *widget.Label
 	saved    *widget.Label
-	create   *widget.Button
+	create   *button
 	loading  bool
 	// stored is the form as last saved: a change writes only the fields
 	// that differ from it, so a change another copy made is kept.
@@ -76,7 +76,7 @@ func (u *ui) newSetupScreen(from string) *setupScreen {
 }
 
 // build lays the form out, filled from rec (nil for a new session).
-func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Button, home, start func(), startText string, startIcon fyne.Resource, zoom float32) {
+func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *button, home, start func(), startText string, startIcon fyne.Resource, zoom float32) {
 	fw := s.sess.fw
 	s.loading = true
 	defer func() { s.loading = false }()
@@ -152,8 +152,8 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Butt
 		n.Wrapping = fyne.TextWrapOff
 		n.Alignment = fyne.TextAlignCenter
 		s.countLabels[r] = n
-		minus := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.step(r, -1) })
-		plus := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { s.step(r, 1) })
+		minus := newIconButton("", theme.ContentRemoveIcon(), func() { s.step(r, -1) })
+		plus := newIconButton("", theme.ContentAddIcon(), func() { s.step(r, 1) })
 		s.names[r] = entry("Names (optional)", strings.Join(names, ", "), false)
 		counter := container.NewHBox(minus, container.NewGridWrap(fyne.NewSize(48*zoom, n.MinSize().Height), n), plus)
 		rows = append(rows, widget.NewFormItem(r.Label(), container.NewBorder(nil, nil, counter, nil, s.names[r])))
@@ -226,13 +226,13 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *widget.Butt
 		heading = "Session details"
 	}
 	head := label(heading, theme.SizeNameHeadingText, true)
-	homeBtn := widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
+	homeBtn := newIconButton("Home", theme.HomeIcon(), home)
 	if rec == nil {
-		s.create = widget.NewButtonWithIcon("Create session (Enter)", theme.ConfirmIcon(), s.onCreate)
+		s.create = newIconButton("Create session (Enter)", theme.ConfirmIcon(), s.onCreate)
 		s.create.Importance = widget.HighImportance
 		s.action = s.create
 	} else {
-		s.action = widget.NewButtonWithIcon(startText+" (Enter)", startIcon, start)
+		s.action = newIconButton(startText+" (Enter)", startIcon, start)
 		s.action.Importance = widget.HighImportance
 	}
 	bar := container.NewHBox(homeBtn, view, s.action)

@@ -17,7 +17,7 @@ import (
 // buttonOnScreen is the button labelled label on the window's screen.
 func buttonOnScreen(h *harness, label string) *widget.Button {
 	for _, c := range walk(h.win.Content()) {
-		if b, ok := c.(*widget.Button); ok && b.Text == label && b.Visible() {
+		if b, ok := asButton(c); ok && b.Text == label && b.Visible() {
 			return b
 		}
 	}

@@ -14,7 +14,7 @@ import (
 func buttonIn(t *testing.T, root fyne.CanvasObject, label string) *widget.Button {
 	t.Helper()
 	for _, o := range walk(root) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
+		if b, ok := asButton(o); ok && b.Text == label {
 			return b
 		}
 	}

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// button is Fyne's button that keeps only the keys a button uses: Space
+// and Enter press it, Esc gives the keyboard back (or closes the dialog it
+// is in), and every other key goes to the window as if nothing had the
+// keyboard. Fyne's own button swallows them, so after Tab lands on one the
+// room's single keys (numbers, T, A, P, arrows, PageUp/PageDown) would do
+// nothing.
+type button struct {
+	widget.Button
+}
+
+// newButton is a button with a label, as widget.NewButton.
+func newButton(label string, tapped func()) *button {
+	return newIconButton(label, nil, tapped)
+}
+
+// newIconButton is a button with a label and an icon, as
+// widget.NewButtonWithIcon.
+func newIconButton(label string, icon fyne.Resource, tapped func()) *button {
+	b := &button{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Space or Enter, handles Esc, and passes
+// the rest on.
+func (b *button) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		b.Button.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	case fyne.KeyEscape:
+		escapeFrom(b)
+	default:
+		if c := canvasFocusing(b); c != nil && c.Overlays().Top() == nil {
+			passKey(c, ev)
+		}
+	}
+}
+
+// TypedRune passes a typed character on to the window (Space is the
+// press, above). A button in a dialog passes nothing: the room's keys are
+// for the screen.
+func (b *button) TypedRune(r rune) {
+	if r == ' ' {
+		return
+	}
+	if c := canvasFocusing(b); c != nil && c.Overlays().Top() == nil {
+		if f := c.OnTypedRune(); f != nil {
+			f(r)
+		}
+	}
+}
+
+// canvasFocusing is the canvas whose keyboard f has, or nil.
+func canvasFocusing(f fyne.Focusable) fyne.Canvas {
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if c := w.Canvas(); c != nil && c.Focused() == f {
+			return c
+		}
+	}
+	return nil
+}
+
+// passKey gives a key to the canvas's own handlers, as the desktop driver
+// does when nothing has the keyboard: key-down, then the typed key.
+func passKey(c fyne.Canvas, ev *fyne.KeyEvent) {
+	if dc, ok := c.(interface {
+		OnKeyDown() func(*fyne.KeyEvent)
+	}); ok && dc.OnKeyDown() != nil {
+		dc.OnKeyDown()(ev)
+	}
+	if f := c.OnTypedKey(); f != nil {
+		f(ev)
+	}
+}
+
+// escapeFrom is Esc pressed on a control that has the keyboard: in a
+// dialog it closes the dialog, as the dialog's Cancel or Close would;
+// elsewhere it gives the keyboard back, so the window's keys work as with
+// nothing focused.
+func escapeFrom(f fyne.Focusable) {
+	c := canvasFocusing(f)
+	if c == nil {
+		return
+	}
+	if top := c.Overlays().Top(); top != nil {
+		top.Hide()
+		return
+	}
+	c.Unfocus()
+}
