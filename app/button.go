@@ -85,8 +85,10 @@ func passKey(c fyne.Canvas, ev *fyne.KeyEvent) {
 // dialog it closes the dialog, as the dialog's Cancel or Close would;
 // elsewhere it gives the keyboard back, so the window's keys work as with
 // nothing focused.
-func escapeFrom(f fyne.Focusable) {
-	c := canvasFocusing(f)
+func escapeFrom(f fyne.Focusable) { escapeIn(canvasFocusing(f)) }
+
+// escapeIn is Esc on whatever has the keyboard of c.
+func escapeIn(c fyne.Canvas) {
 	if c == nil {
 		return
 	}

@@ -105,11 +105,13 @@ func escapableName(win fyne.Window, d *dialog.FileDialog) {
 	c := win.Canvas()
 	orig, ok := c.Focused().(*widget.Entry)
 	if !ok {
+		ownDismiss(c)
 		return
 	}
 	holder := scrollHolding(c.Overlays().Top(), orig)
 	if holder == nil {
 		orig.TypedShortcut(&fyne.ShortcutSelectAll{})
+		ownDismiss(c)
 		return
 	}
 	e := &nameEntry{escape: d.Dismiss}
@@ -122,6 +124,19 @@ func escapableName(win fyne.Window, d *dialog.FileDialog) {
 		}
 	}
 	e.OnSubmitted = orig.OnSubmitted
+	// Cancel and Save become the app's own, so Esc closes the dialog from
+	// them too; Save is enabled, as Fyne's is, while there is a name.
+	dismiss, save := footerButtons(c.Overlays().Top())
+	own := ownButtons(c, func(b *widget.Button) bool { return b == dismiss || b == save })
+	inStep := func() {
+		if b := own[save]; b != nil && b.Disabled() != save.Disabled() {
+			if save.Disabled() {
+				b.Disable()
+			} else {
+				b.Enable()
+			}
+		}
+	}
 	picked := orig.OnChanged
 	orig.OnChanged = func(s string) {
 		if picked != nil {
@@ -130,6 +145,7 @@ func escapableName(win fyne.Window, d *dialog.FileDialog) {
 		if e.Text != s {
 			e.SetText(s)
 		}
+		inStep()
 	}
 	orig.Hide() // kept, hidden, for the dialog to read and set
 	holder.Content = container.NewStack(orig, e)
@@ -187,6 +203,7 @@ func chooseFile(win fyne.Window, exts []string, fail func(error), use func(fyne.
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Resize(dialogSize(win))
 	d.Show()
+	ownDismiss(win.Canvas())
 }
 
 // prefLastFolder is the folder a file was last saved in or opened from
@@ -296,4 +313,96 @@ func dialogFailure(err error) error {
 func isDir(path string) bool {
 	fi, err := os.Stat(path)
 	return err == nil && fi.IsDir()
+}
+
+// showOwningButtons shows d over win with buttons of the app's own in
+// place of Fyne's, so Esc closes it whichever button has the keyboard
+// (Fyne's own button keeps Esc to itself). For dialogs whose buttons do
+// not change once shown: confirmations and custom dialogs.
+func showOwningButtons(win fyne.Window, d dialog.Dialog) {
+	d.Show()
+	ownButtons(win.Canvas(), func(*widget.Button) bool { return true })
+}
+
+// ownButtons puts a button of the app's own in place of each of Fyne's
+// buttons in the dialog on top of c that swap chooses, with the same
+// label, icon, look, state and action, and gives it the keyboard if the
+// one it replaces had it. It returns the new buttons by the old.
+func ownButtons(c fyne.Canvas, swap func(*widget.Button) bool) map[*widget.Button]*button {
+	top := c.Overlays().Top()
+	if top == nil {
+		return nil
+	}
+	out := map[*widget.Button]*button{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.PopUp:
+			walk(x.Content)
+		case *container.Scroll:
+			walk(x.Content)
+		case *fyne.Container:
+			for i, child := range x.Objects {
+				if fb, ok := child.(*widget.Button); ok && swap(fb) {
+					b := standIn(fb)
+					x.Objects[i] = b
+					out[fb] = b
+					if c.Focused() == fyne.Focusable(fb) {
+						c.Focus(b)
+					}
+					continue
+				}
+				walk(child)
+			}
+			x.Refresh()
+		}
+	}
+	walk(top)
+	return out
+}
+
+// standIn is a button of the app's own that looks and acts as fb.
+func standIn(fb *widget.Button) *button {
+	b := newIconButton(fb.Text, fb.Icon, fb.OnTapped)
+	b.Importance, b.Alignment, b.IconPlacement = fb.Importance, fb.Alignment, fb.IconPlacement
+	if fb.Disabled() {
+		b.Disable()
+	}
+	b.Resize(fb.Size())
+	b.Move(fb.Position())
+	return b
+}
+
+// footerButtons are a file dialog's Cancel and its Save or Open: the row
+// of two buttons whose second is the primary one.
+func footerButtons(o fyne.CanvasObject) (dismiss, confirm *widget.Button) {
+	switch x := o.(type) {
+	case *widget.PopUp:
+		return footerButtons(x.Content)
+	case *container.Scroll:
+		return footerButtons(x.Content)
+	case *fyne.Container:
+		if len(x.Objects) == 2 {
+			d, ok1 := x.Objects[0].(*widget.Button)
+			c, ok2 := x.Objects[1].(*widget.Button)
+			if ok1 && ok2 && c.Importance == widget.HighImportance {
+				return d, c
+			}
+		}
+		for _, child := range x.Objects {
+			if d, c := footerButtons(child); d != nil {
+				return d, c
+			}
+		}
+	}
+	return nil, nil
+}
+
+// ownDismiss makes the Cancel of the file dialog on top of c the app's
+// own, so Esc closes the dialog from it. (Its Open stays Fyne's: the
+// dialog enables it when a file is picked, which a stand-in would miss.)
+func ownDismiss(c fyne.Canvas) {
+	if dismiss, _ := footerButtons(c.Overlays().Top()); dismiss != nil {
+		ownButtons(c, func(b *widget.Button) bool { return b == dismiss })
+	}
 }

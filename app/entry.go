@@ -100,10 +100,8 @@ func (e *textEntry) AcceptsTab() bool { return false }
 // TypedKey handles the presentation keys and passes the rest to the field.
 func (e *textEntry) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
-	case fyne.KeyEscape:
-		if c := e.keys.win.Canvas(); c != nil {
-			c.Unfocus()
-		}
+	case fyne.KeyEscape: // leaves the field, or closes the dialog it is in
+		escapeIn(e.keys.win.Canvas())
 		return
 	case fyne.KeyF11:
 		e.keys.win.SetFullScreen(!e.keys.win.FullScreen())

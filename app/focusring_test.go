@@ -102,6 +102,12 @@ func TestFocusIndicatorContrast(t *testing.T) {
 			b.Importance = widget.LowImportance
 			return b
 		}, nil},
+		{"the app's button", func(fyne.Window) fyne.CanvasObject { return newButton("Next prompt (P)", nil) }, nil},
+		{"the app's primary button", func(fyne.Window) fyne.CanvasObject {
+			b := newIconButton("Create session (Enter)", theme.ConfirmIcon(), nil)
+			b.Importance = widget.HighImportance
+			return b
+		}, nil},
 		{"text field", func(w fyne.Window) fyne.CanvasObject {
 			return (&entryKeys{win: w}).newEntry("Search by title", false)
 		}, nil},

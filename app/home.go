@@ -270,7 +270,7 @@ func (h *homeScreen) onFollowUp(id int64) {
 }
 
 func (h *homeScreen) onDelete(id int64, title string) {
-	dialog.ShowConfirm("Delete this session?",
+	showOwningButtons(h.win, dialog.NewConfirm("Delete this session?",
 		"“"+title+"” will move to the Trash. You can restore it from there.",
 		func(ok bool) {
 			if !ok {
@@ -282,7 +282,7 @@ func (h *homeScreen) onDelete(id int64, title string) {
 			}
 			h.msg.info("“" + title + "” is in the Trash.")
 			h.load()
-		}, h.win)
+		}, h.win))
 }
 
 func (h *homeScreen) onRestore(id int64) {
@@ -295,7 +295,7 @@ func (h *homeScreen) onRestore(id int64) {
 }
 
 func (h *homeScreen) onPurge(id int64, title string) {
-	dialog.ShowConfirm("Delete for ever?",
+	showOwningButtons(h.win, dialog.NewConfirm("Delete for ever?",
 		"“"+title+"” and its map will be removed for good. This cannot be undone.",
 		func(ok bool) {
 			if !ok {
@@ -306,7 +306,7 @@ func (h *homeScreen) onPurge(id int64, title string) {
 				return
 			}
 			h.load()
-		}, h.win)
+		}, h.win))
 }
 
 // importSessionFile reads a session file chosen in a file dialog.

@@ -193,47 +193,75 @@ func TestEscapeClosesEveryDialog(t *testing.T) {
 	if len(acts) != 1 {
 		t.Fatalf("%d actions saved", len(acts))
 	}
+	// Each dialog with the buttons Tab must reach in it, from which Esc
+	// closes it too. (The open dialog's Open is Fyne's own: it takes the
+	// keyboard only once a file is picked, and keeps Esc to itself.)
 	dialogs := []struct {
-		name string
-		open func()
+		name    string
+		open    func()
+		buttons []string
 	}{
-		{"the privacy list", h.u.exportPaper},
+		{"the privacy list", h.u.exportPaper, []string{"Export", "Cancel"}},
 		{"the paper's save dialog", func() {
 			h.u.exportPaper()
 			h.press(fyne.KeyReturn)
-		}},
-		{"Remove this action?", func() { h.u.show(screenReview); h.u.cur.review.onRemove(acts[0]) }},
-		{"Delete this session?", func() { h.u.showHome(); h.u.cur.home.onDelete(id, "Board mapping") }},
-		{"the session file's save dialog", func() { h.u.showHome(); h.u.exportSessionFile(id) }},
-		{"Import session file", func() { h.u.showHome(); h.u.importSessionFile() }},
-		{"the hand-out's save dialog", func() { h.u.showHome(); h.u.exportHandout() }},
-		{"Examples", func() { h.u.showHome(); h.u.showExamples() }},
-		{"the comparison's save dialog", func() { h.u.showCompare(id, other); h.u.cur.compare.onExport() }},
+		}, []string{"Save", "Cancel"}},
+		{"Remove this action?", func() { h.u.show(screenReview); h.u.cur.review.onRemove(acts[0]) }, []string{"Yes", "No"}},
+		{"Delete this session?", func() { h.u.showHome(); h.u.cur.home.onDelete(id, "Board mapping") }, []string{"Yes", "No"}},
+		{"the session file's save dialog", func() { h.u.showHome(); h.u.exportSessionFile(id) }, []string{"Save", "Cancel"}},
+		{"Import session file", func() { h.u.showHome(); h.u.importSessionFile() }, []string{"Cancel"}},
+		{"the hand-out's save dialog", func() { h.u.showHome(); h.u.exportHandout() }, []string{"Save", "Cancel"}},
+		{"Examples", func() { h.u.showHome(); h.u.showExamples() }, []string{"Open a copy", "Close"}},
+		{"the comparison's save dialog", func() { h.u.showCompare(id, other); h.u.cur.compare.onExport() }, []string{"Save", "Cancel"}},
 		{"Delete for ever?", func() {
 			h.u.showHome()
 			h.u.cur.home.onDelete(id, "Board mapping")
 			h.dialog().pressConfirm()
 			h.u.cur.home.onTrash()
 			h.u.cur.home.onPurge(id, "Board mapping")
-		}},
+		}, []string{"Yes", "No"}},
 	}
+	c := h.win.Canvas()
 	for _, d := range dialogs {
-		if h.u.sess.rec == nil {
-			h.u.open(other, screenReview)
-		}
-		d.open()
-		c := h.win.Canvas()
-		if c.Overlays().Top() == nil {
-			t.Fatalf("%s did not open", d.name)
-		}
-		h.press(fyne.KeyEscape)
-		if top := c.Overlays().Top(); top != nil && top.Visible() {
-			t.Errorf("Esc left %s open (focus on %T)", d.name, c.Focused())
-			for c.Overlays().Top() != nil {
-				c.Overlays().Remove(c.Overlays().Top())
+		for _, from := range append([]string{""}, d.buttons...) { // "": as it opens
+			if h.u.sess.rec == nil {
+				h.u.open(other, screenReview)
+			}
+			d.open()
+			if c.Overlays().Top() == nil {
+				t.Fatalf("%s did not open", d.name)
+			}
+			where := "as it opens"
+			if from != "" {
+				where = "from " + from
+				if !h.tabToButton(from) {
+					t.Errorf("Tab never reaches %s's %s", d.name, from)
+				}
+			}
+			h.press(fyne.KeyEscape)
+			if top := c.Overlays().Top(); top != nil && top.Visible() {
+				t.Errorf("Esc %s left %s open (focus on %T)", where, d.name, c.Focused())
+				for c.Overlays().Top() != nil {
+					c.Overlays().Remove(c.Overlays().Top())
+				}
 			}
 		}
 	}
+}
+
+// tabToButton presses Tab until the button labelled label has the
+// keyboard, and reports whether it came to it.
+func (h *harness) tabToButton(label string) bool {
+	c := h.win.Canvas()
+	for i := 0; i < 200; i++ {
+		h.tab()
+		if o, ok := c.Focused().(fyne.CanvasObject); ok {
+			if b, ok := asButton(o); ok && b.Text == label {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pressConfirm taps a confirmation dialog's confirming button.
@@ -361,4 +389,66 @@ func TestTilesAndRailTakeTheKeyboard(t *testing.T) {
 	if c.Focused() != nil {
 		t.Errorf("a tap on a tile left %T with the keyboard", c.Focused())
 	}
+}
+
+// Tab onto a button on an element screen keeps the room's keys working:
+// 1 shades the first word, T starts the timer, Right and PageDown move on;
+// Space presses the button and Esc gives the keyboard back.
+func TestButtonsPassTheRoomsKeys(t *testing.T) {
+	h := newHarness(t)
+	id := h.createSession("Board mapping", "Governing Body")
+	els := h.u.fw.Elements
+	c := h.win.Canvas()
+	tabToButton := func() *button {
+		t.Helper()
+		c.Unfocus()
+		for i := 0; i < 80; i++ {
+			h.tab()
+			if b, ok := c.Focused().(*button); ok {
+				return b
+			}
+		}
+		t.Fatalf("%s: Tab reaches no button", h.u.screen)
+		return nil
+	}
+	h.u.show(els[0].Code)
+	b := tabToButton()
+	t.Logf("Tab reaches %q first", b.Text)
+	h.runes("1")
+	wantLevels(t, h.levels(id, els[0].Words[0].ID), data.ShadePartly)
+	if c.Focused() != b {
+		t.Errorf("1 moved the keyboard from the button to %T", c.Focused())
+	}
+	h.press(fyne.KeyRight)
+	if h.u.screen != els[1].Code {
+		t.Fatalf("Right with a button focused shows %q, want %q", h.u.screen, els[1].Code)
+	}
+	tabToButton()
+	h.press(fyne.KeyPageDown)
+	if h.u.screen != els[2].Code {
+		t.Fatalf("PageDown with a button focused shows %q, want %q", h.u.screen, els[2].Code)
+	}
+	h.press(fyne.KeyPageUp)
+	if h.u.screen != els[1].Code {
+		t.Fatalf("PageUp with a button focused shows %q, want %q", h.u.screen, els[1].Code)
+	}
+	timer := h.u.cur.element.timerButton
+	c.Focus(timer)
+	if c.Focused() != timer {
+		t.Fatal("the timer's button takes no keyboard")
+	}
+	h.press(fyne.KeySpace)
+	if !h.u.sess.clock.running() {
+		t.Error("Space on the timer's button did not start the timer")
+	}
+	h.runes("t")
+	if h.u.sess.clock.running() {
+		t.Error("T with the timer's button focused did not stop the timer")
+	}
+	h.press(fyne.KeyEscape)
+	if c.Focused() != nil {
+		t.Errorf("Esc on a button left %T focused", c.Focused())
+	}
+	h.runes("2")
+	wantLevels(t, h.levels(id, els[1].Words[1].ID), data.ShadePartly)
 }

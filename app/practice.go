@@ -136,7 +136,7 @@ func (u *ui) showExamples() {
 	}
 	d = dialog.NewCustom("Examples", "Close", container.NewVScroll(list), u.win)
 	d.Resize(dialogSize(u.win))
-	d.Show()
+	showOwningButtons(u.win, d)
 }
 
 // openExample imports a fresh copy of the named example and opens it.

@@ -149,7 +149,7 @@ func showPrivacyCheck(win fyne.Window, p *privacyList, what string, goOn func(pr
 	}, win)
 	size := win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width*0.9, 900), size.Height*0.85))
-	d.Show()
+	showOwningButtons(win, d)
 	return d
 }
 

@@ -250,11 +250,11 @@ func (r *reviewScreen) onEdit(a data.Action) {
 }
 
 func (r *reviewScreen) onRemove(a data.Action) {
-	dialog.ShowConfirm("Remove this action?", "“"+a.Text+"”", func(ok bool) {
+	showOwningButtons(r.win, dialog.NewConfirm("Remove this action?", "“"+a.Text+"”", func(ok bool) {
 		if ok {
 			r.sess.change(func(ctx context.Context, st data.Store, id int64) error { return st.DeleteAction(ctx, id, a.ID) })
 		}
-	}, r.win)
+	}, r.win))
 }
 
 func (r *reviewScreen) clearForm() {
