@@ -79,10 +79,8 @@ func TestFocusIndicatorColours(t *testing.T) {
 // app uses, in every look, on each surface, with and without the
 // keyboard, and measures the pixels that change: at least a one-pixel
 // line round the control must change by 3:1 or more, so the focus shows
-// on screen, not only in the theme. (Home's session list is not here:
-// Fyne marks its focused row with the hover colour, which a mouse also
-// brings up, so it needs a list of the app's own; each row's buttons are
-// reached by Tab and show the button's focus.)
+// on screen, not only in the theme. (Home's session list is its own:
+// Fyne's marks the focused row with the hover colour only.)
 func TestFocusIndicatorContrast(t *testing.T) {
 	a := test.NewTempApp(t)
 	link, _ := url.Parse("https://example.org/")
@@ -122,6 +120,12 @@ func TestFocusIndicatorContrast(t *testing.T) {
 		}, boxPart},
 		{"select", func(fyne.Window) fyne.CanvasObject { return widget.NewSelect([]string{"PDF", "Web page"}, nil) }, nil},
 		{"link", func(fyne.Window) fyne.CanvasObject { return widget.NewHyperlink("Learn more", link) }, nil},
+		{"Home's session row", func(fyne.Window) fyne.CanvasObject {
+			return newSessionList(func() int { return 1 },
+				func() fyne.CanvasObject {
+					return container.NewBorder(nil, nil, nil, newButton("Open", nil), widget.NewLabel("Board mapping"))
+				}, func(widget.ListItemID, fyne.CanvasObject) {})
+		}, nil},
 		{"word tile", func(fyne.Window) fyne.CanvasObject { return newWordTile(1, "Aligning", data.ShadeShaded, nil) }, nil},
 		{"rail stop", func(fyne.Window) fyne.CanvasObject {
 			s := newRailStep("Participation", "P", nil)

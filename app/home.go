@@ -31,7 +31,7 @@ type homeScreen struct {
 	root     fyne.CanvasObject
 	heading  *widget.Label
 	search   *textEntry
-	list     *widget.List
+	list     *sessionList
 	empty    *widget.Label
 	trashBtn *button
 	newBtn   *button
@@ -88,8 +88,9 @@ func (h *homeScreen) build(keys *entryKeys, view *button, foot string, practisin
 	h.search = keys.newEntry("Search by title, community or organisation", false)
 	h.search.OnChanged = func(string) { h.load() }
 
-	h.list = widget.NewList(h.length, h.createRow, h.updateRow)
-	h.list.OnSelected = func(id widget.ListItemID) { h.selected = id }
+	h.list = newSessionList(h.length, h.createRow, h.updateRow)
+	h.list.onSelected = func(id widget.ListItemID) { h.selected = id }
+	h.list.onOpen = func(widget.ListItemID) { h.openSelected() }
 	h.empty = label("", theme.SizeNameText, false)
 	h.empty.Alignment = fyne.TextAlignCenter
 	h.empty.Wrapping = fyne.TextWrapOff // centred, a wrapping label gets no width

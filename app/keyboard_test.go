@@ -452,3 +452,50 @@ func TestButtonsPassTheRoomsKeys(t *testing.T) {
 	h.runes("2")
 	wantLevels(t, h.levels(id, els[1].Words[1].ID), data.ShadePartly)
 }
+
+// Home's list rings the row with the keyboard; Down moves the ring,
+// Enter opens that row's session, and the window's keys still work.
+func TestHomeListRingsTheRowWithTheKeyboard(t *testing.T) {
+	h := newHarness(t)
+	h.createSession("First mapping", "Governing Body")
+	h.createSession("Second mapping", "Governing Body")
+	h.u.showHome()
+	home := h.u.cur.home
+	c := h.win.Canvas()
+	for i := 0; i < 80 && c.Focused() != fyne.Focusable(home.list); i++ {
+		h.tab()
+	}
+	if c.Focused() != fyne.Focusable(home.list) {
+		t.Fatal("Tab never reaches Home's list")
+	}
+	ringed := func() []string {
+		var out []string
+		for _, o := range walk(home.list) {
+			if r, ok := o.(*ringedRow); ok && r.on && r.Visible() {
+				for _, l := range walk(r.content) {
+					if lb, ok := l.(*widget.Label); ok && lb.TextStyle.Bold {
+						out = append(out, lb.Text)
+					}
+				}
+			}
+		}
+		return out
+	}
+	want := func(title string) {
+		t.Helper()
+		if got := ringed(); len(got) != 1 || got[0] != title {
+			t.Errorf("rows ringed: %q, want only %q", got, title)
+		}
+	}
+	want(home.sessions[0].Title)
+	h.press(fyne.KeyDown)
+	want(home.sessions[1].Title)
+	h.press(fyne.KeyUp)
+	want(home.sessions[0].Title)
+	h.press(fyne.KeyDown)
+	opening := home.sessions[1].ID
+	h.press(fyne.KeyReturn)
+	if h.u.sess.rec == nil || h.u.sess.rec.ID != opening {
+		t.Fatalf("Enter on the ringed row opened %v, want session %d", h.u.sess.rec, opening)
+	}
+}
