@@ -38,22 +38,67 @@ func (b *button) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		escapeFrom(b)
 	default:
-		if c := canvasFocusing(b); c != nil && c.Overlays().Top() == nil {
-			passKey(c, ev)
-		}
+		passKeyFrom(b, ev)
 	}
 }
 
 // TypedRune passes a typed character on to the window (Space is the
-// press, above). A button in a dialog passes nothing: the room's keys are
-// for the screen.
+// press, above).
 func (b *button) TypedRune(r rune) {
+	if r != ' ' {
+		passRuneFrom(b, r)
+	}
+}
+
+// check is Fyne's check box that, like button, passes on the keys it does
+// not use: Space ticks it, Esc gives the keyboard back (or closes its
+// dialog), and the room's keys go to the window.
+type check struct {
+	widget.Check
+}
+
+// newCheck is a check box, as widget.NewCheck.
+func newCheck(label string, changed func(bool)) *check {
+	c := &check{}
+	c.Text, c.OnChanged = label, changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedRune ticks the box on Space and passes other characters on.
+func (c *check) TypedRune(r rune) {
 	if r == ' ' {
+		c.Check.TypedRune(r)
 		return
 	}
-	if c := canvasFocusing(b); c != nil && c.Overlays().Top() == nil {
-		if f := c.OnTypedRune(); f != nil {
-			f(r)
+	passRuneFrom(c, r)
+}
+
+// TypedKey handles Esc and passes the other keys on (Space is the rune).
+func (c *check) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeySpace:
+	case fyne.KeyEscape:
+		escapeFrom(c)
+	default:
+		passKeyFrom(c, ev)
+	}
+}
+
+// passKeyFrom gives a key that f, which has the keyboard, does not use to
+// the window, as if nothing had the keyboard. A control in a dialog
+// passes nothing: the room's keys are for the screen.
+func passKeyFrom(f fyne.Focusable, ev *fyne.KeyEvent) {
+	if c := canvasFocusing(f); c != nil && c.Overlays().Top() == nil {
+		passKey(c, ev)
+	}
+}
+
+// passRuneFrom gives a typed character to the window, as passKeyFrom.
+func passRuneFrom(f fyne.Focusable, r rune) {
+	if c := canvasFocusing(f); c != nil && c.Overlays().Top() == nil {
+		if on := c.OnTypedRune(); on != nil {
+			on(r)
 		}
 	}
 }

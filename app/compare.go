@@ -34,12 +34,12 @@ type compareScreen struct {
 	recs     []*data.Record // the chosen sessions, oldest first
 
 	root      fyne.CanvasObject
-	checks    []*widget.Check
+	checks    []*check
 	pickList  *container.Scroll
 	heading   *widget.Label
 	countLine *widget.Label
 	result    *fyne.Container
-	names     *widget.Check
+	names     *check
 	exportBtn *button
 }
 
@@ -65,7 +65,7 @@ func (c *compareScreen) build(view *button, home, handout func()) {
 	var rows []fyne.CanvasObject
 	for _, s := range list {
 		id := s.ID
-		ch := widget.NewCheck(shortTitle(s.Title), func(on bool) {
+		ch := newCheck(shortTitle(s.Title), func(on bool) {
 			c.chosen[id] = on
 			c.load()
 		})
@@ -86,7 +86,7 @@ func (c *compareScreen) build(view *button, home, handout func()) {
 	homeBtn := newIconButton("Home", theme.HomeIcon(), home)
 	c.exportBtn = newIconButton("Export PDF…", theme.DocumentSaveIcon(), c.onExport)
 	c.exportBtn.Importance = widget.HighImportance
-	c.names = widget.NewCheck("Include names", nil)
+	c.names = newCheck("Include names", nil)
 	hand := newIconButton("Hand-out PDF…", theme.DocumentIcon(), handout)
 	bar := newFlow(homeBtn, c.exportBtn, c.names, hand, view)
 

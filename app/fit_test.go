@@ -103,6 +103,8 @@ func describe(o fyne.CanvasObject) string {
 		return fmt.Sprintf("button %q", v.Text)
 	case *widget.Check:
 		return fmt.Sprintf("check %q", shorten(v.Text, 40))
+	case *check:
+		return fmt.Sprintf("check %q", shorten(v.Text, 40))
 	case *canvas.Text:
 		return fmt.Sprintf("text %q", shorten(v.Text, 40))
 	case *textEntry:
@@ -126,7 +128,7 @@ func describe(o fyne.CanvasObject) string {
 // leafWidgets are Fyne's own widgets, checked as a whole, not inside.
 func leafWidget(o fyne.CanvasObject) bool {
 	switch o.(type) {
-	case *button, *widget.Button, *widget.Entry, *textEntry, *widget.Select, *widget.Check, *widget.List,
+	case *button, *widget.Button, *widget.Entry, *textEntry, *widget.Select, *check, *widget.Check, *widget.List, *sessionList,
 		*widget.Table, *widget.Tree, *widget.Icon, *widget.Separator, *widget.Hyperlink,
 		*widget.ProgressBar, *widget.Slider, *hatch, *widget.RadioGroup, *widget.SelectEntry:
 		return true

@@ -115,6 +115,7 @@ func TestFocusIndicatorContrast(t *testing.T) {
 			return e
 		}, nil},
 		{"check box", func(fyne.Window) fyne.CanvasObject { return widget.NewCheck("Include names", nil) }, boxPart},
+		{"the app's check box", func(fyne.Window) fyne.CanvasObject { return newCheck("Include names", nil) }, boxPart},
 		{"radio button", func(fyne.Window) fyne.CanvasObject {
 			return widget.NewRadioGroup([]string{choiceWithhold, choiceKeep}, nil)
 		}, boxPart},

@@ -451,6 +451,19 @@ func TestButtonsPassTheRoomsKeys(t *testing.T) {
 	}
 	h.runes("2")
 	wantLevels(t, h.levels(id, els[1].Words[1].ID), data.ShadePartly)
+
+	// A check box too: Space ticks it, Left goes back.
+	h.u.show(screenReview)
+	names := h.u.cur.review.names
+	c.Focus(names)
+	h.runes(" ")
+	if !names.Checked {
+		t.Error("Space did not tick Review's Include names")
+	}
+	h.press(fyne.KeyLeft)
+	if last := els[len(els)-1].Code; h.u.screen != last {
+		t.Errorf("Left with a check box focused shows %q, want %q", h.u.screen, last)
+	}
 }
 
 // Home's list rings the row with the keyboard; Down moves the ring,

@@ -30,8 +30,8 @@ type reviewScreen struct {
 	key     *widget.Label // what each level means, in words
 	summary *textEntry
 	actions *fyne.Container
-	names   *widget.Check
-	insert  *widget.Check // insert mode: for an organisation's own cover template
+	names   *check
+	insert  *check // insert mode: for an organisation's own cover template
 	paper   *widget.Select
 	format  *widget.Select // what Export writes: the board paper as PDF, HTML or Word, or the map alone
 
@@ -69,10 +69,10 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	exportBtn := newIconButton("Export… (Ctrl+E)", theme.DocumentSaveIcon(), do.exportPaper)
 	exportBtn.Importance = widget.HighImportance
 	r.format = newFormatChoice()
-	r.names = widget.NewCheck("Include names (not for public papers)", nil)
+	r.names = newCheck("Include names (not for public papers)", nil)
 	r.paper = widget.NewSelect([]string{"A4", "US Letter"}, nil)
 	r.paper.SetSelectedIndex(0)
-	r.insert = widget.NewCheck("Insert mode: no cover, no page numbers", nil)
+	r.insert = newCheck("Insert mode: no cover, no page numbers", nil)
 	fileBtn := newIconButton("Export session file…", theme.DocumentIcon(), func() { do.exportFile(sess.rec.ID) })
 	altBtn := newIconButton("Copy the map's text alternative", theme.ContentCopyIcon(), do.copyAlt)
 	// One bar that wraps, so it fits a 1024-pixel screen at any zoom. The

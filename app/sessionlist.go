@@ -88,21 +88,14 @@ func (l *sessionList) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		escapeFrom(l)
 	default:
-		if c := canvasFocusing(l); c != nil && c.Overlays().Top() == nil {
-			passKey(c, ev)
-		}
+		passKeyFrom(l, ev)
 	}
 }
 
 // TypedRune passes a typed character on to the window.
 func (l *sessionList) TypedRune(r rune) {
-	if r == ' ' {
-		return
-	}
-	if c := canvasFocusing(l); c != nil && c.Overlays().Top() == nil {
-		if f := c.OnTypedRune(); f != nil {
-			f(r)
-		}
+	if r != ' ' {
+		passRuneFrom(l, r)
 	}
 }
 
