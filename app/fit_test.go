@@ -130,7 +130,7 @@ func leafWidget(o fyne.CanvasObject) bool {
 	switch o.(type) {
 	case *button, *widget.Button, *widget.Entry, *textEntry, *widget.Select, *check, *widget.Check, *widget.List, *sessionList,
 		*widget.Table, *widget.Tree, *widget.Icon, *widget.Separator, *widget.Hyperlink,
-		*widget.ProgressBar, *widget.Slider, *hatch, *widget.RadioGroup, *widget.SelectEntry:
+		*widget.ProgressBar, *widget.Slider, *hatch, *widget.RadioGroup, *radioChoice, *widget.SelectEntry:
 		return true
 	}
 	return false

@@ -119,6 +119,9 @@ func TestFocusIndicatorContrast(t *testing.T) {
 		{"radio button", func(fyne.Window) fyne.CanvasObject {
 			return widget.NewRadioGroup([]string{choiceWithhold, choiceKeep}, nil)
 		}, boxPart},
+		{"the privacy list's radio buttons", func(fyne.Window) fyne.CanvasObject {
+			return newRadioChoice([]string{choiceWithhold, choiceKeep}, nil)
+		}, boxPart},
 		{"select", func(fyne.Window) fyne.CanvasObject { return widget.NewSelect([]string{"PDF", "Web page"}, nil) }, nil},
 		{"link", func(fyne.Window) fyne.CanvasObject { return widget.NewHyperlink("Learn more", link) }, nil},
 		{"Home's session row", func(fyne.Window) fyne.CanvasObject {

@@ -32,8 +32,8 @@ type privacyList struct {
 	onError  func(error)
 
 	summary *widget.Label
-	choices map[string]*widget.RadioGroup // by finding ID
-	rows    map[string]fyne.CanvasObject  // by finding ID
+	choices map[string]*radioChoice      // by finding ID
+	rows    map[string]fyne.CanvasObject // by finding ID
 	scroll  *container.Scroll
 	root    fyne.CanvasObject
 }
@@ -43,7 +43,7 @@ func newPrivacyList(fw *data.Framework, rec *data.Record, d privacy.Decisions, r
 		d = privacy.Decisions{}
 	}
 	p := &privacyList{check: privacy.Find(rec, fw), d: d, remember: remember, onError: onError,
-		summary: widget.NewLabel(""), choices: map[string]*widget.RadioGroup{}, rows: map[string]fyne.CanvasObject{}}
+		summary: widget.NewLabel(""), choices: map[string]*radioChoice{}, rows: map[string]fyne.CanvasObject{}}
 	p.summary.Wrapping = fyne.TextWrapWord
 	rows := container.NewVBox()
 	if len(p.check.Findings) == 0 {
@@ -79,9 +79,7 @@ func (p *privacyList) row(n int, f privacy.Finding) fyne.CanvasObject {
 	context.Wrapping = fyne.TextWrapWord
 	reason := widget.NewLabel(capitalFirst(f.Reason) + ".")
 	reason.Wrapping = fyne.TextWrapWord
-	choice := widget.NewRadioGroup([]string{choiceWithhold, choiceKeep}, nil)
-	choice.Horizontal = true
-	choice.Required = true
+	choice := newRadioChoice([]string{choiceWithhold, choiceKeep}, nil)
 	choice.SetSelected(choiceLabel(p.check.Decide(f, p.d, false)))
 	id := f.ID
 	choice.OnChanged = func(s string) {

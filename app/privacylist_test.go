@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -147,5 +148,25 @@ func TestPrivacyListBeforePublicExport(t *testing.T) {
 	if got := h.u.privacy.choices[nhs.ID].Selected; got != choiceKeep {
 		t.Errorf("after a restart the NHS number shows %q, want %q", got, choiceKeep)
 	}
-	test.Tap(h.dialog().button("Cancel"))
+	// Tab reaches the choices; the arrows choose, and Esc closes the list
+	// from one, as from its buttons.
+	c := h.win.Canvas()
+	var choice *radioChoice
+	for i := 0; i < 200 && choice == nil; i++ {
+		h.tab()
+		choice, _ = c.Focused().(*radioChoice)
+	}
+	if choice == nil {
+		t.Fatal("Tab never reaches the privacy list's choices")
+	}
+	was := choice.Selected
+	h.press(fyne.KeyRight)
+	h.press(fyne.KeyLeft)
+	if choice.Selected != choiceWithhold {
+		t.Errorf("Right then Left chose %q (from %q), want %q", choice.Selected, was, choiceWithhold)
+	}
+	h.press(fyne.KeyEscape)
+	if top := c.Overlays().Top(); top != nil && top.Visible() {
+		t.Error("Esc on a choice left the privacy list open")
+	}
 }
