@@ -58,6 +58,8 @@ type elementScreen struct {
 	quoteCite    *widget.Label
 	quoteNext    *button
 	timerText    *canvas.Text
+	shownTimer   canvas.Text // timerText as last drawn
+	shownTimeUp  color.Color // timeUp's fill as last drawn
 	timerNote    *widget.Label
 	timerButton  *button
 	agree        *button
@@ -67,6 +69,14 @@ type elementScreen struct {
 	tallyOf      *widget.Label // how many took part in the tally
 	tallyOfPlus  *button
 	countMode    *widget.Label // says when the number keys count rather than shade
+}
+
+// setLabel shows text in l, redrawing it only if the text changed: a
+// label's refresh lays its text out again.
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
 
 func label(text string, size fyne.ThemeSizeName, bold bool) *widget.Label {
@@ -304,23 +314,20 @@ func (s *elementScreen) refresh() {
 	if !s.sess.isPending("notes:"+s.el.Code) && s.notes.Value() != es.Notes {
 		s.notes.SetText(es.Notes)
 	}
+	text, icon, importance, agreed := "Agree "+s.el.Code+" (A)", theme.ConfirmIcon(), widget.HighImportance, "Not agreed yet"
 	if es.ChangedSinceAgreed {
-		s.agree.SetText("Agree again (A)")
-		s.agree.SetIcon(theme.ConfirmIcon())
-		s.agree.Importance = widget.HighImportance
-		s.agreedLabel.SetText("Changed since agreed at " + es.AgreedAt.Local().Format("15:04"))
+		text, agreed = "Agree again (A)", "Changed since agreed at "+es.AgreedAt.Local().Format("15:04")
 	} else if es.Agreed() {
-		s.agree.SetText("Un-agree (A)")
-		s.agree.SetIcon(theme.ContentUndoIcon())
-		s.agree.Importance = widget.MediumImportance
-		s.agreedLabel.SetText("Agreed at " + es.AgreedAt.Local().Format("15:04"))
-	} else {
-		s.agree.SetText("Agree " + s.el.Code + " (A)")
-		s.agree.SetIcon(theme.ConfirmIcon())
-		s.agree.Importance = widget.HighImportance
-		s.agreedLabel.SetText("Not agreed yet")
+		text, icon, importance = "Un-agree (A)", theme.ContentUndoIcon(), widget.MediumImportance
+		agreed = "Agreed at " + es.AgreedAt.Local().Format("15:04")
 	}
-	s.agree.Refresh()
+	// Only what changed is redrawn: most keys (a shading, a tally) leave
+	// Agree as it was.
+	if s.agree.Text != text || s.agree.Icon != icon || s.agree.Importance != importance {
+		s.agree.Text, s.agree.Icon, s.agree.Importance = text, icon, importance
+		s.agree.Refresh()
+	}
+	setLabel(s.agreedLabel, agreed)
 	s.showTimer()
 }
 
@@ -416,16 +423,26 @@ func (s *elementScreen) showTimer() {
 		s.timerText.Color = themeColour(colourTimeUpText)
 		s.timeUp.FillColor = themeColour(colourTimeUp)
 	}
-	s.timeUp.Refresh()
 	if left > 0 {
 		s.timerText.Text = clockText(left)
 	}
-	s.timerText.Refresh()
-	s.timerNote.SetText(note)
+	// Only what changed is redrawn: a tick changes the digits alone, and a
+	// shading key none of the timer.
+	if s.timeUp.FillColor != s.shownTimeUp {
+		s.shownTimeUp = s.timeUp.FillColor
+		s.timeUp.Refresh()
+	}
+	if s.timerText.Text != s.shownTimer.Text || s.timerText.Color != s.shownTimer.Color || s.timerText.TextSize != s.shownTimer.TextSize {
+		s.shownTimer = *s.timerText
+		s.timerText.Refresh()
+	}
+	setLabel(s.timerNote, note)
+	button := "Start (T)"
 	if running {
-		s.timerButton.SetText("Pause (T)")
-	} else {
-		s.timerButton.SetText("Start (T)")
+		button = "Pause (T)"
+	}
+	if s.timerButton.Text != button {
+		s.timerButton.SetText(button)
 	}
 }
 
@@ -451,18 +468,18 @@ func (s *elementScreen) showTallies() {
 		if st.Tally != nil {
 			n = fmt.Sprintf("Own: %d", *st.Tally)
 		}
-		s.tallies[i].SetText(n)
+		setLabel(s.tallies[i], n)
 	}
 	s.relayout() // a longer tally line widens the tiles: fewer may fit a row
 	of := "not counted"
 	if rec.TallyOf != nil {
 		of = fmt.Sprintf("%d took part", *rec.TallyOf)
 	}
-	s.tallyOf.SetText(of)
+	setLabel(s.tallyOf, of)
 	if s.counting() {
-		s.countMode.SetText("Counting (C):")
+		setLabel(s.countMode, "Counting (C):")
 	} else {
-		s.countMode.SetText("Own views:")
+		setLabel(s.countMode, "Own views:")
 	}
 }
 

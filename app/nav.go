@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
@@ -37,6 +38,9 @@ type builtScreens struct {
 	elements     map[string]*elementScreen
 	review       *reviewScreen
 	railSteps    map[string]*railStep
+	// staged are the screens the stage has laid out and drawn once: one
+	// shown again is swapped in without refreshing all of it.
+	staged map[fyne.CanvasObject]bool
 }
 
 // stops is the workshop's path, rail order.
@@ -167,8 +171,10 @@ func (u *ui) show(screen string) {
 		u.show(screenIntro)
 		return
 	}
-	u.body.Objects = []fyne.CanvasObject{content}
-	u.body.Refresh()
+	if len(u.body.Objects) != 1 || u.body.Objects[0] != content {
+		u.body.Objects = []fyne.CanvasObject{content}
+		u.body.Refresh() // a screen just built, or the workshop's frame
+	}
 	if c := u.win.Canvas(); c != nil {
 		c.Unfocus()
 		if u.cur.setup != nil {
@@ -313,10 +319,33 @@ func (u *ui) workshopFrame(content fyne.CanvasObject) fyne.CanvasObject {
 		u.built.stage = container.NewStack()
 		u.built.frame = container.NewBorder(rail, nil, nil, nil, u.built.stage)
 	}
-	u.built.stage.Objects = []fyne.CanvasObject{content}
-	u.built.stage.Refresh()
+	if u.built.staged[content] {
+		swapContent(u.built.stage, content)
+	} else {
+		u.built.stage.Objects = []fyne.CanvasObject{content}
+		u.built.stage.Refresh()
+		if u.built.staged == nil {
+			u.built.staged = map[fyne.CanvasObject]bool{}
+		}
+		u.built.staged[content] = true
+	}
 	u.refreshRail()
 	return u.built.frame
+}
+
+// swapContent shows obj, drawn in c before, as c's only content again,
+// laid out to fill it. Only c is redrawn: Container.Refresh would refresh
+// every widget under it too, so moving to an element built before would
+// lay out and redraw all of its labels, fields and tiles again, though
+// nothing in them changed (what did, the screen's own refresh has shown).
+func swapContent(c *fyne.Container, obj fyne.CanvasObject) {
+	if len(c.Objects) != 1 || c.Objects[0] != obj {
+		c.Objects = []fyne.CanvasObject{obj}
+	}
+	if c.Layout != nil {
+		c.Layout.Layout(c.Objects, c.Size())
+	}
+	canvas.Refresh(c)
 }
 
 // forget drops the screens built for the open session.
