@@ -64,6 +64,11 @@ func (m *messageBar) say(msg string, isErr bool) {
 }
 
 func (m *messageBar) hide() {
+	if !m.box.Visible() && m.text.Text == "" {
+		// Nothing to take away. Each move of screen asks, and refreshing
+		// the whole window for it would refresh every widget in it.
+		return
+	}
 	m.box.Hide()
 	m.text.SetText("")
 	m.relayout()
