@@ -2,7 +2,6 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
@@ -38,8 +37,7 @@ type builtScreens struct {
 	elements     map[string]*elementScreen
 	review       *reviewScreen
 	railSteps    map[string]*railStep
-	// staged are the screens the stage has laid out and drawn once: one
-	// shown again is swapped in without refreshing all of it.
+	// staged are the screens in the stage, one showing and the rest hidden.
 	staged map[fyne.CanvasObject]bool
 }
 
@@ -319,33 +317,27 @@ func (u *ui) workshopFrame(content fyne.CanvasObject) fyne.CanvasObject {
 		u.built.stage = container.NewStack()
 		u.built.frame = container.NewBorder(rail, nil, nil, nil, u.built.stage)
 	}
-	if u.built.staged[content] {
-		swapContent(u.built.stage, content)
-	} else {
-		u.built.stage.Objects = []fyne.CanvasObject{content}
-		u.built.stage.Refresh()
+	// Each screen, once built, stays in the stage, hidden while another
+	// shows: showing it again draws it as it was left, with no new layout
+	// of every label and field in it (its own refresh shows what changed).
+	if !u.built.staged[content] {
 		if u.built.staged == nil {
 			u.built.staged = map[fyne.CanvasObject]bool{}
 		}
 		u.built.staged[content] = true
+		u.built.stage.Objects = append(u.built.stage.Objects, content)
+		u.built.stage.Layout.Layout(u.built.stage.Objects, u.built.stage.Size())
+		content.Refresh()
+	}
+	for _, o := range u.built.stage.Objects {
+		if o == content {
+			o.Show()
+		} else {
+			o.Hide()
+		}
 	}
 	u.refreshRail()
 	return u.built.frame
-}
-
-// swapContent shows obj, drawn in c before, as c's only content again,
-// laid out to fill it. Only c is redrawn: Container.Refresh would refresh
-// every widget under it too, so moving to an element built before would
-// lay out and redraw all of its labels, fields and tiles again, though
-// nothing in them changed (what did, the screen's own refresh has shown).
-func swapContent(c *fyne.Container, obj fyne.CanvasObject) {
-	if len(c.Objects) != 1 || c.Objects[0] != obj {
-		c.Objects = []fyne.CanvasObject{obj}
-	}
-	if c.Layout != nil {
-		c.Layout.Layout(c.Objects, c.Size())
-	}
-	canvas.Refresh(c)
 }
 
 // forget drops the screens built for the open session.
