@@ -437,12 +437,12 @@ func (s *elementScreen) showTimer() {
 		s.timerText.Refresh()
 	}
 	setLabel(s.timerNote, note)
-	button := "Start (T)"
+	startPause := "Start (T)"
 	if running {
-		button = "Pause (T)"
+		startPause = "Pause (T)"
 	}
-	if s.timerButton.Text != button {
-		s.timerButton.SetText(button)
+	if s.timerButton.Text != startPause {
+		s.timerButton.SetText(startPause)
 	}
 }
 
