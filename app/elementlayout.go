@@ -33,6 +33,17 @@ type elementLayout struct {
 	wide   bool // the last layout had a right-hand column
 	large  bool // the last layout was for a large screen
 	tight  bool // the last layout was the tight one
+
+	// compactSide's last answer and what it was worked out for.
+	sideFor   sideKey
+	sideTight fyne.Size
+}
+
+// sideKey is what the timer and Agree's tight size depends on.
+type sideKey struct {
+	text  float32   // the theme's text size (the zoom)
+	timer string    // the digits
+	full  fyne.Size // their size untight, which their buttons' words change
 }
 
 // tightTimer is the timer's size in the tight layout, as a share of its
@@ -57,6 +68,16 @@ func (l *elementLayout) setTight(tight bool) {
 	if s.timerText.TextSize != l.timerSize() {
 		s.timerText.TextSize = l.timerSize()
 		s.timerText.Refresh()
+	}
+}
+
+// setNameSize sets the element name's text size, refreshing it only when
+// that changes: a layout that refreshes what it lays out asks for
+// another frame each time.
+func (l *elementLayout) setNameSize(size float32) {
+	if l.s.name.TextSize != size {
+		l.s.name.TextSize = size
+		l.s.name.Refresh()
 	}
 }
 
@@ -89,11 +110,22 @@ func (l *elementLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 const tightName = 0.4
 
 // compactSide is the size of the timer and Agree with their notes hidden.
+// Finding it means switching them to tight and back, which refreshes them;
+// as MinSize asks it on every frame the window draws, that is done only
+// when what it depends on has changed (else the window never stops
+// redrawing: each refresh asked for another frame).
 func (l *elementLayout) compactSide() fyne.Size {
-	was := l.tight
+	if l.tight {
+		return l.s.side.MinSize()
+	}
+	key := sideKey{text: themeSize(theme.SizeNameText), timer: l.s.timerText.Text, full: l.s.side.MinSize()}
+	if key == l.sideFor {
+		return l.sideTight
+	}
 	l.setTight(true)
 	m := l.s.side.MinSize()
-	l.setTight(was)
+	l.setTight(false)
+	l.sideFor, l.sideTight = key, m
 	return m
 }
 
@@ -119,13 +151,13 @@ func (l *elementLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	// The header: name, definition, timer and Agree.
 	sm := s.side.MinSize()
 	base := themeSize(sizeElementName)
-	s.name.TextSize = base
+	nameSize := base
 	nameRoom := W - sm.Width - 2*p
 	if m := fyne.MeasureText(s.name.Text, base, s.name.TextStyle); m.Width > nameRoom {
-		s.name.TextSize = fyne.Max(base*0.45, base*nameRoom/m.Width)
+		nameSize = fyne.Max(base*0.45, base*nameRoom/m.Width)
 	}
+	l.setNameSize(nameSize)
 	nm := fyne.MeasureText(s.name.Text, s.name.TextSize, s.name.TextStyle)
-	s.name.Refresh()
 	var head float32
 	if defRoom := W - nm.Width - sm.Width - 4*p; defRoom >= 16*e {
 		defH := heightAt(s.def, defRoom)
@@ -314,8 +346,7 @@ func (l *elementLayout) layoutTight(W, H float32) {
 	base := themeSize(sizeElementName)
 	// As large as the row's width and the timer's height allow.
 	m := fyne.MeasureText(s.name.Text, base, s.name.TextStyle)
-	s.name.TextSize = fyne.Max(base*tightName, base*fyne.Min(1, fyne.Min((W-sm.Width-2*p)/m.Width, sm.Height/m.Height)))
-	s.name.Refresh()
+	l.setNameSize(fyne.Max(base*tightName, base*fyne.Min(1, fyne.Min((W-sm.Width-2*p)/m.Width, sm.Height/m.Height))))
 	nm := fyne.MeasureText(s.name.Text, s.name.TextSize, s.name.TextStyle)
 	head := fyne.Max(nm.Height, sm.Height)
 	setPlace(s.name, 0, (head-nm.Height)/2, nm.Width, nm.Height)
