@@ -63,7 +63,11 @@ func TestFocusIndicatorColours(t *testing.T) {
 		for name, s := range surfaces {
 			pairs = append(pairs,
 				pair{"focus fill, disc or ring on the " + name, c(theme.ColorNameFocus), s, focusNeed},
-				pair{"focused field's border on the " + name, c(theme.ColorNamePrimary), s, focusNeed})
+				pair{"focused field's border on the " + name, c(theme.ColorNamePrimary), s, focusNeed},
+				// An unticked check box and an unfocused field are drawn in
+				// the input border colour: without 3:1 (WCAG 1.4.11) the
+				// room cannot see there is a box to tick.
+				pair{"unfocused field's border or empty check box on the " + name, c(theme.ColorNameInputBorder), s, focusNeed})
 		}
 		for _, p := range pairs {
 			got := contrastRatio(p.a, p.b)

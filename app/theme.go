@@ -217,6 +217,10 @@ func (t *iceTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 		case theme.ColorNameForeground:
 			// White, not Fyne's #F3F3F3: the focus fill needs it for 4.5:1.
 			return rgb(0xFFFFFF)
+		case theme.ColorNameInputBorder:
+			// 3:1 on every surface, so an empty check box shows, and
+			// 3:1 from the light blue border of the field with the keyboard.
+			return rgb(0x707070)
 		}
 		return t.Theme.Color(n, theme.VariantDark)
 	}
@@ -249,6 +253,11 @@ func (t *iceTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 		return rgb(focusLight)
 	case theme.ColorNamePrimary:
 		return mapmodel.Navy.NRGBA()
+	case theme.ColorNameInputBorder:
+		// Fyne's is nearly white: an empty check box all but vanished.
+		// This grey is 3:1 on every surface and 3:1 from the navy border
+		// of the field with the keyboard.
+		return rgb(0x8A8A8A)
 	case colourTimeUp:
 		return rgb(0x8B0000)
 	case colourTimeUpText:
