@@ -442,6 +442,31 @@ func TestHomeSearchTrashAndFollowUp(t *testing.T) {
 // walk lists every canvas object drawn under o.
 func walk(o fyne.CanvasObject) []fyne.CanvasObject { return test.LaidOutObjects(o) }
 
+// walkShown is every object under o that is drawn: a hidden object and all
+// under it are left out (the stage keeps screens built before, hidden).
+func walkShown(o fyne.CanvasObject) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	var visit func(o fyne.CanvasObject)
+	visit = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		out = append(out, o)
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				visit(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				visit(c)
+			}
+		}
+	}
+	visit(o)
+	return out
+}
+
 func TestReadableAtDefaultZoomAndZoomKeys(t *testing.T) {
 	h := newHarness(t)
 	h.createSession("Sizes", "Governing Body")

@@ -154,9 +154,9 @@ func TestTabLeavesMultiLineFields(t *testing.T) {
 		if s := h.u.cur.setup; s != nil {
 			s.coverBox.Open(0) // the cover sheet's long fields
 		}
-		for _, o := range walk(h.win.Content()) {
+		for _, o := range walkShown(h.win.Content()) {
 			e, ok := o.(*textEntry)
-			if !ok || !e.MultiLine || !e.Visible() {
+			if !ok || !e.MultiLine {
 				continue
 			}
 			seen++
