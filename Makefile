@@ -38,7 +38,7 @@ race:
 	@.ci/test.sh race
 
 lint:
-	@.ci/deps.sh build test
+	@.ci/deps.sh build test lint
 	@.ci/test.sh lint
 
 soak:

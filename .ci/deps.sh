@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a make target needs, and only what is missing.
 #
-#   .ci/deps.sh GROUP...     groups: build test office browser icons windows linux-package wine
+#   .ci/deps.sh GROUP...     groups: build test lint office browser icons windows linux-package wine
 #
 # Debian packages are checked with `dpkg -s` first, so a machine that has them makes no apt call
 # at all; when some are missing, one `apt-get update` and one `apt-get install` fetch them (as root,
@@ -21,7 +21,9 @@ for group in "$@"; do
       libxinerama-dev libxi-dev libxxf86vm-dev libxext-dev) ;;
     # Xvfb and xdotool for the real-window smoke test, pdftotext for the PDF tests, rsvg-convert for
     # the SVG map; the XTEST and DAMAGE headers for app/internal/xwait, which types and watches frames.
-    test) pkgs+=(xvfb xdotool poppler-utils librsvg2-bin libxtst-dev libxdamage-dev) tools+=(staticcheck) ;;
+    test) pkgs+=(xvfb xdotool poppler-utils librsvg2-bin libxtst-dev libxdamage-dev) ;;
+    # The linter, built with this Go (make test installs it beside the tests; see .ci/test.sh).
+    lint) tools+=(staticcheck) ;;
     # LibreOffice, headless, opens the Word document and the CSV in the tests as an office suite would.
     office) pkgs+=(libreoffice-writer-nogui libreoffice-calc-nogui) ;;
     # Headless Chromium and axe-core check the HTML report as a browser shows it; pdfinfo
@@ -31,7 +33,7 @@ for group in "$@"; do
     windows) pkgs+=(gcc-mingw-w64-x86-64 zip unzip file xz-utils) tools+=(fyne) ;;
     linux-package) pkgs+=(xz-utils) tools+=(fyne) ;;
     wine) pkgs+=(wine64 jq) ;;
-    *) echo "deps.sh: unknown group '$group' (build test office browser icons windows linux-package wine)" >&2; exit 2 ;;
+    *) echo "deps.sh: unknown group '$group' (build test lint office browser icons windows linux-package wine)" >&2; exit 2 ;;
   esac
 done
 
