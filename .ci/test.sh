@@ -130,15 +130,15 @@ case $mode in
     # for responsiveness (100 shadings, 50 PageDowns); three keyed workshops for memory, whose
     # runs differ by a few MB (each takes 23 s). The rest use Go's default.
     go test -run '^$' -bench . -benchmem ./data/... ./export/... | tee "$tmp/bench.txt"
-    go test -run '^$' -bench 'Startup|Respond' -benchtime 5x ./app/ | tee -a "$tmp/bench.txt"
-    go test -run '^$' -bench 'WorkshopMemory' -benchtime 3x ./app/ | tee -a "$tmp/bench.txt"
+    go test -run '^$' -bench 'Startup|Respond' -benchtime 5x ./app/realwindow/ | tee -a "$tmp/bench.txt"
+    go test -run '^$' -bench 'WorkshopMemory' -benchtime 3x ./app/realwindow/ | tee -a "$tmp/bench.txt"
     .ci/bench-ratios.awk "$tmp/bench.txt"
     ;;
   race)
     # Kept apart from make test's budget: -race compiles every package again. Three runs of the
     # window (ICEBERG_RACE_RUNS to change), each checked in the database as it goes.
     start_xvfb
-    step "race" go test -tags "$TAGS,racecheck" -vet=off -run '^TestStartupHasNoDataRace$' -count=1 -timeout 30m ./app/
+    step "race" go test -tags "$TAGS,racecheck" -vet=off -run '^TestStartupHasNoDataRace$' -count=1 -timeout 30m ./app/realwindow/
     ;;
   soak)
     # Thousands of kills of a process mid-change; every acknowledged change must survive.

@@ -1,4 +1,4 @@
-package app_test
+package realwindow_test
 
 import (
 	"os"

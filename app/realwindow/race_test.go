@@ -5,7 +5,7 @@
 // make test's budget and run by its own target, make race, which CI runs
 // after make test.
 
-package app_test
+package realwindow_test
 
 import (
 	"os"

@@ -1,4 +1,4 @@
-package app_test
+package realwindow_test
 
 import (
 	"os"
@@ -25,7 +25,7 @@ func TestWindowGoesStillOnEveryScreen(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "still.db")
 	env := append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_CACHE_HOME="+filepath.Join(dir, "cache"))
-	imp := exec.Command(bin, "--db", db, "import", filepath.Join("..", "resources", "examples", "1-leadership-paperwork.json"))
+	imp := exec.Command(bin, "--db", db, "import", filepath.Join("..", "..", "resources", "examples", "1-leadership-paperwork.json"))
 	imp.Env = env
 	if out, err := imp.CombinedOutput(); err != nil {
 		t.Fatalf("import the example: %v\n%s", err, out)

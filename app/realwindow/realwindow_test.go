@@ -1,4 +1,4 @@
-package app_test
+package realwindow_test
 
 import (
 	"context"
@@ -47,12 +47,12 @@ var plainApp = &sharedBinary{name: "iceberg-window"}
 func (b *sharedBinary) get(tb testing.TB) string {
 	tb.Helper()
 	b.once.Do(func() {
-		root, err := filepath.Abs("..")
+		root, err := filepath.Abs(filepath.Join("..", ".."))
 		if err == nil {
 			_, err = os.Stat(filepath.Join(root, "go.mod"))
 		}
 		if err != nil {
-			b.err = fmt.Errorf("the repository root is not one folder up: %w", err)
+			b.err = fmt.Errorf("the repository root is not two folders up: %w", err)
 			return
 		}
 		b.path = filepath.Join(root, ".cache", "test-bin", b.name)

@@ -1,4 +1,4 @@
-package app_test
+package realwindow_test
 
 import (
 	"fmt"
@@ -64,7 +64,7 @@ var bareKeys struct {
 func bareKeysBinary(tb testing.TB) string {
 	tb.Helper()
 	bareKeys.once.Do(func() {
-		root, err := filepath.Abs("..")
+		root, err := filepath.Abs(filepath.Join("..", ".."))
 		if err != nil {
 			bareKeys.err = err
 			return
