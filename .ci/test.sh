@@ -39,12 +39,15 @@ unset LC_ALL ICEBERG_DB # a developer's own database must never reach a test
 unset ICEBERG_NO_OFFICE # make test always runs the LibreOffice checks (.ci/deps.sh office installs it)
 unset ICEBERG_NO_BROWSER # make test always runs the browser checks (.ci/deps.sh browser installs them)
 
+# step runs a command under a heading with its time, and returns its status (also when called
+# where set -e does not apply, as in `step ... || rc=$?`).
 step() {
-  local name=$1 start=$SECONDS
+  local name=$1 start=$SECONDS rc=0
   shift
   echo "== $name"
-  "$@"
+  "$@" || rc=$?
   echo "== $name: $((SECONDS - start)) s"
+  return "$rc"
 }
 
 gofmt_check() {
