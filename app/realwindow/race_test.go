@@ -52,6 +52,11 @@ func TestStartupHasNoDataRace(t *testing.T) {
 		before := showSession(t, bin, db, id, env)
 		w := startWindow(t, xw, bin, env, "--db", db)
 		win, out := w.id, w.out
+		// Keys go to the window once it shows Home and has the keyboard,
+		// as in the key-path test: the race build starts slowly, and a key
+		// sent before then is lost.
+		waitScreen(t, cfg, "home")
+		waitFocus(t, env, win)
 		key := func(k string) {
 			t.Helper()
 			if err := xdoKey(env, win, k); err != nil {
