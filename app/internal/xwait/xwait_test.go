@@ -31,17 +31,7 @@ func TestWaitWindowSeesAFyneWindow(t *testing.T) {
 		t.Fatal("a process with no window was reported as showing one")
 	}
 
-	cmd := exec.Command(bin)
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir(), "XDG_CACHE_HOME="+t.TempDir())
-	w.Reset()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
-	id, err := w.WaitWindow(cmd.Process.Pid, 30*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cmd, id := startShown(t, w, bin)
 	out, err := exec.Command("xdotool", "search", "--onlyvisible", "--pid", strconv.Itoa(cmd.Process.Pid)).Output()
 	if err != nil {
 		t.Fatalf("xdotool finds no visible window of the process: %v", err)
@@ -67,17 +57,7 @@ func TestFramesSeeAKeyRepaint(t *testing.T) {
 	}
 	defer f.Close()
 
-	cmd := exec.Command(bin)
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir(), "XDG_CACHE_HOME="+t.TempDir())
-	w.Reset()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
-	id, err := w.WaitWindow(cmd.Process.Pid, 30*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, id := startShown(t, w, bin)
 	if err := f.Watch(id); err != nil {
 		t.Fatal(err)
 	}
@@ -131,4 +111,22 @@ func buildWindow(t *testing.T, name string) string {
 		t.Fatalf("build %s: %v\n%s", name, err, out)
 	}
 	return bin
+}
+
+// startShown starts bin with its own settings folders and waits, through
+// w, for its window; the process is killed when the test ends.
+func startShown(t *testing.T, w *Watcher, bin string) (*exec.Cmd, uint64) {
+	t.Helper()
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir(), "XDG_CACHE_HOME="+t.TempDir())
+	w.Reset()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	id, err := w.WaitWindow(cmd.Process.Pid, 30*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cmd, id
 }
