@@ -48,6 +48,7 @@ type fileDialogs struct {
 // if it cannot be written.
 func (f *fileDialogs) save(name, what string, names bool, write func(io.Writer) error, done func(path string) string) {
 	useSafeFiles()
+	hookEscape(f.win)
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			f.msg.fail(dialogFailure(err))
@@ -185,6 +186,7 @@ func (f *fileDialogs) open(exts []string, use func(fyne.URIReadCloser)) {
 // goes to fail; Cancel does nothing.
 func chooseFile(win fyne.Window, exts []string, fail func(error), use func(fyne.URIReadCloser)) {
 	useSafeFiles()
+	hookEscape(win)
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			fail(dialogFailure(err))
