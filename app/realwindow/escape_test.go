@@ -20,11 +20,8 @@ import (
 func TestEscClosesTheFileDialog(t *testing.T) {
 	needDisplay(t)
 	bin := plainApp.get(t)
-	dir := t.TempDir()
+	dir, cfg, env := ownHome(t)
 	db := filepath.Join(dir, "esc.db")
-	cfg := filepath.Join(dir, "config")
-	env := append(os.Environ(), "XDG_CONFIG_HOME="+cfg, "XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
-		"HOME="+dir, "LANG=en_US.UTF-8")
 	w := startWindow(t, openWatcher(t), bin, env, "--db", db)
 	waitScreen(t, cfg, "home")
 	waitFocus(t, env, w.id)

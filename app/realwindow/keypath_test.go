@@ -37,11 +37,8 @@ func TestKeyPathToSavedPDF(t *testing.T) {
 		}
 	}
 	bin := plainApp.get(t)
-	dir := t.TempDir()
+	dir, cfg, env := ownHome(t)
 	db := filepath.Join(dir, "keys.db")
-	cfg := filepath.Join(dir, "config")
-	env := append(os.Environ(), "XDG_CONFIG_HOME="+cfg, "XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
-		"HOME="+dir, "LANG=en_US.UTF-8")
 	pdf := filepath.Join(dir, "papers", "Key path board paper.pdf")
 	if err := os.MkdirAll(filepath.Dir(pdf), 0o755); err != nil {
 		t.Fatal(err)

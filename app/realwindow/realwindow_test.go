@@ -82,6 +82,17 @@ func openWatcher(tb testing.TB) *xwait.Watcher {
 	return w
 }
 
+// ownHome is a home folder of a test's own for the window: its config
+// folder (where the window remembers its screen) and the environment that
+// points the window at both.
+func ownHome(tb testing.TB) (dir, cfg string, env []string) {
+	dir = tb.TempDir()
+	cfg = filepath.Join(dir, "config")
+	env = append(os.Environ(), "XDG_CONFIG_HOME="+cfg, "XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
+		"HOME="+dir, "LANG=en_US.UTF-8")
+	return dir, cfg, env
+}
+
 // waitFor polls cond until it holds, failing after timeout with what cond
 // last said.
 func waitFor(tb testing.TB, what string, timeout time.Duration, cond func() (bool, string)) {
