@@ -143,3 +143,36 @@ func escapeIn(c fyne.Canvas) {
 	}
 	c.Unfocus()
 }
+
+// choice is Fyne's drop-down that, like button, passes on the keys it does
+// not use: Space, Up and Down open its list and Left and Right step through
+// its options, as Fyne's does; Esc gives the keyboard back (or closes its
+// dialog), and PageUp/PageDown (a presenter's clicker) and the room's
+// single keys go to the window. Fyne's own drop-down swallows them.
+type choice struct {
+	widget.Select
+}
+
+// newChoice is a drop-down, as widget.NewSelect.
+func newChoice(options []string, changed func(string)) *choice {
+	c := &choice{}
+	c.Options, c.OnChanged, c.PlaceHolder = options, changed, "(Select one)"
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey keeps the keys a drop-down uses, handles Esc and passes the
+// rest on.
+func (c *choice) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
+		c.Select.TypedKey(ev)
+	case fyne.KeyEscape:
+		escapeFrom(c)
+	default:
+		passKeyFrom(c, ev)
+	}
+}
+
+// TypedRune passes a typed character on to the window.
+func (c *choice) TypedRune(r rune) { passRuneFrom(c, r) }

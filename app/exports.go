@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/ppei-iceberg/iceberg/data"
 	"github.com/ppei-iceberg/iceberg/data/privacy"
@@ -14,18 +13,18 @@ import (
 
 // newFormatChoice is Review's choice of what Export writes: the board paper
 // as PDF (the default), HTML or Word, or the map alone as PNG or SVG.
-func newFormatChoice() *widget.Select {
+func newFormatChoice() *choice {
 	var labels []string
 	for _, f := range format.All {
 		labels = append(labels, format.Label(f))
 	}
-	s := widget.NewSelect(labels, nil)
+	s := newChoice(labels, nil)
 	s.SetSelectedIndex(0)
 	return s
 }
 
 // chosenFormat is the format picked on Review, or PDF.
-func chosenFormat(s *widget.Select) string {
+func chosenFormat(s *choice) string {
 	if s == nil {
 		return format.PDF
 	}

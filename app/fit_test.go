@@ -128,7 +128,7 @@ func describe(o fyne.CanvasObject) string {
 // leafWidgets are Fyne's own widgets, checked as a whole, not inside.
 func leafWidget(o fyne.CanvasObject) bool {
 	switch o.(type) {
-	case *button, *widget.Button, *widget.Entry, *textEntry, *widget.Select, *check, *widget.Check, *widget.List, *sessionList,
+	case *button, *widget.Button, *widget.Entry, *textEntry, *widget.Select, *choice, *check, *widget.Check, *widget.List, *sessionList,
 		*widget.Table, *widget.Tree, *widget.Icon, *widget.Separator, *widget.Hyperlink,
 		*widget.ProgressBar, *widget.Slider, *hatch, *widget.RadioGroup, *radioChoice, *widget.SelectEntry:
 		return true

@@ -464,6 +464,29 @@ func TestButtonsPassTheRoomsKeys(t *testing.T) {
 	if last := els[len(els)-1].Code; h.u.screen != last {
 		t.Errorf("Left with a check box focused shows %q, want %q", h.u.screen, last)
 	}
+
+	// A drop-down too: Right steps its options, PageUp (a clicker) goes
+	// back, and Esc gives the keyboard back.
+	h.u.show(screenReview)
+	format := h.u.cur.review.format
+	c.Focus(format)
+	was := format.SelectedIndex()
+	h.press(fyne.KeyRight)
+	if format.SelectedIndex() == was {
+		t.Error("Right on Review's format choice did not step its options")
+	}
+	if h.u.screen != screenReview {
+		t.Errorf("Right on a drop-down left Review for %q", h.u.screen)
+	}
+	h.press(fyne.KeyEscape)
+	if c.Focused() != nil {
+		t.Errorf("Esc on a drop-down left %T focused", c.Focused())
+	}
+	c.Focus(format)
+	h.press(fyne.KeyPageUp)
+	if last := els[len(els)-1].Code; h.u.screen != last {
+		t.Errorf("PageUp with a drop-down focused shows %q, want %q", h.u.screen, last)
+	}
 }
 
 // Home's list rings the row with the keyboard; Down moves the ring,

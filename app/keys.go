@@ -81,7 +81,7 @@ func (u *ui) typing() bool {
 	switch u.win.Canvas().Focused().(type) {
 	case nil:
 		return false
-	case *button, *widget.Button, *check, *widget.Check, *sessionList, *wordTile, *railStep:
+	case *button, *widget.Button, *check, *widget.Check, *choice, *sessionList, *wordTile, *railStep:
 		return false
 	}
 	return true

@@ -209,7 +209,7 @@ type learnScreen struct {
 	count    *widget.Label
 	prev     *button
 	next     *button
-	contents *widget.Select
+	contents *choice
 }
 
 func newLearnScreen(fw *data.Framework, home func(), view *button) *learnScreen {
@@ -227,7 +227,7 @@ func newLearnScreen(fw *data.Framework, home func(), view *button) *learnScreen 
 	for i, p := range s.pages {
 		titles = append(titles, fmt.Sprintf("%d. %s", i+1, p.title))
 	}
-	s.contents = widget.NewSelect(titles, func(string) {
+	s.contents = newChoice(titles, func(string) {
 		if i := s.contents.SelectedIndex(); i >= 0 && i != s.page {
 			s.show(i)
 		}

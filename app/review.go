@@ -32,15 +32,15 @@ type reviewScreen struct {
 	actions *fyne.Container
 	names   *check
 	insert  *check // insert mode: for an organisation's own cover template
-	paper   *widget.Select
-	format  *widget.Select // what Export writes: the board paper as PDF, HTML or Word, or the map alone
+	paper   *choice
+	format  *choice // what Export writes: the board paper as PDF, HTML or Word, or the map alone
 
 	// the action form: adds a new action, or saves the one being edited
 	editing    int64
 	actText    *textEntry
 	actOwner   *textEntry
 	actDue     *textEntry
-	actElement *widget.Select
+	actElement *choice
 	actSave    *button
 	actCancel  *button
 	edit       *button // Setup's form for the details and cover sheet
@@ -70,7 +70,7 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	exportBtn.Importance = widget.HighImportance
 	r.format = newFormatChoice()
 	r.names = newCheck("Include names (not for public papers)", nil)
-	r.paper = widget.NewSelect([]string{"A4", "US Letter"}, nil)
+	r.paper = newChoice([]string{"A4", "US Letter"}, nil)
 	r.paper.SetSelectedIndex(0)
 	r.insert = newCheck("Insert mode: no cover, no page numbers", nil)
 	fileBtn := newIconButton("Export session file…", theme.DocumentIcon(), func() { do.exportFile(sess.rec.ID) })
@@ -105,7 +105,7 @@ func (r *reviewScreen) build(keys *entryKeys, do reviewActions) {
 	for _, e := range fw.Elements {
 		opts = append(opts, e.Name)
 	}
-	r.actElement = widget.NewSelect(opts, nil)
+	r.actElement = newChoice(opts, nil)
 	r.actElement.SetSelectedIndex(0)
 	r.actSave = newIconButton("Add action", theme.ContentAddIcon(), r.onSaveAction)
 	r.actCancel = newButton("Cancel", r.clearForm)

@@ -31,7 +31,7 @@ type setupScreen struct {
 	org         *textEntry
 	date        *textEntry // the workshop's date
 	facilitator personEntries
-	focus       *widget.Select
+	focus       *choice
 	purpose     *textEntry
 	counts      map[data.Role]int
 	countLabels map[data.Role]*widget.Label
@@ -41,7 +41,7 @@ type setupScreen struct {
 		objectives, riskRef, risks, financial, quality, health    *textEntry
 		legal, conflicts                                          *textEntry
 		lead, author, presenter                                   personEntries
-		purpose                                                   *widget.Select
+		purpose                                                   *choice
 	}
 	coverBox *widget.Accordion
 	action   *button // Create, Start the workshop, or back to where the room was
@@ -119,7 +119,7 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *button, hom
 	for _, bu := range fw.Bundles {
 		focusNames = append(focusNames, bu.Name)
 	}
-	s.focus = widget.NewSelect(focusNames, func(string) { s.onChange() })
+	s.focus = newChoice(focusNames, func(string) { s.onChange() })
 	s.focus.SetSelectedIndex(0)
 	for i, bu := range fw.Bundles {
 		if bu.ID == b.Focus {
@@ -187,7 +187,7 @@ func (s *setupScreen) build(rec *data.Record, keys *entryKeys, view *button, hom
 	for _, p := range data.CoverPurposes {
 		purposes = append(purposes, strings.ToUpper(p[:1])+p[1:])
 	}
-	s.cover.purpose = widget.NewSelect(purposes, func(string) { s.onChange() })
+	s.cover.purpose = newChoice(purposes, func(string) { s.onChange() })
 	s.cover.purpose.SetSelectedIndex(0)
 	for i, p := range data.CoverPurposes {
 		if p == c.Purpose {
