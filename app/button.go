@@ -153,10 +153,11 @@ type choice struct {
 	widget.Select
 }
 
-// newChoice is a drop-down, as widget.NewSelect.
+// newChoice is a drop-down, as widget.NewSelect (Fyne fills in its
+// placeholder when it is drawn).
 func newChoice(options []string, changed func(string)) *choice {
 	c := &choice{}
-	c.Options, c.OnChanged, c.PlaceHolder = options, changed, "(Select one)"
+	c.Options, c.OnChanged = options, changed
 	c.ExtendBaseWidget(c)
 	return c
 }

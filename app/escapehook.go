@@ -25,16 +25,15 @@ type contextRunner interface{ RunWithContext(func()) }
 var escapeHooked = map[fyne.Window]bool{}
 
 // hookEscape makes Esc close the dialog on top of win wherever the
-// keyboard is. It reports whether the hook is in place; in Fyne's test
-// driver, which has no GLFW window, it is not and nothing changes. It
-// must run on the main goroutine (a UI callback, or fyne.Do).
-func hookEscape(win fyne.Window) bool {
+// keyboard is. In Fyne's test driver, which has no GLFW window, it does
+// nothing. It must run on the main goroutine (a UI callback, or fyne.Do).
+func hookEscape(win fyne.Window) {
 	if escapeHooked[win] {
-		return true
+		return
 	}
 	rc, ok := win.(contextRunner)
 	if !ok {
-		return false
+		return
 	}
 	var gw *glfw.Window
 	func() {
@@ -42,7 +41,7 @@ func hookEscape(win fyne.Window) bool {
 		rc.RunWithContext(func() { gw = glfw.GetCurrentContext() })
 	}()
 	if gw == nil {
-		return false
+		return
 	}
 	c := win.Canvas()
 	var fyneKeys glfw.KeyCallback
@@ -58,5 +57,4 @@ func hookEscape(win fyne.Window) bool {
 		}
 	})
 	escapeHooked[win] = true
-	return true
 }
