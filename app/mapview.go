@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image"
 	"image/color"
 	"math"
 
@@ -49,7 +50,7 @@ func (v *mapView) MinSize() fyne.Size {
 // CreateRenderer builds the drawing.
 func (v *mapView) CreateRenderer() fyne.WidgetRenderer {
 	r := &mapRenderer{v: v}
-	r.back = newPixelRaster(r.pixel)
+	r.back = canvas.NewRaster(r.draw)
 	return r
 }
 
@@ -57,11 +58,6 @@ type mapRenderer struct {
 	v       *mapView
 	back    *canvas.Raster
 	objects []fyne.CanvasObject
-
-	// the background's geometry in pixels, cached between pixel calls
-	pw, ph  int
-	pg      mapmodel.Geometry
-	colours struct{ sky, sea, deep, ice, edge, line color.NRGBA }
 }
 
 func (r *mapRenderer) Destroy() {}
@@ -71,39 +67,98 @@ func (r *mapRenderer) MinSize() fyne.Size { return r.v.MinSize() }
 func (r *mapRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *mapRenderer) Refresh() {
-	r.pw, r.ph = 0, 0
 	r.Layout(r.v.Size())
 	canvas.Refresh(r.v)
 }
 
-func (r *mapRenderer) pixel(x, y, w, h int) color.NRGBA {
-	if w != r.pw || h != r.ph {
-		r.pw, r.ph = w, h
-		r.pg = mapmodel.Layout(r.v.model, float64(w), float64(h))
-		c := &r.colours
-		c.sky = nrgba(themeColour(colourSky))
-		c.sea = nrgba(themeColour(colourSea))
-		c.deep = nrgba(themeColour(colourSeaDeep))
-		c.ice = nrgba(themeColour(colourIce))
-		c.edge = nrgba(themeColour(colourIceEdge))
-		c.line = nrgba(themeColour(colourEdge))
+// draw paints the sea, the ice and its outline at w×h pixels. It works a
+// row at a time: only the outline's segments that reach the row are
+// looked at for its pixels, so a pixel far from every edge (most of them)
+// costs a few comparisons, and each pixel is worked out exactly as if
+// every segment were looked at.
+func (r *mapRenderer) draw(w, h int) image.Image {
+	g := mapmodel.Layout(r.v.model, float64(w), float64(h))
+	c := struct{ sky, sea, deep, ice, edge, line color.NRGBA }{
+		nrgba(themeColour(colourSky)), nrgba(themeColour(colourSea)), nrgba(themeColour(colourSeaDeep)),
+		nrgba(themeColour(colourIce)), nrgba(themeColour(colourIceEdge)), nrgba(themeColour(colourEdge)),
 	}
-	g, c := &r.pg, &r.colours
-	p := mapmodel.Point{X: float64(x) + 0.5, Y: float64(y) + 0.5}
-	out := c.sky
-	if p.Y >= g.Waterline {
-		t := (p.Y - g.Waterline) / math.Max(1, g.Height-g.Waterline)
-		out = mixColour(c.sea, c.deep, t)
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	var mass, tip rowEdges
+	for y := 0; y < h; y++ {
+		py := float64(y) + 0.5
+		mass.forRow(g.Mass, py, edgeWidth)
+		tip.forRow(g.Tip, py, edgeWidth)
+		row := c.sky
+		if py >= g.Waterline {
+			row = mixColour(c.sea, c.deep, (py-g.Waterline)/math.Max(1, g.Height-g.Waterline))
+		}
+		line := math.Abs(py - g.Waterline)
+		for x := 0; x < w; x++ {
+			p := mapmodel.Point{X: float64(x) + 0.5, Y: py}
+			out := row
+			if mass.inside(p) || tip.inside(p) {
+				out = c.ice
+			}
+			edge := math.Min(mass.dist(p, edgeWidth), tip.dist(p, edgeWidth))
+			out = over(out, c.edge, clamp01(edgeWidth-edge))
+			if line < 2 {
+				out = over(out, c.line, clamp01(1.5-line))
+			}
+			img.SetNRGBA(x, y, out)
+		}
 	}
-	if mapmodel.InPolygon(p, g.Mass) || mapmodel.InPolygon(p, g.Tip) {
-		out = c.ice
+	return img
+}
+
+// rowEdges are the segments of a polygon's outline that matter to one row
+// of pixels: those it crosses, for telling inside from out, and those
+// within near of it, for the distance to the outline.
+type rowEdges struct {
+	crossing, near [][2]mapmodel.Point
+}
+
+// forRow picks poly's segments for the row at y, in the polygon's order.
+func (e *rowEdges) forRow(poly []mapmodel.Point, y, near float64) {
+	e.crossing, e.near = e.crossing[:0], e.near[:0]
+	for i, j := 0, len(poly)-1; i < len(poly); j, i = i, i+1 {
+		if a, b := poly[i], poly[j]; (a.Y > y) != (b.Y > y) {
+			e.crossing = append(e.crossing, [2]mapmodel.Point{a, b})
+		}
 	}
-	edge := math.Min(polyDist(p, g.Mass, edgeWidth), polyDist(p, g.Tip, edgeWidth))
-	out = over(out, c.edge, clamp01(edgeWidth-edge))
-	if d := math.Abs(p.Y - g.Waterline); d < 2 {
-		out = over(out, c.line, clamp01(1.5-d))
+	for i := range poly {
+		a, b := poly[i], poly[(i+1)%len(poly)]
+		if y >= math.Min(a.Y, b.Y)-near && y <= math.Max(a.Y, b.Y)+near {
+			e.near = append(e.near, [2]mapmodel.Point{a, b})
+		}
 	}
-	return out
+}
+
+// inside is mapmodel.InPolygon for a point on the row: the even-odd rule
+// over the segments the row crosses.
+func (e *rowEdges) inside(p mapmodel.Point) bool {
+	in := false
+	for _, s := range e.crossing {
+		a, b := s[0], s[1]
+		if p.X < (b.X-a.X)*(p.Y-a.Y)/(b.Y-a.Y)+a.X {
+			in = !in
+		}
+	}
+	return in
+}
+
+// dist is p's distance from the outline, for distances under near; a
+// segment whose box, grown by near, leaves p out is not measured. It
+// returns +Inf when every segment is at least near away.
+func (e *rowEdges) dist(p mapmodel.Point, near float64) float64 {
+	d := math.Inf(1)
+	for _, s := range e.near {
+		a, b := s[0], s[1]
+		if p.X < math.Min(a.X, b.X)-near || p.X > math.Max(a.X, b.X)+near {
+			continue
+		}
+		d = math.Min(d, segDist(p.X, p.Y, a.X, a.Y, b.X, b.Y))
+	}
+	return d
 }
 
 func mixColour(a, b color.NRGBA, t float64) color.NRGBA {
@@ -114,23 +169,6 @@ func mixColour(a, b color.NRGBA, t float64) color.NRGBA {
 
 // edgeWidth is how far, in pixels, the ice's outline reaches from its edge.
 const edgeWidth = 1.2
-
-// polyDist is p's distance from the outline of poly, for distances under
-// near; a segment whose box, grown by near, leaves p out is not measured,
-// so a pixel far from every edge (most of them) costs a few comparisons.
-// It returns +Inf when every segment is at least near away.
-func polyDist(p mapmodel.Point, poly []mapmodel.Point, near float64) float64 {
-	d := math.Inf(1)
-	for i := range poly {
-		a, b := poly[i], poly[(i+1)%len(poly)]
-		if p.X < math.Min(a.X, b.X)-near || p.X > math.Max(a.X, b.X)+near ||
-			p.Y < math.Min(a.Y, b.Y)-near || p.Y > math.Max(a.Y, b.Y)+near {
-			continue
-		}
-		d = math.Min(d, segDist(p.X, p.Y, a.X, a.Y, b.X, b.Y))
-	}
-	return d
-}
 
 func text(s string, size float32, colour fyne.ThemeColorName, bold bool) *canvas.Text {
 	t := canvas.NewText(s, themeColour(colour))
