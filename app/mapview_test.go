@@ -52,7 +52,7 @@ func TestMapBackgroundIsThePlainSum(t *testing.T) {
 	r := &data.Record{}
 	v := newMapView(fw, r)
 	mr := v.CreateRenderer().(*mapRenderer)
-	for _, size := range [][2]int{{600, 420}, {913, 517}, {1800, 900}, {7, 5}} {
+	for _, size := range [][2]int{{600, 420}, {913, 517}, {7, 5}} {
 		w, h := size[0], size[1]
 		img := mr.draw(w, h).(*image.NRGBA)
 		g := mapmodel.Layout(v.model, float64(w), float64(h))
