@@ -78,14 +78,6 @@ office_pid=
 if [[ $mode == all ]]; then
   .ci/deps.sh office browser >"$tmp/deps.log" 2>&1 &
   office_pid=$!
-  # staticcheck too, when it is missing: building it beside go vet's compile uses the core that
-  # the long single-threaded C compiles (SQLite, GLFW) leave idle, where beside go test it took
-  # CPU from the tests. Its exit status lands in lint-installed, which the linter waits for.
-  (
-    rc=0
-    .ci/deps.sh lint >"$tmp/lint-deps.log" 2>&1 || rc=$?
-    echo "$rc" >"$tmp/lint-installed"
-  ) &
 fi
 wait_office_browser() {
   [[ -n $office_pid ]] || return 0
@@ -106,15 +98,13 @@ case $mode in
     step "go vet" go vet -tags "$TAGS,racecheck" ./...
     if [[ $mode == all ]]; then
       start_xvfb
-      # staticcheck (once built, above) goes beside go test: the tests spend much of
+      # staticcheck (built if missing, then run) goes beside go test: the tests spend much of
       # their time waiting on windows, leaving a core for it, and go vet has compiled what both
       # need. Its findings print after the tests, and fail the run as before.
       (
         set +e
         start=$SECONDS
-        until [[ -s $tmp/lint-installed ]]; do sleep 0.2; done
-        cat "$tmp/lint-deps.log"
-        [[ $(<"$tmp/lint-installed") == 0 ]] && staticcheck -tags "$TAGS,racecheck" ./...
+        .ci/deps.sh lint && staticcheck -tags "$TAGS,racecheck" ./...
         rc=$?
         echo "== staticcheck (beside go test): $((SECONDS - start)) s"
         exit $rc
@@ -126,8 +116,8 @@ case $mode in
       wait_office_browser
       test_rc=0
       # The window's tests build and lay out every screen many times over, leaving much short-lived
-      # garbage: a GC target of 300% (Go's default is 100%) takes about a sixth off the CPU the tests
-      # use, for a few hundred MB more memory (README, Build from source). Only the test step has it;
+      # garbage: a GC target of 300% (Go's default is 100%) takes about a fifth off the CPU the tests
+      # use, for a few hundred MB more memory. Measured: README, Tests. Only the test step has it;
       # the windows the tests start get it too, and no test measures their memory (make bench does).
       GOGC=${GOGC:-300} step "go test" go test -vet=off -timeout 30m ./... || test_rc=$?
       echo "== staticcheck"
