@@ -116,8 +116,8 @@ case $mode in
       wait_office_browser
       test_rc=0
       # The window's tests build and lay out every screen many times over, leaving much short-lived
-      # garbage: a GC target of 300% (Go's default is 100%) takes about a fifth off the CPU the tests
-      # use, for a few hundred MB more memory. Measured: README, Tests. Only the test step has it;
+      # garbage: a GC target of 300% (Go's default is 100%) takes about a sixth off the CPU the tests
+      # use, for a few hundred MB more memory (README, Build from source). Only the test step has it;
       # the windows the tests start get it too, and no test measures their memory (make bench does).
       GOGC=${GOGC:-300} step "go test" go test -vet=off -timeout 30m ./... || test_rc=$?
       echo "== staticcheck"
