@@ -47,11 +47,8 @@ func mapPixel(g mapmodel.Geometry, x, y int) color.NRGBA {
 // The map's background, drawn a row at a time, is every pixel the plain
 // per-pixel sum gives, at the sizes Review draws it.
 func TestMapBackgroundIsThePlainSum(t *testing.T) {
-	test := newHarness(t)
-	fw := test.store.Framework()
-	r := &data.Record{}
-	v := newMapView(fw, r)
-	mr := v.CreateRenderer().(*mapRenderer)
+	mr := newMapRenderer(t)
+	v := mr.v
 	for _, size := range [][2]int{{600, 420}, {913, 517}, {7, 5}} {
 		w, h := size[0], size[1]
 		img := mr.draw(w, h).(*image.NRGBA)
@@ -75,10 +72,16 @@ func TestMapBackgroundIsThePlainSum(t *testing.T) {
 // BenchmarkMapBackground: drawing Review's map background once, at a
 // 1280×720 window's size for it.
 func BenchmarkMapBackground(b *testing.B) {
-	fynetest.NewTempApp(b).Settings().SetTheme(newIceTheme(lookLight, 1))
-	v := newMapView(data.DefaultFramework(), &data.Record{})
-	mr := v.CreateRenderer().(*mapRenderer)
+	mr := newMapRenderer(b)
 	for b.Loop() {
 		mr.back.Generator(913, 517)
 	}
+}
+
+// newMapRenderer is the map of an empty session on a test app with the
+// app's light theme, whose colours the background is drawn in.
+func newMapRenderer(tb testing.TB) *mapRenderer {
+	fynetest.NewTempApp(tb).Settings().SetTheme(newIceTheme(lookLight, 1))
+	v := newMapView(data.DefaultFramework(), &data.Record{})
+	return v.CreateRenderer().(*mapRenderer)
 }
