@@ -22,7 +22,7 @@ for group in "$@"; do
     # Xvfb and xdotool for the real-window smoke test, pdftotext for the PDF tests, rsvg-convert for
     # the SVG map; the XTEST and DAMAGE headers for app/internal/xwait, which types and watches frames.
     test) pkgs+=(xvfb xdotool poppler-utils librsvg2-bin libxtst-dev libxdamage-dev) ;;
-    # The linter, built with this Go (make test installs it beside the tests; see .ci/test.sh).
+    # The linter, built with this Go (make test installs it in its second line of checks; see .ci/test.sh).
     lint) tools+=(staticcheck) ;;
     # LibreOffice, headless, opens the Word document and the CSV in the tests as an office suite would.
     office) pkgs+=(libreoffice-writer-nogui libreoffice-calc-nogui) ;;

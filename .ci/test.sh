@@ -72,63 +72,71 @@ start_xvfb() {
   export DISPLAY=:$d
 }
 
-# On a fresh machine the office and browser packages take a minute or more to install; that
-# happens beside the compile that gofmt and go vet start, not before it.
-office_pid=
-if [[ $mode == all ]]; then
-  .ci/deps.sh office browser >"$tmp/deps.log" 2>&1 &
-  office_pid=$!
-fi
-wait_office_browser() {
-  [[ -n $office_pid ]] || return 0
-  if ! wait "$office_pid"; then
-    cat "$tmp/deps.log" >&2
-    echo "test.sh: installing LibreOffice and Chromium failed (above)" >&2
-    exit 1
-  fi
-  cat "$tmp/deps.log"
-  office_pid=
-}
-
 case $mode in
-  all | lint)
+  lint)
     step gofmt gofmt_check
     # Vet and staticcheck see the race check's file too (tag racecheck), though go test leaves it
     # to make race.
     step "go vet" go vet -tags "$TAGS,racecheck" ./...
-    if [[ $mode == all ]]; then
-      start_xvfb
-      # staticcheck (built if missing, then run) goes beside go test: the tests spend much of
-      # their time waiting on windows, leaving a core for it, and go vet has compiled what both
-      # need. Its findings print after the tests, and fail the run as before.
-      (
-        set +e
-        start=$SECONDS
-        .ci/deps.sh lint && staticcheck -tags "$TAGS,racecheck" ./...
-        rc=$?
-        echo "== staticcheck (beside go test): $((SECONDS - start)) s"
-        exit $rc
-      ) >"$tmp/staticcheck.log" 2>&1 &
-      lint_pid=$!
-      # LibreOffice and Chromium are needed only by tests at run time: they install (when
-      # missing) while gofmt and go vet compile, and go test waits for them. go vet has run
-      # already, so go test does not run its own subset again.
-      wait_office_browser
-      test_rc=0
-      # The window's tests build and lay out every screen many times over, leaving much short-lived
-      # garbage: a GC target of 300% (Go's default is 100%) takes about a sixth off the CPU the tests
-      # use, for a few hundred MB more memory (README, Build from source). Only the test step has it;
-      # the windows the tests start get it too, and no test measures their memory (make bench does).
-      GOGC=${GOGC:-300} step "go test" go test -vet=off -timeout 30m ./... || test_rc=$?
-      echo "== staticcheck"
-      lint_rc=0
-      wait "$lint_pid" || lint_rc=$?
-      cat "$tmp/staticcheck.log"
-      ((test_rc == 0)) || exit "$test_rc"
-      ((lint_rc == 0)) || { echo "test.sh: staticcheck found the above" >&2; exit "$lint_rc"; }
-    else
-      step staticcheck staticcheck -tags "$TAGS,racecheck" ./...
+    step staticcheck staticcheck -tags "$TAGS,racecheck" ./...
+    ;;
+  all)
+    step gofmt gofmt_check
+    start_xvfb
+    # The checks run in two lines at once, so that a cold build keeps both cores busy (README,
+    # Build from source, has the measured times):
+    #  - the window line: first the GL binding Fyne's driver uses, then the tests of every package
+    #    that reaches the window. The binding's cgo step (gcc on a probe of its 5,706 C names) is
+    #    one single-core job of about three minutes on a cold cache, and everything in this line
+    #    waits for it, so it starts first, at normal priority;
+    #  - the plain line, niced, on the other core meanwhile: the LibreOffice and Chromium install
+    #    (on a fresh machine; the office tests need them), then the tests, vet and staticcheck of
+    #    data, export and resources, which never reach the window, then staticcheck's install.
+    # Last, go vet of the window's packages beside staticcheck of the whole tree (vet sees the race
+    # check's file, tag racecheck, though go test leaves that test to make race).
+    #
+    # The window's tests build and lay out every screen many times over, leaving much short-lived
+    # garbage: a GC target of 300% (Go's default is 100%) takes about a sixth off the CPU the tests
+    # use, for a few hundred MB more memory (README, Build from source). Only go test has it; the
+    # windows the tests start get it too, and no test measures their memory (make bench does).
+    mapfile -t plain < <(go list ./data/... ./export/... ./resources/...)
+    mapfile -t window < <(go list ./... | grep -vxFf <(printf '%s\n' "${plain[@]}"))
+    tests_start=$SECONDS
+    (
+      rc=0
+      step "office and browser" .ci/deps.sh office browser || rc=$?
+      if ((rc == 0)); then
+        GOGC=${GOGC:-300} step "go test (data, export, resources)" \
+          nice -n 10 go test -vet=off -timeout 30m "${plain[@]}" || rc=$?
+      fi
+      step "go vet (data, export, resources)" nice -n 10 go vet -tags "$TAGS,racecheck" "${plain[@]}" || rc=$?
+      step "staticcheck install" nice -n 10 .ci/deps.sh lint || rc=$?
+      exit "$rc"
+    ) >"$tmp/plain.log" 2>&1 &
+    plain_pid=$!
+    window_rc=0
+    gl=$(go list -deps . | grep -m1 '^github.com/go-gl/gl/') # the binding the main package reaches
+    step "GL binding ($gl)" go build "$gl" || window_rc=$?
+    if ((window_rc == 0)); then
+      GOGC=${GOGC:-300} step "go test (the window)" go test -vet=off -timeout 30m "${window[@]}" || window_rc=$?
     fi
+    plain_rc=0
+    wait "$plain_pid" || plain_rc=$?
+    cat "$tmp/plain.log"
+    echo "== both lines, from the start to the end of their tests: $((SECONDS - tests_start)) s"
+    ((plain_rc == 0 && window_rc == 0)) || { echo "test.sh: the checks above failed" >&2; exit 1; }
+    (
+      set +e
+      step staticcheck staticcheck -tags "$TAGS,racecheck" ./...
+    ) >"$tmp/staticcheck.log" 2>&1 &
+    lint_pid=$!
+    vet_rc=0
+    step "go vet (the window)" go vet -tags "$TAGS,racecheck" "${window[@]}" || vet_rc=$?
+    lint_rc=0
+    wait "$lint_pid" || lint_rc=$?
+    cat "$tmp/staticcheck.log"
+    ((vet_rc == 0)) || exit "$vet_rc"
+    ((lint_rc == 0)) || { echo "test.sh: staticcheck found the above" >&2; exit "$lint_rc"; }
     ;;
   bench)
     # Wide enough for the responsiveness benchmarks' two 1280x720 windows side by side.
