@@ -99,8 +99,12 @@ case $mode in
     # garbage: a GC target of 300% (Go's default is 100%) takes about a sixth off the CPU the tests
     # use, for a few hundred MB more memory (README, Build from source). Only go test has it; the
     # windows the tests start get it too, and no test measures their memory (make bench does).
-    mapfile -t plain < <(go list ./data/... ./export/... ./resources/...)
-    mapfile -t window < <(go list ./... | grep -vxFf <(printf '%s\n' "${plain[@]}"))
+    # (go list's failure must stop the run: an empty list would test only the main package.)
+    every=$(go list ./...)
+    plain_list=$(go list ./data/... ./export/... ./resources/...)
+    mapfile -t plain <<<"$plain_list"
+    mapfile -t window < <(grep -vxFf <(printf '%s\n' "${plain[@]}") <<<"$every")
+    ((${#plain[@]} && ${#window[@]})) || { echo "test.sh: go list found no packages to test" >&2; exit 1; }
     tests_start=$SECONDS
     (
       rc=0
@@ -115,7 +119,8 @@ case $mode in
     ) >"$tmp/plain.log" 2>&1 &
     plain_pid=$!
     window_rc=0
-    gl=$(go list -deps . | grep -m1 '^github.com/go-gl/gl/') # the binding the main package reaches
+    # The binding the main package reaches (awk reads to the end: an early exit would break the pipe).
+    gl=$(go list -deps . | awk '/^github\.com\/go-gl\/gl\// && !found { print; found = 1 }')
     step "GL binding ($gl)" go build "$gl" || window_rc=$?
     if ((window_rc == 0)); then
       GOGC=${GOGC:-300} step "go test (the window)" go test -vet=off -timeout 30m "${window[@]}" || window_rc=$?

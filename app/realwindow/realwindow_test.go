@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -245,8 +246,10 @@ func startWindow(tb testing.TB, xw *xwait.Watcher, bin string, env []string, arg
 
 // quit sends Ctrl+Q and waits for the process to end. The window may close
 // between the key's press and release, so xdotool's error is no failure;
-// a Ctrl+Q lost on a loaded machine is sent again, three times at most,
-// and then the process is killed and exited is false.
+// a Ctrl+Q lost on a loaded machine is sent again, three times at most.
+// Then the process is sent SIGQUIT, on which the Go runtime writes every
+// goroutine's stack to its output (so a failing test shows where it hung),
+// then killed if still there, and exited is false.
 func (w *window) quit(env []string) (exited bool, err error) {
 	for try := 1; try <= 3; try++ {
 		_ = xdoKey(env, w.id, "ctrl+q")
@@ -255,6 +258,12 @@ func (w *window) quit(env []string) (exited bool, err error) {
 			return true, err
 		case <-time.After(15 * time.Second):
 		}
+	}
+	_ = w.cmd.Process.Signal(syscall.SIGQUIT)
+	select {
+	case err := <-w.done:
+		return false, err
+	case <-time.After(10 * time.Second):
 	}
 	_ = w.cmd.Process.Kill()
 	return false, <-w.done
