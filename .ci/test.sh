@@ -90,8 +90,8 @@ case $mode in
     #    one single-core job of about three minutes on a cold cache, and everything in this line
     #    waits for it, so it starts first, at normal priority;
     #  - the plain line, niced, on the other core meanwhile: the LibreOffice and Chromium install
-    #    (on a fresh machine; the office tests need them), then the tests, vet and staticcheck of
-    #    data, export and resources, which never reach the window, then staticcheck's install.
+    #    (on a fresh machine; the office tests need them), then the tests and vet of data, export
+    #    and resources, which never reach the window, then staticcheck's install.
     # Last, go vet of the window's packages beside staticcheck of the whole tree (vet sees the race
     # check's file, tag racecheck, though go test leaves that test to make race).
     #
