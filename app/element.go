@@ -460,17 +460,27 @@ func tallyCount(count, of *int) string {
 // showTallies shows the counts beside each word and who took part.
 func (s *elementScreen) showTallies() {
 	rec := s.sess.rec
+	changed := false
 	for i, w := range s.el.Words {
 		st := rec.Word(w.ID)
-		s.tiles[i].setTally(tallyCount(st.Tally, rec.TallyOf))
+		tally := tallyCount(st.Tally, rec.TallyOf)
 		// Labelled, so the counter between − and + says what it counts.
 		n := "Own: –"
 		if st.Tally != nil {
 			n = fmt.Sprintf("Own: %d", *st.Tally)
 		}
+		changed = changed || s.tiles[i].tally != tally || s.tallies[i].Text != n
+		s.tiles[i].setTally(tally)
 		setLabel(s.tallies[i], n)
 	}
-	s.relayout() // a longer tally line widens the tiles: fewer may fit a row
+	// A longer tally line widens the tiles: fewer may fit a row. Laying
+	// the screen out again refreshes every cell, so only a change of
+	// tally does it: a shading key, the commonest, leaves the sizes alone
+	// (a level's word is never wider than "Not shaded", which the tile
+	// always makes room for).
+	if changed {
+		s.relayout()
+	}
 	of := "not counted"
 	if rec.TallyOf != nil {
 		of = fmt.Sprintf("%d took part", *rec.TallyOf)
