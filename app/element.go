@@ -87,11 +87,10 @@ func label(text string, size fyne.ThemeSizeName, bold bool) *widget.Label {
 	return l
 }
 
-// card puts content on a softly filled panel.
+// card puts content in an outlined panel (outlined, not filled, as
+// edges.go says why).
 func card(content fyne.CanvasObject) fyne.CanvasObject {
-	bg := canvas.NewRectangle(themeColour(colourCard))
-	bg.CornerRadius = 8
-	return container.NewStack(bg, container.NewPadded(content))
+	return container.NewStack(newCardEdge(), container.NewPadded(content))
 }
 
 func (u *ui) newElementScreen(code string) *elementScreen {

@@ -453,9 +453,12 @@ func setShown(b interface {
 }
 
 // promptHeight is how tall the prompt card is at width w with nothing
-// scrolled: its buttons, the prompt and the research line.
+// scrolled: its buttons, the prompt and the research line. Each part is
+// measured at the width the card gives it (inside the card's padding),
+// as measuring lays it out: measured any narrower, the prompt kept the
+// narrower wrapping until something refreshed it.
 func (s *elementScreen) promptHeight(w float32) float32 {
 	p := themeSize(theme.SizeNamePadding)
 	inner := w - 2*p
-	return heightAt(s.promptTop, inner) + heightAt(s.promptBody, inner-2*p) + 4*p
+	return heightAt(s.promptTop, inner) + heightAt(s.promptBody, inner) + 4*p
 }

@@ -93,6 +93,12 @@ func (k *entryKeys) newEntry(placeholder string, multiLine bool) *textEntry {
 	return e
 }
 
+// CreateRenderer draws the field as Fyne does, but for its fill and
+// outline: an outline of four sides and no fill (edges.go says why).
+func (e *textEntry) CreateRenderer() fyne.WidgetRenderer {
+	return frameField(e.Entry.CreateRenderer())
+}
+
 // AcceptsTab is false for every field, multi-line ones too: Tab moves to
 // the next control, as in any form, and typed tabs are not wanted in notes.
 func (e *textEntry) AcceptsTab() bool { return false }

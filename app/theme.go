@@ -59,6 +59,7 @@ const (
 	colourEdge       fyne.ThemeColorName = "ppei.edge"
 	colourHatch      fyne.ThemeColorName = "ppei.hatch"
 	colourCard       fyne.ThemeColorName = "ppei.card"
+	colourCardEdge   fyne.ThemeColorName = "ppei.cardEdge" // a card's outline (edges.go)
 	colourSea        fyne.ThemeColorName = "ppei.sea"
 	colourSeaDeep    fyne.ThemeColorName = "ppei.seaDeep"
 	colourIce        fyne.ThemeColorName = "ppei.ice"
@@ -194,6 +195,8 @@ func (t *iceTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 			return rgb(0x9CC3E6)
 		case colourCard:
 			return rgb(0x26262B)
+		case colourCardEdge:
+			return rgb(0x5A6470)
 		case colourSea:
 			return rgb(0x12324F)
 		case colourSeaDeep:
@@ -239,6 +242,8 @@ func (t *iceTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 		return mapmodel.Ink.NRGBA()
 	case colourCard:
 		return rgb(0xEEF3F8)
+	case colourCardEdge:
+		return rgb(0xA9BCCF)
 	case colourSea:
 		return mapmodel.SeaTop.NRGBA()
 	case colourSeaDeep:
@@ -285,6 +290,8 @@ func contrastColour(n fyne.ThemeColorName) color.Color {
 		return rgb(0x767676)
 	case theme.ColorNameButton, colourCard:
 		return rgb(0x1A1A1A)
+	case colourCardEdge:
+		return rgb(0xC8C8C8)
 	case theme.ColorNameDisabledButton:
 		return rgb(0x101010)
 	case theme.ColorNameDisabled, theme.ColorNamePlaceHolder:

@@ -1,0 +1,150 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Drawing cost, and why the large panels are outlined, not filled.
+//
+// With no graphics driver (Mesa's software renderer: a projector laptop
+// without one, a remote desktop, a virtual machine, the test machine),
+// each frame costs about as much as the area Fyne draws in it: every
+// object is drawn as a blended rectangle over its whole size, however
+// little of it shows. A rectangle with only an outline is drawn over all
+// of its inside too. On the element screen the prompt and quote cards and
+// the notes field's fill and outline were over a third of the window, and
+// leaving them out took about 4 ms from every frame (make bench's
+// BenchmarkRespondShade, where a key must be on the screen within a frame
+// of a bare Fyne window's). So those panels have an outline drawn as its
+// four sides, which costs only their own pixels, and no fill.
+
+// edges is a rectangle's outline, drawn as its four sides.
+type edges [4]*canvas.Rectangle
+
+func newEdges() edges {
+	var e edges
+	for i := range e {
+		e[i] = canvas.NewRectangle(color.Transparent)
+	}
+	return e
+}
+
+func (e edges) objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{e[0], e[1], e[2], e[3]}
+}
+
+// place lays the sides along the inside of the rectangle at pos of size s,
+// each w thick.
+func (e edges) place(pos fyne.Position, s fyne.Size, w float32) {
+	w = min(w, s.Width/2, s.Height/2)
+	e[0].Move(pos) // top
+	e[0].Resize(fyne.NewSize(s.Width, w))
+	e[1].Move(fyne.NewPos(pos.X, pos.Y+s.Height-w)) // bottom
+	e[1].Resize(fyne.NewSize(s.Width, w))
+	e[2].Move(fyne.NewPos(pos.X, pos.Y+w)) // left
+	e[2].Resize(fyne.NewSize(w, s.Height-2*w))
+	e[3].Move(fyne.NewPos(pos.X+s.Width-w, pos.Y+w)) // right
+	e[3].Resize(fyne.NewSize(w, s.Height-2*w))
+}
+
+// colour sets the sides' colour, refreshing them only when it changed.
+func (e edges) colour(c color.Color) {
+	for _, r := range e {
+		if r.FillColor != c {
+			r.FillColor = c
+			r.Refresh()
+		}
+	}
+}
+
+// cardEdge outlines a card: the panel behind a prompt, a quote or a timer.
+type cardEdge struct {
+	widget.BaseWidget
+}
+
+func newCardEdge() *cardEdge {
+	c := &cardEdge{}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *cardEdge) CreateRenderer() fyne.WidgetRenderer {
+	r := &cardEdgeRenderer{c: c, sides: newEdges()}
+	r.Refresh()
+	return r
+}
+
+type cardEdgeRenderer struct {
+	c     *cardEdge
+	sides edges
+}
+
+func (r *cardEdgeRenderer) Destroy() {}
+
+func (r *cardEdgeRenderer) Layout(s fyne.Size) {
+	r.sides.place(fyne.NewPos(0, 0), s, cardEdgeWidth)
+}
+
+func (r *cardEdgeRenderer) MinSize() fyne.Size { return fyne.NewSize(0, 0) }
+
+func (r *cardEdgeRenderer) Objects() []fyne.CanvasObject { return r.sides.objects() }
+
+func (r *cardEdgeRenderer) Refresh() {
+	r.sides.colour(themeColour(colourCardEdge))
+	r.Layout(r.c.Size())
+}
+
+// cardEdgeWidth is a card outline's thickness.
+const cardEdgeWidth = 2
+
+// fieldFrame draws a text field: its outline as four sides, in the colour
+// Fyne gives the field's own (the focus colour while it has the keyboard),
+// and no fill, so the field is the colour of what is behind it. Fyne's
+// fill and outline stay in the field's drawing, hidden.
+type fieldFrame struct {
+	fyne.WidgetRenderer
+	box, border *canvas.Rectangle
+	sides       edges
+}
+
+// frameField wraps a field's renderer. If Fyne's drawing is not the one
+// this was made for (its first two objects its fill and outline), the
+// field is left as Fyne draws it.
+func frameField(r fyne.WidgetRenderer) fyne.WidgetRenderer {
+	objs := r.Objects()
+	if len(objs) < 2 {
+		return r
+	}
+	box, ok1 := objs[0].(*canvas.Rectangle)
+	border, ok2 := objs[1].(*canvas.Rectangle)
+	if !ok1 || !ok2 {
+		return r
+	}
+	f := &fieldFrame{WidgetRenderer: r, box: box, border: border, sides: newEdges()}
+	f.hideFyne()
+	return f
+}
+
+func (f *fieldFrame) hideFyne() {
+	f.border.Hidden, f.box.Hidden = true, true
+	f.sides.colour(f.border.StrokeColor)
+}
+
+func (f *fieldFrame) Objects() []fyne.CanvasObject {
+	return append(f.WidgetRenderer.Objects(), f.sides.objects()...)
+}
+
+func (f *fieldFrame) Layout(s fyne.Size) {
+	f.WidgetRenderer.Layout(s)
+	f.sides.place(fyne.NewPos(0, 0), s, theme.InputBorderSize())
+}
+
+func (f *fieldFrame) Refresh() {
+	f.WidgetRenderer.Refresh()
+	f.hideFyne()
+}
