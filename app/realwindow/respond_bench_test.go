@@ -3,6 +3,7 @@ package realwindow_test
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,6 +31,14 @@ import (
 // taken beforehand by making the same change and waiting for the window to
 // be still. The clock stops at the change that shows every pixel of the
 // new look: a frame with only part of it does not count.
+//
+// A key is sent at a random moment within a frame (respondPhase): Fyne
+// reads keys and draws on a ticker of 60 a second, and the moment both
+// windows are first still is set by the other window's last frame, so
+// without it each window's keys would land at much the same point of its
+// own frame all through a run, adding a wait that is the same for every
+// sample of the run but differs between the windows and between runs (by
+// up to a frame). A person's key is as likely at any point of a frame.
 //
 // Each benchmark iteration is a round of samples of each window: make
 // bench's -benchtime 5x takes 100 shading keys and 50 PageDowns of each
@@ -171,6 +180,13 @@ func respondSetup(b *testing.B) (fr *xwait.Frames, app, bare *respondWindow) {
 
 func quiet(b *testing.B, fr *xwait.Frames) { quietFor(b, fr, respondQuiet) }
 
+// frame is one frame of Fyne's drawing ticker.
+const frame = time.Second / 60
+
+// respondPhase waits until a random moment within the next frame, so a
+// key's place within its window's frame is uniformly random.
+func respondPhase() { time.Sleep(rand.N(frame)) }
+
 func quietFor(b *testing.B, fr *xwait.Frames, d time.Duration) {
 	b.Helper()
 	if err := fr.Quiet(d, 20*time.Second); err != nil {
@@ -276,6 +292,7 @@ func timeKey(b *testing.B, fr *xwait.Frames, w *respondWindow, key string) {
 	want := change(w.looks[w.at], w.looks[next])
 	focus(b, fr, w)
 	quiet(b, fr)
+	respondPhase()
 	t0 := press(b, fr, key)
 	shown, err := fr.WaitShown(w.win, 10*time.Second, want.shownIn)
 	if err != nil {
@@ -304,6 +321,7 @@ func untimedKey(b *testing.B, fr *xwait.Frames, w *respondWindow, key string, k 
 func timeRepaint(b *testing.B, fr *xwait.Frames, w *respondWindow) {
 	b.Helper()
 	quiet(b, fr)
+	respondPhase()
 	t0, err := fr.Expose(w.win)
 	if err != nil {
 		b.Fatal(err)
