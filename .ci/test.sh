@@ -147,7 +147,7 @@ case $mode in
     # Wide enough for the responsiveness benchmarks' two 1280x720 windows side by side.
     start_xvfb 2560x800
     # The window's benchmarks run real windows a few times each: five starts; five rounds of keys
-    # for responsiveness (100 shadings, 50 PageDowns); three keyed workshops for memory, whose
+    # for responsiveness (100 shadings, 100 PageDowns); three keyed workshops for memory, whose
     # runs differ by a few MB (each takes 23 s). The rest use Go's default.
     go test -run '^$' -bench . -benchmem ./data/... ./export/... | tee "$tmp/bench.txt"
     go test -run '^$' -bench 'Startup|Respond' -benchtime 5x ./app/realwindow/ | tee -a "$tmp/bench.txt"

@@ -179,9 +179,15 @@ func (u *ui) show(screen string) {
 			c.Focus(u.cur.setup.title) // a form starts in its first field
 		}
 	}
-	u.remember()
+	u.rememberSoon()
 	u.settle.busy()
 }
+
+// rememberSoon saves which screen to reopen once this one is drawn. Fyne
+// writes its preferences file, synced to disk, on the thread that draws, so
+// written straight away, every move between screens would wait for the disk
+// before its frame. Closing the window writes it at once (shutdown).
+func (u *ui) rememberSoon() { fyne.Do(u.remember) }
 
 // editDetails opens Setup for the open session from a workshop screen;
 // Setup's main button then comes back here. Shading, notes and timers are
