@@ -13,15 +13,16 @@ import (
 //
 // With no graphics driver (Mesa's software renderer: a projector laptop
 // without one, a remote desktop, a virtual machine, the test machine),
-// each frame costs about as much as the area Fyne draws in it: every
-// object is drawn as a blended rectangle over its whole size, however
-// little of it shows. A rectangle with only an outline is drawn over all
-// of its inside too. On the element screen the prompt and quote cards and
-// the notes field's fill and outline were over a third of the window, and
-// leaving them out took about 4 ms from every frame (make bench's
-// BenchmarkRespondShade, where a key must be on the screen within a frame
-// of a bare Fyne window's). So those panels have an outline drawn as its
-// four sides, which costs only their own pixels, and no fill.
+// each frame costs about the area Fyne draws in it, plus a little for each
+// object: every object is drawn as a blended rectangle over its whole
+// size, and a rectangle with only an outline is drawn over all of its
+// inside too. On the element screen the prompt, quote and timer cards and
+// the notes field's fill were over a third of the window, and leaving them
+// out took 4–6 ms of Mesa's work from every frame (timed in a build of
+// Fyne made for it, not kept), where a key must be on the screen within a
+// frame of a bare Fyne window's (make bench's BenchmarkRespondShade). So
+// those panels have no fill and an outline drawn as its four sides, which
+// costs only the sides' own pixels. TestElementScreenDrawsLittle keeps it so.
 
 // edges is a rectangle's outline, drawn as its four sides.
 type edges [4]*canvas.Rectangle
@@ -102,10 +103,14 @@ func (r *cardEdgeRenderer) Refresh() {
 // cardEdgeWidth is a card outline's thickness.
 const cardEdgeWidth = 2
 
-// fieldFrame draws a text field: its outline as four sides, in the colour
-// Fyne gives the field's own (the focus colour while it has the keyboard),
-// and no fill, so the field is the colour of what is behind it. Fyne's
-// fill and outline stay in the field's drawing, hidden.
+// fieldFrame draws a text field with no fill, so the field is the colour of
+// what is behind it, and with Fyne's outline (in the focus colour while it
+// has the keyboard). On a large field the outline is drawn as its four
+// sides instead, in the same colour: each object drawn also costs a little
+// whatever its size (about as much as 5,000 pixels of area), so a small
+// field's one outline rectangle is cheaper than four sides, and a large
+// one's is dearer. Fyne's fill, and whichever outline is not used, stay in
+// the field's drawing, hidden.
 type fieldFrame struct {
 	fyne.WidgetRenderer
 	box, border *canvas.Rectangle
@@ -130,8 +135,19 @@ func frameField(r fyne.WidgetRenderer) fyne.WidgetRenderer {
 	return f
 }
 
+// sidesFrom is the area, in the window's units, from which a field's
+// outline is drawn as four sides.
+const sidesFrom = 20000
+
 func (f *fieldFrame) hideFyne() {
-	f.border.Hidden, f.box.Hidden = true, true
+	s := f.box.Size()
+	f.box.Hidden = true
+	f.border.CornerRadius = 0 // square, as the four sides are
+	large := s.Width*s.Height >= sidesFrom
+	f.border.Hidden = large
+	for _, r := range f.sides {
+		r.Hidden = !large
+	}
 	f.sides.colour(f.border.StrokeColor)
 }
 
@@ -142,6 +158,7 @@ func (f *fieldFrame) Objects() []fyne.CanvasObject {
 func (f *fieldFrame) Layout(s fyne.Size) {
 	f.WidgetRenderer.Layout(s)
 	f.sides.place(fyne.NewPos(0, 0), s, theme.InputBorderSize())
+	f.hideFyne() // the size decides which outline is drawn
 }
 
 func (f *fieldFrame) Refresh() {
