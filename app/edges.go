@@ -115,6 +115,10 @@ type fieldFrame struct {
 	fyne.WidgetRenderer
 	box, border *canvas.Rectangle
 	sides       edges
+	// objs is Fyne's objects and the sides, made again after each layout
+	// and refresh (where Fyne may swap or add objects), as the driver asks
+	// for them on every frame.
+	objs []fyne.CanvasObject
 }
 
 // frameField wraps a field's renderer. If Fyne's drawing is not the one
@@ -149,11 +153,10 @@ func (f *fieldFrame) hideFyne() {
 		r.Hidden = !large
 	}
 	f.sides.colour(f.border.StrokeColor)
+	f.objs = append(append([]fyne.CanvasObject(nil), f.WidgetRenderer.Objects()...), f.sides.objects()...)
 }
 
-func (f *fieldFrame) Objects() []fyne.CanvasObject {
-	return append(f.WidgetRenderer.Objects(), f.sides.objects()...)
-}
+func (f *fieldFrame) Objects() []fyne.CanvasObject { return f.objs }
 
 func (f *fieldFrame) Layout(s fyne.Size) {
 	f.WidgetRenderer.Layout(s)

@@ -93,8 +93,8 @@ func (k *entryKeys) newEntry(placeholder string, multiLine bool) *textEntry {
 	return e
 }
 
-// CreateRenderer draws the field as Fyne does, but for its fill and
-// outline: an outline of four sides and no fill (edges.go says why).
+// CreateRenderer draws the field as Fyne does, but with no fill and, on a
+// large field, its outline as four sides (edges.go says why).
 func (e *textEntry) CreateRenderer() fyne.WidgetRenderer {
 	return frameField(e.Entry.CreateRenderer())
 }
